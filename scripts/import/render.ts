@@ -1,0 +1,39 @@
+// Renders parsed data as the collection's files: report.yaml and one MDX file per problem.
+import { stringify } from 'yaml';
+import { escapeMdx } from '../../src/lib/text.ts';
+import type { ParsedIssue } from './parse.ts';
+
+/** The file name of a problem within its report folder, e.g. completed-01.mdx. */
+export function getIssueFileName(issue: Pick<ParsedIssue, 'status' | 'number'>): string {
+  return `${issue.status}-${String(issue.number).padStart(2, '0')}.mdx`;
+}
+
+const yamlOptions = { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' } as const;
+
+/** The report's metadata file. */
+export function renderReportYaml(data: Record<string, unknown>): string {
+  return `# 通报元数据：逐字转录，编辑时保持原文措辞。\n${stringify(data, yamlOptions)}`;
+}
+
+/** One problem's MDX file: frontmatter, then one paragraph per measure. Suggested commitments stay commented out until an editor confirms them. */
+export function renderIssueMdx(issue: ParsedIssue, reportId: string, extra: Record<string, unknown> = {}): string {
+  const front: Record<string, unknown> = {
+    report: reportId,
+    status: issue.status,
+    number: issue.number,
+    title: issue.title,
+    shortTitle: issue.shortTitle,
+    ...extra,
+  };
+  let yaml = stringify(front, yamlOptions);
+  if (issue.suggestedCommitments.length > 0 && !('commitments' in extra)) {
+    const suggestion = stringify({ commitments: issue.suggestedCommitments }, yamlOptions)
+      .trimEnd()
+      .split('\n')
+      .map((line) => `# ${line}`)
+      .join('\n');
+    yaml += `# 导入时识别的承诺事项（建议，请编辑确认后取消注释）：\n${suggestion}\n`;
+  }
+  const body = issue.paragraphs.map(escapeMdx).join('\n\n');
+  return `---\n${yaml}---\n\n${body}\n`;
+}

@@ -1,0 +1,19 @@
+import type { IssueData, IssueStatus } from '../schemas/issue.ts';
+import type { ReportData } from '../schemas/report.ts';
+
+/** A report as the data layer sees it: its id (folder name) and validated data. */
+export interface ReportEntry {
+  id: string;
+  data: ReportData;
+  filePath?: string | undefined;
+}
+
+/** A problem as the data layer sees it: id, validated data and the raw MDX body. */
+export interface IssueEntry {
+  id: string;
+  data: IssueData;
+  body?: string | undefined;
+  filePath?: string | undefined;
+}
+
+export type { IssueStatus };

@@ -1,0 +1,62 @@
+// Text helpers shared by the data layer, the importer and the tests.
+
+const HAN = '\\p{Script=Han}';
+const CJK_PUNCT = '\\u3000-\\u303f\\uff00-\\uffef\\u2018-\\u201f\\u2026\\u2014';
+const CJK = `${HAN}${CJK_PUNCT}`;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/gu;
+
+/** Removes every whitespace and zero-width character: how the source and the collection are compared. */
+export function stripWhitespace(text: string): string {
+  return text.replace(ZERO_WIDTH, '').replace(/\s+/gu, '');
+}
+
+/**
+ * Removes the spaces a PDF extraction puts beside Chinese text (2021年 7月, 苏 E2C606, 意见 建议),
+ * keeping a space between two Chinese phrases only inside “…” quotes, where the source prints one.
+ */
+export function compactChineseSpacing(text: string): string {
+  const parts = text.split(/(“[^“”]*”)/u);
+  return parts
+    .map((part, index) => {
+      const quoted = index % 2 === 1;
+      let out = part.replace(/\s+/gu, ' ');
+      out = out.replace(new RegExp(`(?<=[${CJK_PUNCT}]) | (?=[${CJK_PUNCT}])`, 'gu'), '');
+      out = out.replace(new RegExp(`(?<=[${HAN}]) (?=[^${CJK}])|(?<=[^${CJK}]) (?=[${HAN}])`, 'gu'), '');
+      if (!quoted) out = out.replace(new RegExp(`(?<=[${HAN}]) (?=[${HAN}])`, 'gu'), '');
+      return out;
+    })
+    .join('')
+    .trim();
+}
+
+/** Normalises text for matching a search query: no whitespace, zero-width characters or punctuation, lower case. */
+export function normalizeForMatch(text: string): string {
+  return stripWhitespace(text)
+    .replace(/[\p{P}\p{S}]/gu, (char) => (/[.%]/u.test(char) ? char : ''))
+    .toLowerCase();
+}
+
+const MDX_SPECIAL = /[\\{}<>*_[\]#`~|]/gu;
+
+/** Escapes characters that MDX would read as syntax, so prose stays prose. */
+export function escapeMdx(text: string): string {
+  return text.replace(MDX_SPECIAL, (char) => `\\${char}`);
+}
+
+/** Undoes escapeMdx: the text as a reader sees it. */
+export function unescapeMdx(text: string): string {
+  return text.replace(/\\([\\{}<>*_[\]#`~|])/gu, '$1');
+}
+
+/** Splits an MDX body into its paragraphs, unescaped, without surrounding whitespace. */
+export function splitParagraphs(body: string): string[] {
+  return body
+    .split(/\n\s*\n/u)
+    .map((paragraph) => unescapeMdx(paragraph.replace(/\s*\n\s*/gu, '')).trim())
+    .filter((paragraph) => paragraph.length > 0);
+}
+
+/** Splits text into sentences ending in 。！？； (the closing mark stays with its sentence). */
+export function splitSentences(text: string): string[] {
+  return (text.match(/[^。！？；]+[。！？；]?[”’）」]?/gu) ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
+}

@@ -1,0 +1,20 @@
+/** Joins the site's base path and a path inside the site, e.g. ('/sub/', 'reports/x/') → '/sub/reports/x/'. */
+export function withBase(base: string, path: string): string {
+  const head = base.endsWith('/') ? base : `${base}/`;
+  return `${head}${path.replace(/^\/+/u, '')}`;
+}
+
+/** Path of a report's page inside the site. */
+export function getReportPath(reportId: string): string {
+  return `reports/${reportId}/`;
+}
+
+/** Path of a problem's page inside the site. */
+export function getIssuePath(reportId: string, slug: string): string {
+  return `reports/${reportId}/issues/${slug}/`;
+}
+
+/** Path of a report's deck inside the site. */
+export function getDeckPath(reportId: string): string {
+  return `reports/${reportId}/deck/`;
+}

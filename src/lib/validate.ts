@@ -1,0 +1,94 @@
+import { issueStatuses } from '../schemas/issue.ts';
+import type { IssueEntry, ReportEntry } from './entries.ts';
+import { getBodyText } from './measures.ts';
+import { stripWhitespace } from './text.ts';
+
+/** One cross-entry problem, naming the file and the field. */
+export interface CollectionProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+const fileOf = (entry: { id: string; filePath?: string | undefined }) => entry.filePath ?? entry.id;
+
+/** The full text of a report's own fields, for checking the quotes of its events. */
+export function getReportText(report: ReportEntry): string {
+  const { data } = report;
+  return [
+    ...data.preface,
+    data.organisation.intro,
+    ...data.organisation.measures.map((measure) => `${measure.lead}${measure.text}`),
+    data.implementation.completedIntro,
+    data.implementation.ongoingIntro,
+    ...data.plan.paragraphs,
+    data.contact.text,
+  ].join('\n');
+}
+
+/**
+ * Checks what no single entry's schema can: that each problem's report exists, numbering in each
+ * status group runs 1..n without gaps or duplicates, declared totals match the entries, and every
+ * highlight and quote occurs in the text it claims to quote.
+ */
+export function validateCollection(reports: readonly ReportEntry[], issues: readonly IssueEntry[]): CollectionProblem[] {
+  const problems: CollectionProblem[] = [];
+  const reportIds = new Set(reports.map((report) => report.id));
+  for (const issue of issues) {
+    if (!reportIds.has(issue.data.report)) {
+      problems.push({ file: fileOf(issue), field: 'report', message: `report "${issue.data.report}" does not exist (known: ${[...reportIds].join(', ') || 'none'})` });
+    }
+    const body = stripWhitespace(getBodyText(issue.body));
+    if (body.length === 0) problems.push({ file: fileOf(issue), field: 'body', message: 'the body is empty; it must hold the rectification text' });
+    issue.data.highlights.forEach((highlight, index) => {
+      const figure = stripWhitespace(`${highlight.value}${highlight.unit}`);
+      if (!body.includes(figure)) {
+        problems.push({ file: fileOf(issue), field: `highlights[${index}].value`, message: `"${highlight.value}${highlight.unit}" does not occur in the body` });
+      }
+    });
+    issue.data.commitments.forEach((commitment, index) => {
+      if (!body.includes(stripWhitespace(commitment.quote))) {
+        problems.push({ file: fileOf(issue), field: `commitments[${index}].quote`, message: `"${commitment.quote}" does not occur in the body` });
+      }
+    });
+    issue.data.corrections.forEach((correction, index) => {
+      if (!body.includes(stripWhitespace(correction.printed)) && !stripWhitespace(issue.data.title).includes(stripWhitespace(correction.printed))) {
+        problems.push({ file: fileOf(issue), field: `corrections[${index}].printed`, message: `"${correction.printed}" does not occur in the title or body` });
+      }
+    });
+  }
+  for (const report of reports) {
+    const own = issues.filter((issue) => issue.data.report === report.id);
+    for (const status of issueStatuses) {
+      const group = own.filter((issue) => issue.data.status === status);
+      const seen = new Map<number, IssueEntry>();
+      for (const issue of group) {
+        const twin = seen.get(issue.data.number);
+        if (twin) problems.push({ file: fileOf(issue), field: 'number', message: `number ${issue.data.number} is used twice in the ${status} group (also ${fileOf(twin)})` });
+        seen.set(issue.data.number, issue);
+      }
+      for (let expected = 1; expected <= Math.max(0, ...seen.keys()); expected += 1) {
+        if (!seen.has(expected)) problems.push({ file: fileOf(report), field: 'number', message: `the ${status} group has no problem number ${expected} (numbers must run 1..n)` });
+      }
+      const declared = report.data.declared[status];
+      if (declared !== group.length) {
+        problems.push({ file: fileOf(report), field: `declared.${status}`, message: `declares ${declared} ${status} problems but the collection holds ${group.length}` });
+      }
+    }
+    if (report.data.declared.problems !== own.length) {
+      problems.push({ file: fileOf(report), field: 'declared.problems', message: `declares ${report.data.declared.problems} problems but the collection holds ${own.length}` });
+    }
+    const text = stripWhitespace(getReportText(report));
+    report.data.events.forEach((event, index) => {
+      if (!text.includes(stripWhitespace(event.quote))) {
+        problems.push({ file: fileOf(report), field: `events[${index}].quote`, message: `"${event.quote}" does not occur in the report's text` });
+      }
+    });
+  }
+  return problems;
+}
+
+/** Formats problems as one message, a line each: file, field, message. */
+export function formatCollectionProblems(problems: readonly CollectionProblem[]): string {
+  return problems.map((problem) => `${problem.file}: ${problem.field}: ${problem.message}`).join('\n');
+}

@@ -1,0 +1,148 @@
+import { z } from 'astro/zod';
+import { correctionSchema } from './correction.ts';
+import { daySchema } from './dates.ts';
+
+const count = (field: string) =>
+  z
+    .number({ error: `${field}: expected a whole number` })
+    .int({ message: `${field}: expected a whole number` })
+    .nonnegative({ message: `${field}: must not be negative` });
+
+/** One organisation measure, printed as （一）lead。text. */
+export const organisationMeasureSchema = z.object({
+  /** The ordinal as printed, e.g. （一）. */
+  ordinal: z.string().regex(/^（[一二三四五六七八九十]+）$/, { message: 'organisation.measures.ordinal: expected a printed ordinal such as （一）' }),
+  /** The lead phrase up to and including its first 。, verbatim. */
+  lead: z.string().min(1, { message: 'organisation.measures.lead: must not be empty' }),
+  /** The rest of the measure's paragraph, verbatim. */
+  text: z.string().min(1, { message: 'organisation.measures.text: must not be empty' }),
+});
+
+/** A dated event the report mentions (a meeting, the feedback), for the timeline. */
+export const reportEventSchema = z.object({
+  /** The day it happened, YYYY-MM-DD. */
+  date: daySchema('events.date'),
+  /** A short label for the timeline (editorial). */
+  label: z.string().min(1, { message: 'events.label: must not be empty' }),
+  /** The words of the report that date it, verbatim; must occur in the report's text. */
+  quote: z.string().min(1, { message: 'events.quote: must not be empty' }),
+  /** How the date was read where the source omits part of it, e.g. the year (editorial). */
+  dateNote: z.string().optional(),
+});
+
+/** A report: metadata, preface, organisation, plan and contacts of one 巡察整改情况通报. */
+export const reportSchema = z
+  .object({
+    /** The report's title as printed, e.g. 关于巡察“回头看”整改情况的通报. */
+    title: z.string({ error: 'title: required' }).min(1, { message: 'title: must not be empty' }),
+    /** The issuing body (发文机关) as printed. */
+    issuer: z.string({ error: 'issuer: required' }).min(1, { message: 'issuer: must not be empty' }),
+    /** The date of the report (成文日期), YYYY-MM-DD. */
+    date: daySchema('date'),
+    /** The inspection the report answers. */
+    inspection: z.object(
+      {
+        /** The inspection team, e.g. 市委第二巡察组. */
+        team: z.string({ error: 'inspection.team: required' }).min(1, { message: 'inspection.team: must not be empty' }),
+        /** Its kind, e.g. 巡察“回头看”. */
+        kind: z.string({ error: 'inspection.kind: required' }).min(1, { message: 'inspection.kind: must not be empty' }),
+        /** First day of the inspection, YYYY-MM-DD. */
+        start: daySchema('inspection.start'),
+        /** Last day of the inspection, YYYY-MM-DD. */
+        end: daySchema('inspection.end'),
+        /** The day the team gave its feedback, YYYY-MM-DD. */
+        feedback: daySchema('inspection.feedback'),
+        /** How a date was read where the source omits part of it (editorial). */
+        dateNote: z.string().optional(),
+      },
+      { error: 'inspection: required' },
+    ),
+    /** The totals the report declares; the build checks them against the entries present. */
+    declared: z.object(
+      {
+        /** 项: groups of problems the inspectors raised. */
+        items: count('declared.items'),
+        /** 问题: problems raised. */
+        problems: count('declared.problems'),
+        /** Problems the report declares completed. */
+        completed: count('declared.completed'),
+        /** Problems the report declares still being rectified. */
+        ongoing: count('declared.ongoing'),
+      },
+      { error: 'declared: required' },
+    ),
+    /** The preface before section 一, verbatim, one string per paragraph. */
+    preface: z.array(z.string().min(1), { error: 'preface: expected a list of paragraphs' }).min(1, { message: 'preface: must hold at least one paragraph' }),
+    /** Section 一: how the rectification was organised. */
+    organisation: z.object(
+      {
+        /** The section heading as printed, without its ordinal. */
+        heading: z.string().default('整改工作组织情况'),
+        /** The paragraph before the measures, verbatim. */
+        intro: z.string().min(1, { message: 'organisation.intro: must not be empty' }),
+        /** The measures （一）（二）…, in printed order. */
+        measures: z.array(organisationMeasureSchema).min(1, { message: 'organisation.measures: must hold at least one measure' }),
+      },
+      { error: 'organisation: required' },
+    ),
+    /** Section 二: heading and the paragraph opening each status group. */
+    implementation: z.object(
+      {
+        /** The section heading as printed, without its ordinal. */
+        heading: z.string().default('整改落实情况'),
+        /** Heading of the completed group, without its ordinal. */
+        completedHeading: z.string().default('已整改完成的问题'),
+        /** The paragraph opening the completed group, verbatim. */
+        completedIntro: z.string().min(1, { message: 'implementation.completedIntro: must not be empty' }),
+        /** Heading of the ongoing group, without its ordinal. */
+        ongoingHeading: z.string().default('持续整改的问题'),
+        /** The paragraph opening the ongoing group, verbatim. */
+        ongoingIntro: z.string().min(1, { message: 'implementation.ongoingIntro: must not be empty' }),
+      },
+      { error: 'implementation: required' },
+    ),
+    /** Section 三: the next-step plan. */
+    plan: z.object(
+      {
+        /** The section heading as printed, without its ordinal. */
+        heading: z.string().min(1, { message: 'plan.heading: must not be empty' }),
+        /** The plan, verbatim, one string per paragraph. */
+        paragraphs: z.array(z.string().min(1)).min(1, { message: 'plan.paragraphs: must hold at least one paragraph' }),
+      },
+      { error: 'plan: required' },
+    ),
+    /** Channels for supervision (监督). */
+    contact: z.object(
+      {
+        /** The contact paragraph, verbatim. */
+        text: z.string().min(1, { message: 'contact.text: must not be empty' }),
+        /** Telephone number as printed. */
+        phone: z.string().optional(),
+        /** Postal address as printed. */
+        address: z.string().optional(),
+        /** Postcode as printed. */
+        postcode: z.string().regex(/^\d{6}$/, { message: 'contact.postcode: expected six digits' }).optional(),
+        /** E-mail address as printed. */
+        email: z.email({ message: 'contact.email: not a valid e-mail address' }).optional(),
+      },
+      { error: 'contact: required' },
+    ),
+    /** The signature line as printed (usually the issuer). */
+    signature: z.string().optional(),
+    /** Dated events for the timeline (meetings, feedback); each quote must occur in the report's text. */
+    events: z.array(reportEventSchema).default([]),
+    /** Evident extraction errors in the report's own text, kept as printed and noted here. */
+    corrections: z.array(correctionSchema).default([]),
+  })
+  .refine((report) => report.inspection.start <= report.inspection.end, {
+    message: 'inspection.end: must not be before inspection.start',
+    path: ['inspection', 'end'],
+  })
+  .refine((report) => report.declared.completed + report.declared.ongoing === report.declared.problems, {
+    message: 'declared.problems: must equal declared.completed + declared.ongoing',
+    path: ['declared', 'problems'],
+  });
+
+export type ReportData = z.infer<typeof reportSchema>;
+export type OrganisationMeasure = z.infer<typeof organisationMeasureSchema>;
+export type ReportEvent = z.infer<typeof reportEventSchema>;
