@@ -18,3 +18,13 @@ export function getIssuePath(reportId: string, slug: string): string {
 export function getDeckPath(reportId: string): string {
   return `reports/${reportId}/deck/`;
 }
+
+/** The id of a problem's slide in its report's deck, so …/deck/#/<id> opens it. */
+export function getDeckSlideId(slug: string): string {
+  return `issue-${slug}`;
+}
+
+/** Path of a problem's slide inside the site. */
+export function getDeckSlidePath(reportId: string, slug: string): string {
+  return `${getDeckPath(reportId)}#/${getDeckSlideId(slug)}`;
+}
