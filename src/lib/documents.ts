@@ -15,7 +15,12 @@ export interface CitedDocument {
 }
 
 const TITLE = /《([^《》]+)》/gu;
-const NUMBER = /[\u4e00-\u9fa5]{1,8}〔\d{4}〕\d+号/gu;
+const NUMBER = /([\u4e00-\u9fa5]+)(〔\d{4}〕\d+号)/gu;
+
+/** A document number's issuer prefix is short (苏科规, 国办发); a longer run of Chinese before it is prose. */
+function trimNumberPrefix(prefix: string): string {
+  return prefix.length <= 4 ? prefix : prefix.slice(-3);
+}
 
 /** Finds the documents one text cites; a number in （…） right after a title belongs to that title. */
 export function findCitations(text: string): { title: string | null; number: string | null }[] {
@@ -26,9 +31,10 @@ export function findCitations(text: string): { title: string | null; number: str
     found.push({ title: match[1] ?? null, number: after?.[1] ?? null, at: match.index ?? 0, end: end + (after?.[0].length ?? 0) });
   }
   for (const match of text.matchAll(NUMBER)) {
-    const at = match.index ?? 0;
+    const prefix = trimNumberPrefix(match[1] ?? '');
+    const at = (match.index ?? 0) + (match[1] ?? '').length - prefix.length;
     if (!found.some((citation) => at >= citation.at && at < citation.end)) {
-      found.push({ title: null, number: match[0], at, end: at + match[0].length });
+      found.push({ title: null, number: `${prefix}${match[2]}`, at, end: at + prefix.length + (match[2] ?? '').length });
     }
   }
   return found.sort((a, b) => a.at - b.at).map(({ title, number }) => ({ title, number }));
@@ -39,15 +45,21 @@ export function getDocumentKey(citation: { title: string | null; number: string 
   return citation.number ?? `《${citation.title ?? ''}》`;
 }
 
-/** Every document the given problems cite, each with the problems citing it, ordered by first citation. */
+/** Every document the given problems cite, each with the problems citing it, ordered by first citation. A title cited once with its number and once without is one document. */
 export function listCitedDocuments(issues: readonly IssueEntry[]): CitedDocument[] {
-  const byKey = new Map<string, CitedDocument>();
   const reportIds = [...new Set(issues.map((issue) => issue.data.report))];
   const ordered = reportIds.flatMap((reportId) => listReportIssues(reportId, issues));
-  for (const issue of ordered) {
-    for (const citation of findCitations(getBodyText(issue.body))) {
-      const key = getDocumentKey(citation);
-      const document = byKey.get(key) ?? { key, title: citation.title, number: citation.number, citedBy: [] };
+  const citations = ordered.map((issue) => ({ issue, found: findCitations(getBodyText(issue.body)) }));
+  const numberOfTitle = new Map<string, string>();
+  for (const { found } of citations) {
+    for (const citation of found) if (citation.title && citation.number) numberOfTitle.set(citation.title, citation.number);
+  }
+  const byKey = new Map<string, CitedDocument>();
+  for (const { issue, found } of citations) {
+    for (const citation of found) {
+      const number = citation.number ?? (citation.title ? numberOfTitle.get(citation.title) ?? null : null);
+      const key = getDocumentKey({ title: citation.title, number });
+      const document = byKey.get(key) ?? { key, title: citation.title, number, citedBy: [] };
       document.title ??= citation.title;
       if (!document.citedBy.includes(issue.id)) document.citedBy.push(issue.id);
       byKey.set(key, document);

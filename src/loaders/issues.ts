@@ -1,11 +1,11 @@
 import { glob, type Loader } from 'astro/loaders';
-import type { IssueEntry } from '../lib/entries.ts';
-import { formatCollectionProblems, validateCollection } from '../lib/validate.ts';
-import type { IssueData } from '../schemas/issue.ts';
+import { assertValidReportsFolder } from './disk.ts';
 import { getReportsDir } from './paths.ts';
-import { readReportsFromDisk } from './reports.ts';
 
-/** Loads one MDX entry per problem from <reports>/<report-id>/issues/*.mdx, then runs the cross-entry checks. */
+/**
+ * Loads one MDX entry per problem from <reports>/<report-id>/issues/*.mdx. The folder is validated
+ * first, schemas and cross-entry checks together, so every error names its file and field.
+ */
 export function issuesLoader(): Loader {
   const base = getReportsDir();
   const inner = glob({
@@ -16,17 +16,8 @@ export function issuesLoader(): Loader {
   return {
     name: 'issues-loader',
     load: async (context) => {
+      assertValidReportsFolder(base);
       await inner.load(context);
-      const issues: IssueEntry[] = [...context.store.values()].map((entry) => ({
-        id: entry.id,
-        data: entry.data as IssueData,
-        body: entry.body,
-        filePath: entry.filePath,
-      }));
-      const { reports, errors } = readReportsFromDisk(base);
-      const problems = formatCollectionProblems(validateCollection(reports, issues));
-      const message = [...errors, problems].filter(Boolean).join('\n');
-      if (message) throw new Error(`The content collection is invalid:\n${message}`);
     },
   };
 }

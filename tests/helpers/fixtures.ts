@@ -1,0 +1,23 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { projectRoot } from './build.ts';
+
+/** The small fictional report used by schema and build tests. */
+export const minimalReportsDir = path.join(projectRoot, 'tests/fixtures/reports/minimal');
+
+/** Copies a reports folder to a fresh temp folder and returns its path. */
+export function copyReports(from: string = minimalReportsDir): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rk-reports-'));
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** Rewrites one file of a reports folder with `edit`, failing loudly when the edit changes nothing. */
+export function editFile(dir: string, relative: string, edit: (text: string) => string): void {
+  const file = path.join(dir, relative);
+  const before = readFileSync(file, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error(`fixture edit changed nothing in ${relative}`);
+  writeFileSync(file, after);
+}
