@@ -10,7 +10,6 @@ import { issueSchema } from '../schemas/issue.ts';
 import { reportSchema } from '../schemas/report.ts';
 import { getReportsDir } from './paths.ts';
 
-type Schema = typeof reportSchema | typeof issueSchema;
 
 /** A path as messages show it: relative to the working folder when inside it, else absolute. */
 function displayPath(file: string): string {
@@ -29,10 +28,18 @@ function describeIssues(file: string, issues: readonly { path: PropertyKey[]; me
   });
 }
 
-function parseWith<S extends Schema>(schema: S, raw: unknown, file: string, errors: string[]) {
+function parseWith<T>(
+  schema: { safeParse: (raw: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+  raw: unknown,
+  file: string,
+  errors: string[],
+): T | undefined {
   const result = schema.safeParse(raw);
-  if (!result.success) errors.push(...describeIssues(file, result.error.issues));
-  return result.success ? result.data : undefined;
+  if (!result.success) {
+    errors.push(...describeIssues(file, result.error.issues));
+    return undefined;
+  }
+  return result.data;
 }
 
 /** Splits an MDX file into its YAML frontmatter and body. */
