@@ -19,6 +19,8 @@ export interface ParsedReport {
   data: Record<string, unknown>;
   issues: ParsedIssue[];
   warnings: string[];
+  /** The source lines the declared totals were read from, for the summary. */
+  declaredLines: { problems: number | undefined; completed: number | undefined; ongoing: number | undefined };
 }
 
 /** A parse failure that names the line of the source it concerns. */
@@ -41,7 +43,7 @@ const SECTION = new RegExp(`^([${CN_DIGITS}]+)、(.*)$`, 'u');
 const SUBSECTION = new RegExp(`^（([${CN_DIGITS}]+)）(.*)$`, 'u');
 const PROBLEM = /^(\d+)\s*[．.、]\s*(关于.*)$/u;
 const MEASURE_START = new RegExp(`^[${CN_DIGITS}]+是`, 'u');
-const PARAGRAPH_START = [SECTION, SUBSECTION, PROBLEM, MEASURE_START];
+const HEADING_START = [SECTION, SUBSECTION, PROBLEM];
 const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
 
 /** Visual width of a line: a Chinese character counts twice an ASCII one. */
@@ -67,20 +69,35 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
  * Rebuilds paragraphs from extracted text: a PDF breaks lines mid-sentence and a page break leaves a
  * leading space, so a paragraph ends only after a short line or before a line that opens a heading or a measure.
  */
-export function joinParagraphs(raw: string): Paragraph[] {
+export function joinParagraphs(raw: string, layout?: 'wrapped' | 'paragraphs'): Paragraph[] {
   const lines = raw
     .replace(/^\ufeff/u, '')
     .split(/\r\n|\r|\n/u)
-    .map((text, index) => ({ text: text.replace(/[\u200b-\u200d\ufeff]/gu, '').trim(), line: index + 1 }))
+    .map((text, index) => {
+      const clean = text.replace(/[\u200b-\u200d\ufeff]/gu, '');
+      // A first-line indent (two ideographic or several ASCII spaces) survives some extractions and is
+      // the one sure sign of a new paragraph; a single leading space is what a page break leaves.
+      return { text: clean.trim(), line: index + 1, indented: /^(?:\u3000|[ \t]{2,})/u.test(clean) };
+    })
     .filter((line) => line.text.length > 0);
   if (lines.length === 0) return [];
+  // Indentation tells paragraphs apart only where some lines have it and (nearly) all do not.
+  const indentedCount = lines.filter((line) => line.indented).length;
+  const useIndent = indentedCount >= 2 && indentedCount < lines.length * 0.9;
   const widths = lines.map((line) => visualWidth(line.text)).sort((a, b) => a - b);
   const full = widths[Math.floor(widths.length * 0.9)] ?? 0;
+  // A printed line holds at most ~40 Chinese characters (width 80); text whose long lines are far wider
+  // was saved one paragraph per line (Word, a hand-made .txt), and joining lines there would merge paragraphs.
+  if ((layout ?? detectLayout(full)) === 'paragraphs') {
+    return lines.map(({ text, line }) => ({ text: compactChineseSpacing(text), line }));
+  }
   const paragraphs: Paragraph[] = [];
   let current: { parts: string[]; line: number } | null = null;
   let closed = true;
-  for (const { text, line } of lines) {
-    const opens = PARAGRAPH_START.some((pattern) => pattern.test(text)) || DATE_LINE.test(text);
+  for (const { text, line, indented } of lines) {
+    // 一是… may also begin a wrapped line mid-paragraph; where indents are kept, only an indented one opens a measure.
+    const opensMeasure = MEASURE_START.test(text) && (!useIndent || indented);
+    const opens = HEADING_START.some((pattern) => pattern.test(text)) || opensMeasure || DATE_LINE.test(text) || (useIndent && indented);
     const titleOpen = current !== null && PROBLEM.test(current.parts.join('')) && !/整改。?$/u.test(compactChineseSpacing(current.parts.join('')));
     if (current && (titleOpen || (!closed && !opens))) {
       current.parts.push(text);
@@ -97,6 +114,11 @@ export function joinParagraphs(raw: string): Paragraph[] {
   }
   if (current) paragraphs.push({ text: compactChineseSpacing(current.parts.join('')), line: current.line });
   return paragraphs;
+}
+
+/** The layout of text whose 90th-percentile line width is `full`: wrapped lines stay under a page's width. */
+export function detectLayout(full: number): 'wrapped' | 'paragraphs' {
+  return full > 120 ? 'paragraphs' : 'wrapped';
 }
 
 /** Proposes a short title from a printed title: the matter between 关于 and 问题的整改, cut to 20 characters. */
@@ -124,10 +146,10 @@ function toDay(year: number | string, month: number | string, day: number | stri
 }
 
 /** Parses a whole report. Throws ImportError naming the line for input it cannot read as a report. */
-export function parseReport(raw: string): ParsedReport {
+export function parseReport(raw: string, options: { layout?: 'wrapped' | 'paragraphs' | undefined } = {}): ParsedReport {
   const warnings: string[] = [];
-  const paragraphs = joinParagraphs(raw);
-  if (paragraphs.length === 0) throw new ImportError('the file is empty');
+  const paragraphs = joinParagraphs(raw, options.layout);
+  if (paragraphs.length === 0) throw new ImportError('文件没有文字 the file holds no text', 1);
 
   const sectionAt = (ordinal: string) => paragraphs.findIndex((p) => p.text.startsWith(`${ordinal}、`));
   const one = sectionAt('一');
@@ -151,7 +173,8 @@ export function parseReport(raw: string): ParsedReport {
   if (!period) throw new ImportError('the preface gives no inspection period (…年…月…日至…年…月…日)', paragraphs[titleIndex + 1]?.line);
   const endYear = period[4] ?? period[1] ?? '';
   const team = /([^，。]*?巡察组)对/u.exec(prefaceText)?.[1] ?? '';
-  const kind = /开展(巡察(?:“[^”]+”)?)/u.exec(prefaceText)?.[1] ?? '巡察';
+  // 开展巡察“回头看”, 开展了常规巡察, 开展专项巡察: the kind is the phrase ending in 巡察 and its quoted suffix.
+  const kind = /开展了?([^，。“”]{0,6}?巡察(?:“[^”]+”)?)/u.exec(prefaceText)?.[1] ?? '巡察';
   if (!team) warnings.push(`line ${paragraphs[titleIndex + 1]?.line}: no inspection team (…巡察组) found in the preface`);
   const feedbackMatch = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日，巡察组向[^，。]*反馈/u.exec(prefaceText);
   if (!feedbackMatch) throw new ImportError('the preface gives no feedback date (…月…日，巡察组向…反馈)', paragraphs[titleIndex + 1]?.line);
@@ -279,6 +302,23 @@ export function parseReport(raw: string): ParsedReport {
   if (!declaredCompleted) warnings.push(`line ${implementation[completedStart]?.line}: no declared count of completed problems (共计N个问题已整改完成)`);
   if (!declaredOngoing) warnings.push(`line ${implementation[ongoingStart]?.line}: no declared count of ongoing problems (共计N个问题正在整改)`);
   const countOf = (status: ParsedIssue['status']) => issues.filter((issue) => issue.status === status).length;
+  // The line a total is printed on: the first paragraph of its section that states it.
+  const lineOf = (from: readonly Paragraph[], pattern: RegExp, fallback: number | undefined) => from.find((p) => pattern.test(p.text))?.line ?? fallback;
+  const declaredLines = {
+    problems: lineOf(paragraphs.slice(0, two), /\d+项\d+个问题/u, paragraphs[one + 1]?.line),
+    completed: lineOf(implementation.slice(completedStart), /共计\d+个问题已整改完成/u, implementation[completedStart]?.line),
+    ongoing: lineOf(implementation.slice(ongoingStart), /共计\d+个问题正在整改/u, implementation[ongoingStart]?.line),
+  };
+  const checks = [
+    { what: 'completed problems (已整改完成)', declared: declaredCompleted?.[1], found: countOf('completed'), line: declaredLines.completed },
+    { what: 'ongoing problems (正在整改)', declared: declaredOngoing?.[1], found: countOf('ongoing'), line: declaredLines.ongoing },
+    { what: 'problems in all (个问题)', declared: declaredProblems?.[2], found: issues.length, line: declaredLines.problems },
+  ];
+  for (const { what, declared, found, line } of checks) {
+    if (declared !== undefined && Number(declared) !== found) {
+      throw new ImportError(`声明数与解析数不符 the report declares ${declared} ${what} but ${found} were found`, line);
+    }
+  }
 
   const data: Record<string, unknown> = {
     title,
@@ -306,5 +346,5 @@ export function parseReport(raw: string): ParsedReport {
   };
   const signature = signatureParagraphs.join('');
   if (signature) data['signature'] = signature;
-  return { data, issues, warnings };
+  return { data, issues, warnings, declaredLines };
 }

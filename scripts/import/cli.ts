@@ -1,0 +1,60 @@
+// npm run import -- <file> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force]
+// Imports a 巡察整改情况通报 (.txt, .docx, .pdf) into the reports collection.
+import { parseArgs } from 'node:util';
+import { getReportsDir } from '../../src/loaders/paths.ts';
+import { formatSummary, importReport } from './import.ts';
+import { ImportError } from './parse.ts';
+
+const usage = `用法 Usage: npm run import -- <file.txt|file.docx|file.pdf> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force]
+  --id       报告编号（目录名）report id (folder name); default report-YYYYMMDD from the report's date
+  --out      报告目录 reports folder; default $REPORTS_DIR or content/reports
+  --dry-run  只解析和校验，不写入 parse and validate, write nothing
+  --force    覆盖已存在的报告 replace an existing report folder`;
+
+async function main(): Promise<number> {
+  let values: { id?: string | undefined; out?: string | undefined; 'dry-run'?: boolean | undefined; force?: boolean | undefined; help?: boolean | undefined };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      options: {
+        id: { type: 'string' },
+        out: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    console.error(usage);
+    return 2;
+  }
+  try {
+    const result = await importReport({
+      file,
+      reportsDir: values.out ?? getReportsDir(),
+      id: values.id,
+      dryRun: values['dry-run'],
+      force: values.force,
+    });
+    console.log(formatSummary(result));
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportError) {
+      console.error(`导入失败，未写入任何文件 Import failed, nothing was written: ${file}\n${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main();

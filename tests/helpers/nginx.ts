@@ -1,0 +1,101 @@
+// Starts Debian's nginx on a loopback port serving a built dist/ at the root or under a sub-path,
+// with the configuration the README documents; stopped by the returned close().
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** Where nginx lives; NGINX_PATH overrides. */
+export function getNginxPath(): string {
+  const candidate = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
+  if (!existsSync(candidate)) throw new Error(`nginx not found at ${candidate}: apt-get install -y nginx-light, or set NGINX_PATH`);
+  return candidate;
+}
+
+function getFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The server block the README shows, for a site built with BASE_PATH=base and copied to distDir. */
+export function renderNginxLocation(distDir: string, base: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const root = distDir.endsWith('/') ? distDir : `${distDir}/`;
+  return [
+    `    location ${prefix} {`,
+    `        alias ${root};`,
+    '        index index.html;',
+    '        try_files $uri $uri/ =404;',
+    `        error_page 404 ${prefix}404.html;`,
+    '    }',
+  ].join('\n');
+}
+
+/** Starts nginx serving distDir under base; resolves when it answers. */
+export async function startNginx(distDir: string, base = '/'): Promise<{ url: string; close: () => Promise<void> }> {
+  const nginx = getNginxPath();
+  const prefixDir = mkdtempSync(path.join(tmpdir(), 'rk-nginx-'));
+  const port = await getFreePort();
+  const conf = path.join(prefixDir, 'nginx.conf');
+  writeFileSync(
+    conf,
+    [
+      'daemon off;',
+      'worker_processes 1;',
+      `pid ${prefixDir}/nginx.pid;`,
+      `error_log ${prefixDir}/error.log warn;`,
+      'events { worker_connections 64; }',
+      'http {',
+      '    include /etc/nginx/mime.types;',
+      '    types { application/wasm wasm; }',
+      '    default_type application/octet-stream;',
+      '    access_log off;',
+      `    client_body_temp_path ${prefixDir}/body;`,
+      `    proxy_temp_path ${prefixDir}/proxy;`,
+      `    fastcgi_temp_path ${prefixDir}/fastcgi;`,
+      `    uwsgi_temp_path ${prefixDir}/uwsgi;`,
+      `    scgi_temp_path ${prefixDir}/scgi;`,
+      '    server {',
+      `        listen 127.0.0.1:${port};`,
+      renderNginxLocation(distDir, base),
+      '    }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  const test = spawnSync(nginx, ['-t', '-p', prefixDir, '-c', conf], { encoding: 'utf8' });
+  if (test.status !== 0) throw new Error(`nginx rejected its configuration:\n${test.stderr}`);
+  const child = spawn(nginx, ['-p', prefixDir, '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = `http://127.0.0.1:${port}${base.endsWith('/') ? base : `${base}/`}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`nginx did not answer on ${url}: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGQUIT');
+      }),
+  };
+}

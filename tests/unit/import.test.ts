@@ -1,0 +1,257 @@
+// The importer: round trip of the seed, a second report in every supported format, and malformed input.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { splitParagraphs } from '../../src/lib/text.ts';
+import { importReport } from '../../scripts/import/import.ts';
+import { ImportError } from '../../scripts/import/parse.ts';
+import { decodeText } from '../../scripts/import/read.ts';
+import { projectRoot } from '../helpers/build.ts';
+import {
+  readParagraphs,
+  secondReportFile,
+  secondReportWrappedFile,
+  writeDocx,
+  writeGb18030,
+  writePdf,
+} from '../fixtures/import/generate.ts';
+
+const seedFile = path.resolve(projectRoot, '../shared/seed/000_f71144cbed74bda0.txt');
+const seedDir = path.join(projectRoot, 'content/reports/szkj-20220422');
+const work = mkdtempSync(path.join(tmpdir(), 'rk-import-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let counter = 0;
+/** A fresh, empty reports folder. */
+function freshReportsDir(): string {
+  counter += 1;
+  const dir = path.join(work, `reports-${counter}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Every file under a folder, relative path → content. */
+function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const relative = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(relative);
+      else files.set(relative, readFileSync(path.join(dir, relative), 'utf8'));
+    }
+  };
+  walk('');
+  return files;
+}
+
+function splitMdx(source: string): { front: Record<string, unknown>; paragraphs: string[] } {
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/u.exec(source);
+  if (!match) throw new Error('no frontmatter');
+  return { front: parseYaml(match[1] ?? '') as Record<string, unknown>, paragraphs: splitParagraphs(match[2] ?? '') };
+}
+
+/** A report's verbatim fields: the editorial ones (dateNote, event labels, corrections) removed. */
+function verbatimReport(yaml: string): unknown {
+  const data = parseYaml(yaml) as Record<string, any>;
+  delete data['corrections'];
+  delete data['inspection']['dateNote'];
+  data['events'] = (data['events'] ?? []).map(({ date, quote }: { date: string; quote: string }) => ({ date: String(date), quote }));
+  data['date'] = String(data['date']);
+  for (const key of ['start', 'end', 'feedback']) data['inspection'][key] = String(data['inspection'][key]);
+  return data;
+}
+
+/** A problem's verbatim fields: status, number, title and body paragraphs. */
+function verbatimIssue(mdx: string): unknown {
+  const { front, paragraphs } = splitMdx(mdx);
+  return { status: front['status'], number: front['number'], title: front['title'], paragraphs };
+}
+
+function runCli(args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/import/cli.ts'), ...args], { cwd: projectRoot, encoding: 'utf8' });
+  return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('round trip of the seed report', () => {
+  it('reproduces every verbatim field of content/reports/szkj-20220422', async () => {
+    const reportsDir = freshReportsDir();
+    const result = await importReport({ file: seedFile, reportsDir, id: 'szkj-20220422' });
+    expect(result.written).toBe(true);
+    const imported = readTree(path.join(reportsDir, 'szkj-20220422'));
+    const committed = readTree(seedDir);
+    expect([...imported.keys()].sort()).toEqual([...committed.keys()].sort());
+    expect(verbatimReport(imported.get('report.yaml') ?? '')).toEqual(verbatimReport(committed.get('report.yaml') ?? ''));
+    for (const [name, content] of committed) {
+      if (!name.endsWith('.mdx')) continue;
+      expect(verbatimIssue(imported.get(name) ?? ''), name).toEqual(verbatimIssue(content));
+      expect(splitMdx(imported.get(name) ?? '').front['report']).toBe('szkj-20220422');
+    }
+    // The editorial fields are proposed, not copied: suggested commitments stay commented out.
+    expect(imported.get('issues/completed-15.mdx')).toContain('# commitments:');
+    expect(imported.get('issues/completed-15.mdx')).toContain('计划于2月下旬召开全市第24次创新工作例会');
+  });
+
+  it('derives an id from the date and says so', () => {
+    const reportsDir = freshReportsDir();
+    const result = runCli([seedFile, '--out', reportsDir]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('report-20220422');
+    expect(result.stdout).toMatch(/未指定 --id/u);
+    expect(result.stdout).toMatch(/已整改完成 completed: 22（声明 declared 22, line 71）✓/u);
+    expect(result.stdout).toMatch(/持续整改 ongoing: 3（声明 declared 3, line 669）✓/u);
+    expect(result.stdout).toMatch(/8项25个问题, line 16）✓/u);
+    expect(existsSync(path.join(reportsDir, 'report-20220422', 'report.yaml'))).toBe(true);
+  });
+});
+
+describe('a second report in every supported format', () => {
+  const sources: Record<string, string> = {};
+  beforeAll(async () => {
+    const paragraphs = readParagraphs(secondReportFile);
+    sources['paragraphs.txt'] = secondReportFile;
+    sources['wrapped.txt'] = secondReportWrappedFile;
+    sources['gb18030.txt'] = path.join(work, 'qingchuan-gb18030.txt');
+    await writeGb18030(readFileSync(secondReportWrappedFile, 'utf8'), sources['gb18030.txt']);
+    sources['docx'] = path.join(work, 'qingchuan.docx');
+    await writeDocx(paragraphs, sources['docx']);
+    sources['pdf'] = path.join(work, 'qingchuan.pdf');
+    await writePdf(paragraphs, sources['pdf']);
+  }, 120_000);
+
+  it('reads the paragraph-per-line text as the report it is', async () => {
+    const reportsDir = freshReportsDir();
+    const result = await importReport({ file: secondReportFile, reportsDir, id: 'qingchuan-20240118' });
+    const { data, issues, warnings } = result.parsed;
+    expect(warnings).toEqual([]);
+    expect(data).toMatchObject({
+      title: '关于巡察整改进展情况的通报',
+      issuer: '中共青川市文化广电和旅游局党组',
+      date: '2024-01-18',
+      inspection: { team: '市委第四巡察组', kind: '常规巡察', start: '2023-08-07', end: '2023-09-15', feedback: '2023-10-12' },
+      declared: { items: 5, problems: 7, completed: 5, ongoing: 2 },
+      plan: { heading: '下一步工作打算' },
+      contact: { phone: '0736-5550123', address: '青川市滨江路88号', postcode: '415000', email: 'wenlv@example.org' },
+      signature: '中共青川市文化广电和旅游局党组',
+    });
+    const organisation = data['organisation'] as { measures: { ordinal: string; lead: string }[] };
+    expect(organisation.measures.map((measure) => `${measure.ordinal}${measure.lead}`)).toEqual(['（一）压实整改主体责任。', '（二）建立跟踪督办机制。']);
+    expect(issues.map((issue) => `${issue.status}-${issue.number}`)).toEqual(['completed-1', 'completed-2', 'completed-3', 'completed-4', 'completed-5', 'ongoing-1', 'ongoing-2']);
+    // 3.关于… uses an ASCII dot and has no closing 。; its two measures stay two paragraphs.
+    expect(issues[2]?.title).toBe('关于文旅项目资金拨付进度偏慢问题的整改');
+    expect(issues[2]?.paragraphs).toHaveLength(2);
+    expect(issues[5]?.suggestedCommitments).toEqual([
+      { due: '2024-03', quote: '拟于2024年3月底前完成规划评审' },
+      { due: '2024-06-30', quote: '计划于6月30日前提交省级全域旅游示范区验收申请', dateNote: '原文未写年份，按2024年推定' },
+    ]);
+    expect(readdirSync(path.join(reportsDir, 'qingchuan-20240118', 'issues')).sort()).toEqual([
+      'completed-01.mdx', 'completed-02.mdx', 'completed-03.mdx', 'completed-04.mdx', 'completed-05.mdx', 'ongoing-01.mdx', 'ongoing-02.mdx',
+    ]);
+  });
+
+  for (const variant of ['wrapped.txt', 'gb18030.txt', 'docx', 'pdf']) {
+    it(`imports the ${variant} version to the same entries`, async () => {
+      const expected = await importReport({ file: secondReportFile, reportsDir: freshReportsDir(), id: 'qingchuan-20240118', dryRun: true });
+      const reportsDir = freshReportsDir();
+      const result = await importReport({ file: sources[variant] ?? '', reportsDir, id: 'qingchuan-20240118' });
+      expect(result.parsed.warnings).toEqual([]);
+      const written = readTree(path.join(reportsDir, 'qingchuan-20240118'));
+      expect([...written.keys()].sort()).toEqual([...expected.files.keys()].sort());
+      for (const [name, content] of expected.files) expect(written.get(name), `${variant}: ${name}`).toBe(content);
+    });
+  }
+
+  it('tells GB18030 from UTF-8 by the bytes', () => {
+    const text = '中共青川市文化广电和旅游局党组';
+    expect(decodeText(new TextEncoder().encode(text))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeText(readFileSync(sources['gb18030.txt'] ?? '').subarray(0, 30))).toEqual({ text, encoding: 'gb18030' });
+  });
+});
+
+describe('safety', () => {
+  it('--dry-run writes nothing', () => {
+    const reportsDir = freshReportsDir();
+    const result = runCli([secondReportFile, '--out', reportsDir, '--id', 'qc', '--dry-run']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Dry run, nothing written/u);
+    expect(readdirSync(reportsDir)).toEqual([]);
+    expect(readdirSync(path.dirname(reportsDir)).filter((name) => name.startsWith('.import-'))).toEqual([]);
+  });
+
+  it('never replaces an existing report without --force', () => {
+    const reportsDir = freshReportsDir();
+    mkdirSync(path.join(reportsDir, 'qc'));
+    writeFileSync(path.join(reportsDir, 'qc', 'marker'), 'keep');
+    const refused = runCli([secondReportFile, '--out', reportsDir, '--id', 'qc']);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/already exists: pass --force/u);
+    expect(readdirSync(path.join(reportsDir, 'qc'))).toEqual(['marker']);
+    const forced = runCli([secondReportFile, '--out', reportsDir, '--id', 'qc', '--force']);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(readdirSync(path.join(reportsDir, 'qc')).sort()).toEqual(['issues', 'report.yaml']);
+    expect(readdirSync(path.dirname(reportsDir)).filter((name) => name.startsWith('.import-'))).toEqual([]);
+  });
+});
+
+describe('malformed input exits non-zero, names the line and writes nothing', () => {
+  const lines = readFileSync(secondReportFile, 'utf8').split('\n');
+  /** The fixture with `edit` applied to its lines (1-based line numbers stay as in the fixture). */
+  const variant = (name: string, edit: (lines: string[]) => string[], extension = '.txt') => {
+    const file = path.join(work, `${name}${extension}`);
+    writeFileSync(file, edit([...lines]).join('\n'));
+    return file;
+  };
+  const lineOf = (prefix: string) => lines.findIndex((line) => line.startsWith(prefix)) + 1;
+  const cases: { name: string; file: () => string; message: RegExp }[] = [
+    {
+      name: 'no problem headings',
+      file: () => variant('no-problems', (all) => all.map((line) => line.replace(/^(\d+)[．.]关于/u, '关于'))),
+      message: new RegExp(`line ${lineOf('（一）已整改完成的问题')}: the 已整改完成 group has no numbered problems`, 'u'),
+    },
+    {
+      name: 'numbering that jumps',
+      file: () => variant('jump', (all) => all.map((line) => line.replace(/^4．关于/u, '5．关于'))),
+      message: new RegExp(`line ${lineOf('4．关于')}: problem numbering jumps: expected 4．, found 5．`, 'u'),
+    },
+    {
+      name: 'a missing section',
+      file: () => variant('no-plan', (all) => all.map((line) => line.replace(/^三、/u, ''))),
+      message: new RegExp(`line ${lineOf('二、')}: section 三、\\(下一步计划\\) not found`, 'u'),
+    },
+    {
+      name: 'declared totals that disagree',
+      file: () => variant('totals', (all) => all.map((line) => line.replace('共计5个问题已整改完成', '共计6个问题已整改完成'))),
+      message: new RegExp(`line ${lineOf('对照问题清单')}: 声明数与解析数不符 the report declares 6 completed problems`, 'u'),
+    },
+    { name: 'an empty file', file: () => variant('empty', () => []), message: /文件为空 the file is empty/u },
+    { name: 'a blank file', file: () => variant('blank', () => ['', '  ', '']), message: /line 1: 文件没有文字 the file holds no text/u },
+    { name: 'an unsupported extension', file: () => variant('report', (all) => all, '.rtf'), message: /unsupported file type "\.rtf"/u },
+    { name: 'an unreadable file', file: () => path.join(work, 'does-not-exist.txt'), message: /cannot read .*ENOENT/u },
+    { name: 'a corrupt .docx', file: () => variant('corrupt', (all) => all, '.docx'), message: /cannot read .* as docx/u },
+  ];
+  for (const { name, file, message } of cases) {
+    it(name, () => {
+      const reportsDir = freshReportsDir();
+      const result = runCli([file(), '--out', reportsDir, '--id', 'bad']);
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toMatch(/Import failed, nothing was written/u);
+      expect(result.stderr).toMatch(message);
+      expect(readdirSync(reportsDir)).toEqual([]);
+    });
+  }
+
+  it('prints a warning with its line where a declared total is missing, and still imports', () => {
+    const reportsDir = freshReportsDir();
+    const file = variant('no-declared', (all) => all.map((line) => line.replace('共计5个问题已整改完成', '5个问题均已整改完成')));
+    const result = runCli([file, '--out', reportsDir, '--id', 'qc']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`line ${lineOf('（一）已整改完成的问题')}: no declared count of completed problems`);
+    expect(readdirSync(reportsDir)).toEqual(['qc']);
+  });
+
+  it('throws ImportError from the API too', async () => {
+    await expect(importReport({ file: path.join(work, 'none.pdf'), reportsDir: freshReportsDir() })).rejects.toBeInstanceOf(ImportError);
+  });
+});
