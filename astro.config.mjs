@@ -1,6 +1,8 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { deckFonts } from './src/integrations/deck-fonts.ts';
 
 /** BASE_PATH hosts the site under a sub-path (e.g. /archive/); SITE_URL is its public origin, when known. */
 const base = process.env.BASE_PATH ?? '/';
@@ -14,6 +16,9 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  // Pagefind runs last (astro:build:done) so it indexes the finished pages.
+  integrations: [mdx(), deckFonts(), pagefindIntegration()],
+  // No inline scripts: a strict CSP without 'unsafe-inline' must be possible, so every script is an external file.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// npm run export:pdf [report-id…]: prints every deck through reveal's print view (?print-pdf) in headless
+// Chromium, one page per slide, into exports/<report-id>.pdf. The fonts come from the site itself, so the PDF
+// carries real, extractable Chinese text even where the machine has no Chinese fonts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { ensureBuilt, getExportDirs, listDecks, readBuiltBase } from './lib/deck-export.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const { distDir, exportDir } = getExportDirs();
+ensureBuilt(distDir);
+const ids = listDecks(distDir, process.argv.slice(2));
+if (ids.length === 0) {
+  console.error(`没有可导出的演示文稿。No deck to export in ${distDir}${process.argv.length > 2 ? ` for ${process.argv.slice(2).join(', ')}` : ''}.`);
+  process.exit(1);
+}
+const requests = [];
+const server = await startStaticServer({ root: distDir, base: readBuiltBase(distDir, ids[0]) });
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+mkdirSync(exportDir, { recursive: true });
+let failed = false;
+try {
+  for (const id of ids) {
+    const started = Date.now();
+    const page = await browser.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${server.url}reports/${id}/deck/?print-pdf`, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-deck-ready]', { timeout: 60_000 });
+    const slides = await page.locator('.reveal .pdf-page').count();
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/gu) ?? []).length;
+    const file = path.join(exportDir, `${id}.pdf`);
+    writeFileSync(file, pdf);
+    await page.close();
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`已导出 ${path.relative(process.cwd(), file)}：${pages} 页（${slides} 张幻灯片，${seconds} 秒）。Wrote ${file}: ${pages} pages, ${slides} slides, ${seconds} s.`);
+    if (pages !== slides) {
+      failed = true;
+      console.error(`页数与幻灯片数不符。Page count ${pages} differs from slide count ${slides}: a slide overflowed its page.`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+const foreign = requests.filter((url) => !url.startsWith(server.url.replace(/\/[^/]*\/?$/u, '')) && !url.startsWith('data:'));
+if (foreign.length > 0) {
+  failed = true;
+  console.error(`导出时请求了外部地址。Requests left the site: ${[...new Set(foreign)].join(', ')}`);
+}
+process.exit(failed ? 1 : 0);

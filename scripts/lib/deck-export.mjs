@@ -1,0 +1,41 @@
+// What both deck exporters share: where the built site is, under which base it was built, which decks it holds.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = process.cwd();
+
+/** The built site (DIST_DIR or dist/) and the folder exports go to (EXPORT_DIR or exports/). */
+export function getExportDirs() {
+  return {
+    distDir: path.resolve(root, process.env.DIST_DIR ?? 'dist'),
+    exportDir: path.resolve(root, process.env.EXPORT_DIR ?? 'exports'),
+  };
+}
+
+/** Builds the site with `npm run build` when distDir holds no deck yet, so an export never works from nothing. */
+export function ensureBuilt(distDir) {
+  if (listDecks(distDir).length > 0) return;
+  console.log(`${path.relative(root, distDir) || distDir}/ 中没有演示文稿，先构建站点…… No built deck in ${distDir}; running the build first.`);
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit', env: { ...process.env, DIST_DIR: distDir } });
+  if (result.status !== 0 || listDecks(distDir).length === 0) {
+    console.error('构建失败，无法导出。The build failed; nothing was exported.');
+    process.exit(result.status || 1);
+  }
+}
+
+/** The ids of the reports whose deck page exists in distDir, optionally limited to `only`. */
+export function listDecks(distDir, only = []) {
+  const reports = path.join(distDir, 'reports');
+  if (!existsSync(reports)) return [];
+  return readdirSync(reports)
+    .filter((id) => existsSync(path.join(reports, id, 'deck', 'index.html')))
+    .filter((id) => only.length === 0 || only.includes(id))
+    .sort();
+}
+
+/** The base path the site was built under, read from the deck page itself so exports need no BASE_PATH. */
+export function readBuiltBase(distDir, reportId) {
+  const html = readFileSync(path.join(distDir, 'reports', reportId, 'deck', 'index.html'), 'utf8');
+  return /data-deck-base="([^"]*)"/u.exec(html)?.[1] ?? '/';
+}

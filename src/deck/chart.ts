@@ -1,0 +1,63 @@
+// Geometry of the overview chart, computed at build time so the slide ships plain SVG and no chart library.
+import type { ReportStats } from '../lib/stats.ts';
+
+/** One segment of a stacked bar. */
+export interface ChartSegment {
+  key: 'completed' | 'ongoing';
+  label: string;
+  value: number;
+  x: number;
+  width: number;
+}
+
+/** One row of the chart: a label and its stacked bar. */
+export interface ChartRow {
+  label: string;
+  y: number;
+  total: number;
+  segments: ChartSegment[];
+}
+
+/** The chart's size and rows. */
+export interface TotalsChart {
+  width: number;
+  height: number;
+  barX: number;
+  barWidth: number;
+  barHeight: number;
+  rows: ChartRow[];
+}
+
+/** Lays out two stacked bars (declared by the report, counted from the entries) of completed vs ongoing problems. */
+export function layoutTotalsChart(stats: ReportStats, size: { width?: number; rowHeight?: number } = {}): TotalsChart {
+  const width = size.width ?? 900;
+  const rowHeight = size.rowHeight ?? 90;
+  const barX = 190;
+  const barWidth = width - barX - 20;
+  const barHeight = 56;
+  const scale = Math.max(stats.declared.problems, stats.total, 1);
+  const row = (label: string, completed: number, ongoing: number, index: number): ChartRow => {
+    const completedWidth = (completed / scale) * barWidth;
+    const ongoingWidth = (ongoing / scale) * barWidth;
+    return {
+      label,
+      y: index * rowHeight + (rowHeight - barHeight) / 2,
+      total: completed + ongoing,
+      segments: [
+        { key: 'completed', label: '已完成', value: completed, x: barX, width: completedWidth },
+        { key: 'ongoing', label: '持续整改', value: ongoing, x: barX + completedWidth, width: ongoingWidth },
+      ],
+    };
+  };
+  return {
+    width,
+    height: rowHeight * 2,
+    barX,
+    barWidth,
+    barHeight,
+    rows: [
+      row('通报所列', stats.declared.completed, stats.declared.ongoing, 0),
+      row('逐条统计', stats.completed, stats.ongoing, 1),
+    ],
+  };
+}

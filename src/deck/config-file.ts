@@ -1,0 +1,23 @@
+// Reads a report's presenter configuration at build time; the deck needs none, so a missing file means defaults.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { deckConfigSchema, type DeckConfig } from '../schemas/deck.ts';
+
+/** The folder of deck sources (theme, section templates, per-report config); SLIDES_DIR overrides it for fixtures. */
+export function getSlidesDir(root: string = process.cwd()): string {
+  return path.resolve(root, process.env['SLIDES_DIR'] ?? 'slides');
+}
+
+/** Reads and validates slides/<report-id>/deck.yaml; defaults when the file does not exist, an error naming the file when it is invalid. */
+export function readDeckConfig(reportId: string, dir: string = getSlidesDir()): DeckConfig {
+  const file = path.join(dir, reportId, 'deck.yaml');
+  if (!existsSync(file)) return deckConfigSchema.parse({});
+  const raw: unknown = parse(readFileSync(file, 'utf8')) ?? {};
+  const result = deckConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const detail = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    throw new Error(`${path.relative(process.cwd(), file)}: ${detail}`);
+  }
+  return result.data;
+}

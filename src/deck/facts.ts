@@ -1,0 +1,18 @@
+// Key facts for the organisation slide, taken from the report's dated events so no date is typed twice.
+import type { OrganisationMeasure, ReportData } from '../schemas/report.ts';
+import { formatDay } from '../lib/timeline.ts';
+
+/** An organisation measure with the dated events its text mentions. */
+export interface MeasureWithFacts extends OrganisationMeasure {
+  facts: { date: string; display: string; label: string }[];
+}
+
+/** Each organisation measure with the report events whose quote occurs in its text. */
+export function listOrganisationFacts(report: { data: Pick<ReportData, 'organisation' | 'events'> }): MeasureWithFacts[] {
+  return report.data.organisation.measures.map((measure) => ({
+    ...measure,
+    facts: report.data.events
+      .filter((event) => `${measure.lead}${measure.text}`.includes(event.quote))
+      .map((event) => ({ date: event.date, display: formatDay(event.date), label: event.label })),
+  }));
+}

@@ -1,0 +1,129 @@
+// Drives the search page: reads ?q/status/report, runs the search, renders results and keeps the URL in step.
+import { loadPagefind, runSearch, type PagefindApi, type SearchFilters, type SearchHit } from './engine.ts';
+
+const PAGE = 50;
+const STATUS_LABELS: Record<string, string> = { completed: '已整改完成', ongoing: '持续整改' };
+
+const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+const results = document.querySelector<HTMLElement>('[data-search-results]');
+const status = document.querySelector<HTMLElement>('[data-search-status]');
+
+if (form && results && status) {
+  const base = form.dataset['pagefindBase'] ?? '/';
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]');
+  const statusSelect = form.querySelector<HTMLSelectElement>('select[name="status"]');
+  const reportSelect = form.querySelector<HTMLSelectElement>('select[name="report"]');
+  let api: Promise<PagefindApi> | null = null;
+  let sequence = 0;
+
+  const read = (): { query: string; filters: SearchFilters } => ({
+    query: input?.value ?? '',
+    filters: { status: statusSelect?.value || undefined, report: reportSelect?.value || undefined },
+  });
+
+  /** Mirrors the current choices into the address bar, so a search can be bookmarked or shared. */
+  const syncUrl = (query: string, filters: SearchFilters) => {
+    const url = new URL(window.location.href);
+    url.search = '';
+    if (query) url.searchParams.set('q', query);
+    if (filters.status) url.searchParams.set('status', filters.status);
+    if (filters.report) url.searchParams.set('report', filters.report);
+    history.replaceState(null, '', url);
+  };
+
+  const renderHit = (hit: SearchHit): HTMLLIElement => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = hit.href;
+    link.className = 'result-title';
+    link.textContent = hit.kind === 'issue' && hit.number ? `${hit.number}．${hit.title}` : hit.title;
+    const label = document.createElement('span');
+    label.className = hit.kind === 'issue' && hit.status ? `badge badge--${hit.status}` : 'badge badge--due';
+    label.textContent = hit.kind === 'issue' ? (STATUS_LABELS[hit.status ?? ''] ?? '') : '通报正文';
+    const excerpt = document.createElement('p');
+    excerpt.className = 'result-excerpt';
+    for (const part of hit.excerpt) {
+      // textContent only: page text never becomes markup.
+      const node = part.mark ? document.createElement('mark') : document.createTextNode(part.text);
+      if (node instanceof HTMLElement) node.textContent = part.text;
+      excerpt.append(node);
+    }
+    item.append(label, ' ', link, excerpt);
+    return item;
+  };
+
+  const render = (query: string, hits: SearchHit[]) => {
+    results.replaceChildren();
+    if (hits.length === 0) {
+      status.textContent = `未找到包含“${query}”的结果。`;
+      return;
+    }
+    status.textContent = `找到 ${hits.length} 个包含“${query}”的结果。`;
+    const list = document.createElement('ol');
+    results.append(list);
+    let shown = 0;
+    const more = document.createElement('button');
+    more.type = 'button';
+    const showMore = () => {
+      const batch = hits.slice(shown, shown + PAGE);
+      list.append(...batch.map(renderHit));
+      shown += batch.length;
+      more.textContent = `显示更多结果（还有 ${hits.length - shown} 个）`;
+      if (shown >= hits.length) more.remove();
+    };
+    more.addEventListener('click', () => {
+      const firstNew = shown;
+      showMore();
+      list.children[firstNew]?.querySelector('a')?.focus();
+    });
+    showMore();
+    if (shown < hits.length) results.append(more);
+  };
+
+  const search = async () => {
+    const { query, filters } = read();
+    syncUrl(query, filters);
+    const mine = ++sequence;
+    results.dataset['query'] = query;
+    if (!query.trim()) {
+      results.replaceChildren();
+      results.setAttribute('aria-busy', 'false');
+      status.textContent = '请输入关键词。';
+      results.dataset['state'] = 'idle';
+      return;
+    }
+    results.setAttribute('aria-busy', 'true');
+    results.dataset['state'] = 'busy';
+    status.textContent = '正在搜索…';
+    try {
+      api ??= loadPagefind(base);
+      const hits = await runSearch(await api, query, filters);
+      if (mine !== sequence) return;
+      render(query, hits);
+    } catch (error) {
+      if (mine !== sequence) return;
+      results.replaceChildren();
+      status.textContent = '搜索暂时无法使用，请稍后重试。';
+      console.error(error);
+    }
+    results.setAttribute('aria-busy', 'false');
+    results.dataset['state'] = 'done';
+  };
+
+  const params = new URLSearchParams(window.location.search);
+  if (input) input.value = params.get('q') ?? '';
+  const setSelect = (select: HTMLSelectElement | null, value: string | null) => {
+    if (select && value && [...select.options].some((option) => option.value === value)) select.value = value;
+  };
+  setSelect(statusSelect, params.get('status'));
+  setSelect(reportSelect, params.get('report'));
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void search();
+  });
+  statusSelect?.addEventListener('change', () => void search());
+  reportSelect?.addEventListener('change', () => void search());
+  if (input?.value.trim()) void search();
+  else results.dataset['state'] = 'idle';
+}

@@ -1,0 +1,163 @@
+// The briefing deck in Chromium: slide list derived from config + collection, notes, navigation, deep links,
+// sub-path hosting, no foreign requests, the PDF handout and the offline single file.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
+import { readDeckConfig } from '../../src/deck/config-file.ts';
+import { listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
+import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
+import { getDeckPath, getDeckSlideId, getDeckSlidePath, getIssuePath, withBase } from '../../src/lib/urls.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/build.ts';
+
+const distRoot = inject('distRoot');
+const distSub = inject('distSub');
+const subPath = inject('subPath');
+const { reports } = readReportsFromDisk();
+const { issues } = readIssuesFromDisk();
+const stripSpace = (text: string) => text.replace(/\s+/gu, '');
+
+type Server = { url: string; close: () => Promise<unknown> };
+// The server is plain JS whose inferred option type misses `root`; this states the contract the tests rely on.
+const startStaticServer = startServer as unknown as (options: { root: string; base?: string }) => Promise<Server>;
+let browser: Browser;
+let root: Server;
+let sub: Server;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  root = await startStaticServer({ root: distRoot });
+  sub = await startStaticServer({ root: distSub, base: subPath });
+});
+afterAll(async () => {
+  await browser?.close();
+  await root?.close();
+  await sub?.close();
+});
+
+/** Opens a URL, records every request, and waits until the deck has laid out with its fonts. */
+async function openDeck(url: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(url);
+  await page.waitForSelector('html[data-deck-ready]', { timeout: 30_000 });
+  return { page, requests };
+}
+
+const presentId = (page: Page) => page.evaluate(() => document.querySelector('.reveal .slides section.present:not(.stack)')?.id ?? '');
+
+describe.each(reports.map((report) => [report.id, report] as const))('deck of %s', (reportId, report) => {
+  const expectedIds = listPlannedSlideIds(planDeck(report, issues, readDeckConfig(reportId)));
+  const ownIssues = listReportIssues(reportId, issues);
+
+  it('holds exactly the slides that the config and the collection imply, in order, each with notes where required', async () => {
+    const { page, requests } = await openDeck(`${root.url}${getDeckPath(reportId)}`);
+    const ids = await page.$$eval('.reveal .slides section:not(.stack)', (sections) => sections.map((s) => s.id));
+    expect(ids).toEqual(expectedIds);
+    expect(await page.evaluate(() => (window as unknown as { Reveal?: unknown }).Reveal)).toBeUndefined();
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    for (const issue of ownIssues) {
+      const slide = page.locator(`section#${getDeckSlideId(getIssueSlug(issue))}`);
+      expect(await slide.locator('h2').textContent()).toContain(issue.data.shortTitle);
+      const notes = (await slide.locator('aside.notes').textContent()) ?? '';
+      expect(stripSpace(notes).length).toBeGreaterThan(stripSpace(issue.data.title).length);
+    }
+    for (const id of ['organisation', 'plan']) {
+      if (expectedIds.includes(id)) expect(((await page.locator(`section#${id} aside.notes`).textContent()) ?? '').trim()).not.toBe('');
+    }
+    // The CJK font is the site's own subset and actually loaded.
+    expect(await page.evaluate(() => document.fonts.check('32px DeckSans', '整改'))).toBe(true);
+    const origin = new URL(root.url).origin;
+    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+
+  it('moves between slides with the keyboard and opens a problem slide from its id', async () => {
+    const { page } = await openDeck(`${root.url}${getDeckPath(reportId)}`);
+    expect(await presentId(page)).toBe(expectedIds[0]);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => presentId(page)).toBe(expectedIds[1]);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => presentId(page)).toBe(expectedIds[0]);
+    await page.close();
+
+    const target = ownIssues.at(-1)!;
+    const id = getDeckSlideId(getIssueSlug(target));
+    const linked = await openDeck(`${root.url}${getDeckSlidePath(reportId, getIssueSlug(target))}`);
+    expect(await presentId(linked.page)).toBe(id);
+    expect(await linked.page.locator('section.present:not(.stack) h2').textContent()).toContain(target.data.shortTitle);
+    await linked.page.close();
+  });
+
+  it('is linked from each problem page, where those pages exist', () => {
+    for (const issue of ownIssues) {
+      const file = path.join(distRoot, getIssuePath(reportId, getIssueSlug(issue)), 'index.html');
+      if (!existsSync(file)) continue;
+      expect(readFileSync(file, 'utf8')).toContain(`href="${withBase('/', getDeckSlidePath(reportId, getIssueSlug(issue)))}"`);
+    }
+  });
+
+  it('works under a sub-path, with every file from its own origin', async () => {
+    const paths: string[] = [];
+    const { page, requests } = await openDeck(`${sub.url}${getDeckPath(reportId)}#/${expectedIds.at(-1)}`);
+    page.on('response', (response) => { if (response.status() >= 400) paths.push(response.url()); });
+    expect(await presentId(page)).toBe(expectedIds.at(-1));
+    const origin = new URL(sub.url).origin;
+    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+    expect(requests.filter((url) => url.startsWith(origin) && !new URL(url).pathname.startsWith(subPath))).toEqual([]);
+    expect(await page.evaluate(() => document.fonts.check('32px DeckSans', '整改'))).toBe(true);
+    expect(paths).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('exports', () => {
+  const exportDir = mkdtempSync(path.join(tmpdir(), 'deck-exports-'));
+  const run = (script: string) =>
+    spawnSync(process.execPath, [path.join(projectRoot, 'scripts', script)], {
+      cwd: projectRoot,
+      env: { ...process.env, DIST_DIR: distRoot, EXPORT_DIR: exportDir },
+      encoding: 'utf8',
+    });
+
+  it('writes a PDF per report: one page per slide, every short title as extractable text, fonts embedded', () => {
+    const result = run('export-pdf.mjs');
+    expect(result.status, result.stderr).toBe(0);
+    for (const report of reports) {
+      const file = path.join(exportDir, `${report.id}.pdf`);
+      const slides = listPlannedSlideIds(planDeck(report, issues, readDeckConfig(report.id))).length;
+      const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
+      expect(Number(/Pages:\s+(\d+)/u.exec(info)?.[1])).toBe(slides);
+      const text = stripSpace(spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout);
+      for (const issue of listReportIssues(report.id, issues)) expect(text).toContain(stripSpace(issue.data.shortTitle));
+      const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
+      expect(fonts).toMatch(/NotoSansSC/u);
+      expect(fonts.split('\n').slice(2).filter((line) => line.trim()).every((line) => / yes +yes +yes /u.test(line))).toBe(true);
+    }
+  });
+
+  it('writes a single HTML file per report that shows its first and last slide from file:// without any network', async () => {
+    const result = run('export-html.mjs');
+    expect(result.status, result.stderr).toBe(0);
+    for (const report of reports) {
+      const ids = listPlannedSlideIds(planDeck(report, issues, readDeckConfig(report.id)));
+      const url = pathToFileURL(path.join(exportDir, `${report.id}.html`)).href;
+      const { page, requests } = await openDeck(url);
+      expect(await presentId(page)).toBe(ids[0]);
+      expect(await page.locator('section.present h1').textContent()).toContain(report.data.title);
+      await page.keyboard.press('End');
+      await expect.poll(() => presentId(page)).toBe(ids.at(-1));
+      expect(await page.evaluate(() => document.fonts.check('32px DeckSans', '整改'))).toBe(true);
+      expect(requests.filter((request) => !request.startsWith('file:') && !request.startsWith('data:'))).toEqual([]);
+      expect(new Set(requests.filter((request) => request.startsWith('file:')).map((r) => r.split(/[?#]/u)[0]))).toEqual(new Set([url]));
+      await page.close();
+    }
+  });
+});

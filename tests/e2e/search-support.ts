@@ -1,0 +1,105 @@
+// Shared by the search tests: what the built site's indexed pages say, and the truth for a query.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { normalizeForMatch, stripWhitespace } from '../../src/lib/text.ts';
+
+/** One page Pagefind indexes: its URL path (with the base) and attributes of its data-pagefind-body element. */
+export interface IndexedPage {
+  url: string;
+  html: string;
+  kind: string;
+  status: string | null;
+  report: string;
+  text: string;
+}
+
+/** Every .html file under a folder, relative paths. */
+export function listHtmlFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
+    const relative = path.join(prefix, name);
+    if (statSync(path.join(dir, relative)).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : listHtmlFiles(dir, relative);
+    return name.endsWith('.html') ? [relative] : [];
+  });
+}
+
+/** The URL path a built file is served at under `base`. */
+export function toUrlPath(relative: string, base: string): string {
+  const posix = relative.split(path.sep).join('/');
+  return `${base}${posix.replace(/(^|\/)index\.html$/u, '$1')}`;
+}
+
+/**
+ * Reads the pages carrying data-pagefind-body and extracts their indexed text in a browser (the body element
+ * without its data-pagefind-ignore parts), the same way Pagefind decides what to index.
+ */
+export async function readIndexedPages(page: Page, dist: string, base: string): Promise<IndexedPage[]> {
+  const files = listHtmlFiles(dist)
+    .map((relative) => ({ relative, html: readFileSync(path.join(dist, relative), 'utf8') }))
+    .filter(({ html }) => html.includes('data-pagefind-body'));
+  const extracted = await page.evaluate((htmls: string[]) =>
+    htmls.map((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      const body = doc.querySelector('[data-pagefind-body]');
+      if (!body) return { text: '', kind: '', status: null, report: '' };
+      const clone = body.cloneNode(true) as Element;
+      clone.querySelectorAll('[data-pagefind-ignore], script, style').forEach((element) => element.remove());
+      return {
+        text: clone.textContent ?? '',
+        kind: body.getAttribute('data-kind') ?? '',
+        status: body.getAttribute('data-status'),
+        report: body.getAttribute('data-report') ?? '',
+      };
+    }), files.map((file) => file.html));
+  return files.map((file, index) => ({ url: toUrlPath(file.relative, base), html: file.html, ...extracted[index]! }));
+}
+
+/** The query's terms as the truth sees them: split on spaces, normalised with the data layer's normalizeForMatch. */
+export function truthTerms(query: string): string[] {
+  return query.split(/[\s\u3000]+/u).map((term) => normalizeForMatch(term)).filter((term) => term.length > 0);
+}
+
+/** The URLs of the indexed pages whose text contains every term of the query (normalised substring match). */
+export function computeTruth(pages: readonly IndexedPage[], query: string): string[] {
+  const terms = truthTerms(query);
+  if (terms.length === 0) return [];
+  return pages.filter((page) => {
+    const text = normalizeForMatch(page.text);
+    return terms.every((term) => text.includes(term));
+  }).map((page) => page.url).sort();
+}
+
+/** Opens /search/ with the given parameters and waits until that query's results are shown. */
+export async function runSearchPage(page: Page, origin: string, base: string, params: Record<string, string>): Promise<{ links: string[]; status: string }> {
+  const search = new URLSearchParams(params).toString();
+  await page.goto(`${origin}${base}search/?${search}`);
+  await waitForResults(page, params['q'] ?? '');
+  return readResults(page);
+}
+
+/** Waits until the results element shows the outcome of `query` and is no longer busy. */
+export async function waitForResults(page: Page, query: string): Promise<void> {
+  await page.waitForFunction(
+    (expected) => {
+      const element = document.querySelector('[data-search-results]');
+      return element?.getAttribute('aria-busy') === 'false' && element.getAttribute('data-state') === 'done' && element.getAttribute('data-query') === expected;
+    },
+    query,
+    { timeout: 30_000 },
+  );
+}
+
+/** The result links (href, path part, hash kept) and the status line. */
+export async function readResults(page: Page): Promise<{ links: string[]; status: string }> {
+  const links = await page.locator('[data-search-results] a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).getAttribute('href') ?? ''));
+  const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+  return { links, status };
+}
+
+/** The page path of a result link, without its #fragment. */
+export function withoutHash(link: string): string {
+  return link.replace(/#.*$/u, '');
+}
+
+/** Whitespace-insensitive text of a string. */
+export const compact = stripWhitespace;

@@ -1,0 +1,66 @@
+// The deck's pure parts: planning slides from config + entries, the config schema, the chart and the facts.
+import { describe, expect, it } from 'vitest';
+import { layoutTotalsChart } from '../../src/deck/chart.ts';
+import { listOrganisationFacts } from '../../src/deck/facts.ts';
+import { getDefaultDeckConfig, listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
+import { getIssueSlug, listIssuesByStatus } from '../../src/lib/order.ts';
+import { getReportStats } from '../../src/lib/stats.ts';
+import { getDeckSlideId } from '../../src/lib/urls.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
+import { deckConfigSchema, deckSections } from '../../src/schemas/deck.ts';
+
+const { reports } = readReportsFromDisk();
+const { issues } = readIssuesFromDisk();
+const report = reports[0]!;
+const completed = listIssuesByStatus(report.id, 'completed', issues);
+const ongoing = listIssuesByStatus(report.id, 'ongoing', issues);
+
+describe('planDeck', () => {
+  it('by default holds every section, one slide per problem, problem slides named by getDeckSlideId', () => {
+    const stacks = planDeck(report, issues);
+    expect(stacks.every((stack) => stack.length === 1)).toBe(true);
+    const ids = listPlannedSlideIds(stacks);
+    // title, overview + timeline, organisation, two group openers, plan, commitments, closing: sections + 1.
+    expect(ids.length).toBe(deckSections.length + 1 + completed.length + ongoing.length);
+    expect(ids).toContain(getDeckSlideId(getIssueSlug(completed[0]!)));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('puts completed problems under a grid slide as vertical sub-slides in the grid layout', () => {
+    const stacks = planDeck(report, issues, deckConfigSchema.parse({ completedLayout: 'grid' }));
+    const grid = stacks.find((stack) => stack[0]?.id === 'completed')!;
+    expect(grid.length).toBe(completed.length + 1);
+    expect(listPlannedSlideIds(stacks).length).toBe(listPlannedSlideIds(planDeck(report, issues)).length);
+  });
+
+  it('follows the configured order, drops left-out sections and inserts hand-written slides', () => {
+    const config = deckConfigSchema.parse({ sections: ['closing', 'mdx:welcome', 'title'] });
+    expect(listPlannedSlideIds(planDeck(report, issues, config))).toEqual(['closing', 'slide-welcome', 'title']);
+  });
+
+  it('defaults need no file and unknown sections are rejected with the field named', () => {
+    expect(getDefaultDeckConfig().sections).toEqual([...deckSections]);
+    const result = deckConfigSchema.safeParse({ sections: ['titel'] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/^sections:/u);
+    expect(deckConfigSchema.safeParse({ layout: 'grid' }).success).toBe(false);
+  });
+});
+
+describe('layoutTotalsChart', () => {
+  it('draws bars proportional to the derived and declared counts', () => {
+    const chart = layoutTotalsChart(getReportStats(report, issues));
+    const [declared, derived] = chart.rows;
+    expect(derived!.segments.map((s) => s.value)).toEqual([completed.length, ongoing.length]);
+    expect(declared!.segments.map((s) => s.value)).toEqual([report.data.declared.completed, report.data.declared.ongoing]);
+    const total = derived!.segments.reduce((sum, s) => sum + s.width, 0);
+    expect(derived!.segments[0]!.width / total).toBeCloseTo(completed.length / (completed.length + ongoing.length), 5);
+  });
+});
+
+describe('listOrganisationFacts', () => {
+  it('attaches each dated event to the measure whose text quotes it', () => {
+    const facts = listOrganisationFacts(report).flatMap((measure) => measure.facts);
+    expect(facts.map((fact) => fact.date).sort()).toEqual(report.data.events.filter((e) => report.data.organisation.measures.some((m) => `${m.lead}${m.text}`.includes(e.quote))).map((e) => e.date).sort());
+  });
+});
