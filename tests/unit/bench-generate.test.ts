@@ -1,14 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateReports, loadSeedCorpus, writeReports } from '../../scripts/bench/generate-reports.ts';
 import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '../../src/loaders/disk.ts';
 
 const corpus = loadSeedCorpus();
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function generateInto(problems: number, options: { perReport?: number; seed?: number } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rk-bench-gen-'));
+  made.push(dir);
   const reports = writeReports(dir, generateReports(corpus, { problems, ...options }));
   return { dir, reports };
 }
@@ -61,7 +64,7 @@ describe('bench report generator', () => {
     const seedBodies = readdirSync(path.resolve('content/reports/szkj-20220422/issues')).map((name) =>
       readFileSync(path.resolve('content/reports/szkj-20220422/issues', name), 'utf8').split('---').slice(2).join('---').trim(),
     );
-    const sample = issues[0]!.body.trim();
+    const sample = (issues[0]?.body ?? '').trim();
     expect(sample).toMatch(/\p{Script=Han}{20}/u);
     expect(seedBodies).not.toContain(sample);
     expect(corpus.sentences.some((sentence) => sample.includes(sentence))).toBe(true);

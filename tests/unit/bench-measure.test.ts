@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,13 +31,14 @@ describe('bench page weighing', () => {
     writeFileSync(path.join(dist, '_astro/m.js'), 'import"./dep.js";import("./lazy.js");');
     writeFileSync(path.join(dist, '_astro/dep.js'), 'console.log(1)');
     writeFileSync(path.join(dist, '_astro/lazy.js'), 'x'.repeat(10_000));
-    const weight = weighPage(dist, 'p/');
+    const weight = weighPage(dist, 'p/') as { ok: boolean; raw: number; gzip: number; html: { raw: number }; css: { raw: number }; js: { raw: number } };
     expect(weight.ok).toBe(true);
     expect(weight.css.raw).toBe(15);
     expect(weight.js.raw).toBe('import"./dep.js";import("./lazy.js");'.length + 'console.log(1)'.length);
     expect(weight.raw).toBe(weight.html.raw + weight.css.raw + weight.js.raw);
     expect(weight.gzip).toBeGreaterThan(0);
     expect(weighPage(dist, 'missing/').ok).toBe(false);
+    rmSync(dist, { recursive: true, force: true });
   });
 });
 
