@@ -4,11 +4,10 @@
 // carries real, extractable Chinese text even where the machine has no Chinese fonts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './lib/chromium.mjs';
 import { ensureBuilt, getExportDirs, listDecks, readBuiltBase } from './lib/deck-export.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const { distDir, exportDir } = getExportDirs();
 ensureBuilt(distDir);
 const ids = listDecks(distDir, process.argv.slice(2));
@@ -18,11 +17,7 @@ if (ids.length === 0) {
 }
 const requests = [];
 const server = await startStaticServer({ root: distDir, base: readBuiltBase(distDir, ids[0]) });
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launchChromium();
 mkdirSync(exportDir, { recursive: true });
 let failed = false;
 try {

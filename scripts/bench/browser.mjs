@@ -1,26 +1,18 @@
 // Browser measurements in headless Chromium (playwright-core, the system Chromium, as the tests launch it):
 // the first search on /search/?q=… (bytes, cold and warm latency) and a deck's first slide.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { getChromiumPath, launchChromium as startChromium } from '../lib/chromium.mjs';
 import { fileForUrl, gzipSize } from './assets.mjs';
-
-/** The flags every Chromium launch uses here (the same as tests/helpers/browser.ts). */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Launches headless Chromium, or returns { error } saying why it cannot. */
 export async function launchChromium() {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) return { error: `Chromium not found at ${executablePath} (set CHROMIUM_PATH)` };
   try {
-    const { chromium } = await import('playwright-core');
-    return { browser: await chromium.launch({ executablePath, args: chromiumArgs, headless: true }) };
+    getChromiumPath();
+  } catch (error) {
+    return { error: error.message };
+  }
+  try {
+    return { browser: await startChromium() };
   } catch (error) {
     return { error: `Chromium did not start: ${error.message.split('\n')[0]}` };
   }
