@@ -33,8 +33,10 @@ export function normalizeBase(base = '/') {
 /**
  * Starts serving `root` under `base` on 127.0.0.1. Resolves to { url, port, close }.
  * `onRequest` sees every request path, so tests can assert what a page asked for.
+ * @param {{ root: string, base?: string, port?: number, host?: string, onRequest?: (pathname: string) => void }} options
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<unknown> }>}
  */
-export function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.1', onRequest } = {}) {
+export function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.1', onRequest }) {
   const prefix = normalizeBase(base);
   const rootDir = path.resolve(root);
   const send = (res, status, file) => {

@@ -14,6 +14,8 @@ export interface IssueEntry {
   data: IssueData;
   body?: string | undefined;
   filePath?: string | undefined;
+  /** The line of the file where the body starts, so messages can point into the body. */
+  bodyLine?: number | undefined;
 }
 
 export type { IssueStatus };

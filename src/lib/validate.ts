@@ -10,6 +10,20 @@ export interface CollectionProblem {
   message: string;
 }
 
+/**
+ * Finds characters MDX would read as markup or code (< { }) that are not escaped. Bodies are prose:
+ * such a character either breaks the build with an obscure compiler error or, worse, runs as markup.
+ */
+export function findUnescapedMdx(body: string): { line: number; char: string }[] {
+  const found: { line: number; char: string }[] = [];
+  body.split('\n').forEach((text, index) => {
+    for (const match of text.matchAll(/(\\*)([<{}])/gu)) {
+      if ((match[1] ?? '').length % 2 === 0) found.push({ line: index + 1, char: match[2] ?? '' });
+    }
+  });
+  return found;
+}
+
 const fileOf = (entry: { id: string; filePath?: string | undefined }) => entry.filePath ?? entry.id;
 
 /** The full text of a report's own fields, for checking the quotes of its events. */
@@ -37,6 +51,10 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
   for (const issue of issues) {
     if (!reportIds.has(issue.data.report)) {
       problems.push({ file: fileOf(issue), field: 'report', message: `report "${issue.data.report}" does not exist (known: ${[...reportIds].join(', ') || 'none'})` });
+    }
+    for (const { line, char } of findUnescapedMdx(issue.body ?? '')) {
+      const at = issue.bodyLine === undefined ? `body line ${line}` : `line ${issue.bodyLine + line - 1}`;
+      problems.push({ file: fileOf(issue), field: 'body', message: `${at}: "${char}" would be read as MDX markup; write \\${char} to show it as text` });
     }
     const body = stripWhitespace(getBodyText(issue.body));
     if (body.length === 0) problems.push({ file: fileOf(issue), field: 'body', message: 'the body is empty; it must hold the rectification text' });

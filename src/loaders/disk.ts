@@ -85,7 +85,8 @@ export function readIssuesFromDisk(dir: string = getReportsDir()): { issues: Iss
       }
       try {
         const data = parseWith(issueSchema, parse(parts.frontmatter), relative, errors);
-        if (data) issues.push({ id: `${reportId}/${name.replace(/\.mdx$/u, '')}`, data, body: parts.body, filePath: relative });
+        const bodyLine = parts.frontmatter.split('\n').length + 3;
+        if (data) issues.push({ id: `${reportId}/${name.replace(/\.mdx$/u, '')}`, data, body: parts.body, filePath: relative, bodyLine });
       } catch (error) {
         errors.push(`${relative}: (frontmatter): ${(error as Error).message}`);
       }

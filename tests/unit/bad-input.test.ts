@@ -31,6 +31,9 @@ const invalid: { name: string; file: string; named?: string; edit: (text: string
   { name: 'short title too long', file: C2, edit: (t) => t.replace('shortTitle: 规范档案管理', 'shortTitle: 这是一个远远超过二十个字符长度限制的幻灯片短标题文字'), field: 'shortTitle', says: /at most 20 characters/u },
   { name: 'event quote not in the report', file: REPORT, edit: (t) => t.replace('quote: 2022年12月20日，局党组召开专题会议', 'quote: 2022年12月21日，局党组召开专题会议'), field: 'events[0].quote', says: /does not occur in the report's text/u },
   { name: 'empty body', file: C2, edit: (t) => t.replace(/---\n\n[\s\S]*$/u, '---\n'), field: 'body', says: /the body is empty/u },
+  { name: 'raw markup in a body', file: C2, edit: (t) => t.replace('全面清理历史档案', '全面清理<script>alert(1)</script>历史档案'), field: 'body', says: /line 9: "<" would be read as MDX markup; write \\< to show it as text/u },
+  { name: 'a raw expression in a body', file: O1, edit: (t) => t.replace('开展专项检查。', '开展专项检查{x}。'), field: 'body', says: /line \d+: "\{" would be read as MDX markup/u },
+  { name: 'frontmatter that is not YAML', file: C1, edit: (t) => t.replace('number: 1', 'number: [1'), field: '(frontmatter)', says: /Flow sequence|unexpected|Missing|flow collection/iu },
   { name: 'bad e-mail', file: REPORT, edit: (t) => t.replace('email: demo@example.org', 'email: not-an-address'), field: 'contact.email', says: /not a valid e-mail address/u },
 ];
 
@@ -42,8 +45,8 @@ describe('the valid fixture and the seed', () => {
   });
 });
 
-describe('invalid fixtures fail with a message naming the file and the field', () => {
-  expect(invalid.length).toBeGreaterThanOrEqual(10);
+describe('bad content fails with a message naming the file and the field', () => {
+  it('covers at least twenty bad inputs', () => expect(invalid.length).toBeGreaterThanOrEqual(20));
   for (const testCase of invalid) {
     it(testCase.name, () => {
       const dir = copyReports();
@@ -76,6 +79,11 @@ describe('schema details', () => {
     expect(data.commitments[0]?.due).toBe('2022');
     const report = reportSchema.shape;
     expect(report.date.parse(new Date('2022-04-22T00:00:00Z'))).toBe('2022-04-22');
+  });
+  it('accepts escaped markup in a body: it is prose', () => {
+    const dir = copyReports();
+    editFile(dir, C2, (t) => t.replace('全面清理历史档案', '全面清理\\<script\\>alert(1)\\</script\\>\\{x\\}历史档案'));
+    expect(validateReportsFolder(dir)).toEqual([]);
   });
   it('knows real calendar days', () => {
     expect(isCalendarDay('2024-02-29')).toBe(true);
