@@ -4,6 +4,7 @@
 // reveal's notes window loads this same file in its previews).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { renderExportCsp } from '../src/lib/csp.ts';
 import { ensureBuilt, getExportDirs, listDecks, readBuiltBase } from './lib/deck-export.mjs';
 
 const MIME = { '.woff2': 'font/woff2', '.woff': 'font/woff', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp' };
@@ -29,6 +30,18 @@ function inlineCss(file) {
   });
 }
 
+/**
+ * Swaps the site's CSP <meta> (scripts from 'self' only) for the offline file's own: the same policy, with every
+ * inline script of the file allowed by its sha256 hash, so it still runs without 'unsafe-inline'.
+ */
+function withExportCsp(html, reportId) {
+  const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gu)].map((match) => match[1]);
+  const meta = /<meta http-equiv="Content-Security-Policy" content="[^"]*"\s*\/?>/u;
+  if (!meta.test(html)) throw new Error(`${reportId}: the deck page carries no Content-Security-Policy <meta>`);
+  const policy = renderExportCsp(scripts).replace(/&/gu, '&amp;').replace(/"/gu, '&quot;');
+  return html.replace(meta, () => `<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+}
+
 /** The deck page with everything it loads inlined. */
 export function inlineDeck(distDir, reportId) {
   const base = readBuiltBase(distDir, reportId);
@@ -49,7 +62,7 @@ export function inlineDeck(distDir, reportId) {
   if (/\s(?:src|href)="\/(?!\/)/u.test(html.replace(/<(style|script)\b[^>]*>[\s\S]*?<\/\1>/gu, ''))) {
     throw new Error(`${reportId}: the page still refers to a site file after inlining`);
   }
-  return html;
+  return withExportCsp(html, reportId);
 }
 
 const { distDir, exportDir } = getExportDirs();

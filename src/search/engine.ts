@@ -1,13 +1,25 @@
-// The search layer over Pagefind: Pagefind narrows candidates by filter, the pure matcher decides what matches.
-import { buildExcerpt, cleanFragmentText, findAnchorAt, findFirstOffsets, findTerms, locateAnchors, normalizeWithMap, splitQuery, type ExcerptPart } from './match.ts';
+// The search layer over Pagefind's character index: Pagefind returns every page containing all the characters of
+// the query (a superset of the matches, in result order), and the pure matcher verifies candidates lazily, fetching
+// only as many fragments as it takes to show the next batch of results.
+import {
+  buildExcerpt,
+  comparePages,
+  decodeAnchors,
+  findAnchorAt,
+  findFirstOffsets,
+  findTerms,
+  fromIndexedText,
+  normalizeWithMap,
+  splitQuery,
+  toCharacterQuery,
+  type ExcerptPart,
+} from './match.ts';
 
 /** The part of a Pagefind fragment this layer reads. */
 interface Fragment {
   url: string;
   content: string;
   meta: Record<string, string | undefined>;
-  filters?: Record<string, string[]>;
-  anchors?: { element: string; id: string; text?: string; location: number }[];
 }
 
 interface PagefindResult {
@@ -19,7 +31,10 @@ interface PagefindResult {
 export interface PagefindApi {
   options: (options: Record<string, unknown>) => Promise<void>;
   init?: () => Promise<void>;
-  search: (term: string | null, options?: { filters?: Record<string, unknown> }) => Promise<{ results: PagefindResult[] } | null>;
+  search: (
+    term: string | null,
+    options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> },
+  ) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** The filters the page offers. */
@@ -41,11 +56,22 @@ export interface SearchHit {
   excerpt: ExcerptPart[];
 }
 
+/** A running search: verified results are taken batch by batch. */
+export interface SearchSession {
+  /** Pages Pagefind returned for the query's characters (an upper bound on the number of results). */
+  readonly candidates: number;
+  /** Whether every candidate has been verified and every verified result taken. */
+  readonly exhausted: boolean;
+  /** The next `count` verified results in result order (fewer only when the search is exhausted). */
+  next: (count: number) => Promise<SearchHit[]>;
+}
+
 /** Loads Pagefind from the site's own base path (never another origin) and points its result URLs there too. */
 export async function loadPagefind(base: string): Promise<PagefindApi> {
   const url = `${base}pagefind/pagefind.js`;
   const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
-  await api.options({ baseUrl: base, excerptLength: 30 });
+  // On the main thread: the worker script would be one more download for no gain with this little work per search.
+  await api.options({ baseUrl: base, excerptLength: 30, noWorker: true });
   await api.init?.();
   return api;
 }
@@ -62,26 +88,22 @@ function loadFragment(result: PagefindResult): Promise<Fragment> {
   return fragment;
 }
 
-/** The Pagefind filter object for the chosen filters; with none, every indexed page (issues and reports) is a candidate. */
-export function toPagefindFilters(filters: SearchFilters): Record<string, unknown> {
+/** The Pagefind filter object for the chosen filters (empty when none is chosen). */
+export function toPagefindFilters(filters: SearchFilters): Record<string, string> {
   const chosen: Record<string, string> = {};
   if (filters.status) chosen['status'] = filters.status;
   if (filters.report) chosen['report'] = filters.report;
-  return Object.keys(chosen).length > 0 ? chosen : { kind: { any: ['issue', 'report'] } };
+  return chosen;
 }
 
-/** Turns a fragment into a hit when its text contains every term, or null. */
+/** Turns a record's fragment into a hit when its text contains every term, or null. */
 export function verifyFragment(fragment: Fragment, terms: readonly string[]): SearchHit | null {
-  const content = cleanFragmentText(fragment.content);
+  const content = fromIndexedText(fragment.content);
   const normalized = normalizeWithMap(content);
   const hits = findTerms(content, terms, normalized);
   if (!hits || hits.length === 0) return null;
   const first = hits[0];
-  const anchors = locateAnchors(
-    content,
-    (fragment.anchors ?? []).filter((anchor) => /^measure-\d+$/u.test(anchor.id)).map((anchor) => ({ id: anchor.id, text: cleanFragmentText(anchor.text ?? '') })),
-  );
-  const anchor = first ? findAnchorAt(first.start, anchors) : null;
+  const anchor = first ? findAnchorAt(first.start, decodeAnchors(fragment.meta['anchors'])) : null;
   const kind = fragment.meta['kind'] === 'report' ? 'report' : 'issue';
   const number = Number(fragment.meta['number']);
   return {
@@ -97,25 +119,47 @@ export function verifyFragment(fragment: Fragment, terms: readonly string[]): Se
   };
 }
 
-const STATUS_ORDER = ['completed', 'ongoing'];
-
 /** Orders hits: problems first in report order (status group, then number), then report pages. */
-export function compareHits(a: SearchHit, b: SearchHit): number {
-  if (a.kind !== b.kind) return a.kind === 'issue' ? -1 : 1;
-  return (
-    b.report.localeCompare(a.report) ||
-    STATUS_ORDER.indexOf(a.status ?? '') - STATUS_ORDER.indexOf(b.status ?? '') ||
-    (a.number ?? 0) - (b.number ?? 0) ||
-    a.url.localeCompare(b.url)
-  );
+export const compareHits: (a: SearchHit, b: SearchHit) => number = comparePages;
+
+/** Candidates verified at once at least, so a low match rate does not turn into many tiny rounds. */
+const MIN_SLICE = 10;
+
+/** Starts a query: asks Pagefind for the candidates; fragments are fetched only as results are taken. */
+export async function startSearch(api: PagefindApi, query: string, filters: SearchFilters): Promise<SearchSession> {
+  const terms = splitQuery(query);
+  if (terms.length === 0) return { candidates: 0, exhausted: true, next: async () => [] };
+  const chosen = toPagefindFilters(filters);
+  const characters = toCharacterQuery(terms);
+  const sort = { rank: 'asc' } as const;
+  // Without a letter or digit to look up, every page is a candidate (Pagefind lists all pages for a filter only).
+  const response = characters
+    ? await api.search(characters, { ...(Object.keys(chosen).length > 0 ? { filters: chosen } : {}), sort })
+    : await api.search(null, { filters: Object.keys(chosen).length > 0 ? chosen : { kind: { any: ['issue', 'report'] } }, sort });
+  const candidates = response?.results ?? [];
+  let cursor = 0;
+  const verified: SearchHit[] = [];
+  return {
+    candidates: candidates.length,
+    get exhausted() {
+      return cursor >= candidates.length && verified.length === 0;
+    },
+    async next(count) {
+      while (verified.length < count && cursor < candidates.length) {
+        const slice = candidates.slice(cursor, cursor + Math.max(count - verified.length, MIN_SLICE));
+        cursor += slice.length;
+        const checked = await Promise.all(slice.map(async (result) => verifyFragment(await loadFragment(result), terms)));
+        verified.push(...checked.filter((hit): hit is SearchHit => hit !== null));
+      }
+      return verified.splice(0, count);
+    },
+  };
 }
 
-/** Runs a query: every candidate page allowed by the filters is checked for every term. */
+/** Runs a query to the end: every result, in result order (for callers that need the complete set). */
 export async function runSearch(api: PagefindApi, query: string, filters: SearchFilters): Promise<SearchHit[]> {
-  const terms = splitQuery(query);
-  if (terms.length === 0) return [];
-  const response = await api.search(null, { filters: toPagefindFilters(filters) });
-  const candidates = response?.results ?? [];
-  const verified = await Promise.all(candidates.map(async (result) => verifyFragment(await loadFragment(result), terms)));
-  return verified.filter((hit): hit is SearchHit => hit !== null).sort(compareHits);
+  const session = await startSearch(api, query, filters);
+  const hits: SearchHit[] = [];
+  while (!session.exhausted) hits.push(...(await session.next(100)));
+  return hits;
 }

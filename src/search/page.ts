@@ -1,5 +1,6 @@
-// Drives the search page: reads ?q/status/report, runs the search, renders results and keeps the URL in step.
-import { loadPagefind, runSearch, type PagefindApi, type SearchFilters, type SearchHit } from './engine.ts';
+// Drives the search page: reads ?q/status/report, runs the search, renders results batch by batch (each batch is
+// verified only when it is shown) and keeps the URL in step.
+import { loadPagefind, startSearch, type PagefindApi, type SearchFilters, type SearchHit, type SearchSession } from './engine.ts';
 
 const PAGE = 50;
 const STATUS_LABELS: Record<string, string> = { completed: '已整改完成', ongoing: '持续整改' };
@@ -52,32 +53,55 @@ if (form && results && status) {
     return item;
   };
 
-  const render = (query: string, hits: SearchHit[]) => {
+  const setBusy = (busy: boolean) => {
+    results.setAttribute('aria-busy', busy ? 'true' : 'false');
+    results.dataset['state'] = busy ? 'busy' : 'done';
+  };
+
+  const describe = (query: string, shown: number, exhausted: boolean): string => {
+    if (shown === 0) return `未找到包含“${query}”的结果。`;
+    return exhausted ? `找到 ${shown} 个包含“${query}”的结果。` : `已显示 ${shown} 个包含“${query}”的结果，可能还有更多。`;
+  };
+
+  /** Shows the first batch of a session, with a control that verifies and shows the next one. */
+  const render = async (query: string, session: SearchSession, mine: number) => {
+    const first = await session.next(PAGE);
+    if (mine !== sequence) return;
     results.replaceChildren();
-    if (hits.length === 0) {
-      status.textContent = `未找到包含“${query}”的结果。`;
-      return;
-    }
-    status.textContent = `找到 ${hits.length} 个包含“${query}”的结果。`;
+    let shown = first.length;
+    status.textContent = describe(query, shown, session.exhausted);
+    if (shown === 0) return;
     const list = document.createElement('ol');
+    list.append(...first.map(renderHit));
     results.append(list);
-    let shown = 0;
+    if (session.exhausted) return;
     const more = document.createElement('button');
     more.type = 'button';
-    const showMore = () => {
-      const batch = hits.slice(shown, shown + PAGE);
-      list.append(...batch.map(renderHit));
-      shown += batch.length;
-      more.textContent = `显示更多结果（还有 ${hits.length - shown} 个）`;
-      if (shown >= hits.length) more.remove();
-    };
-    more.addEventListener('click', () => {
-      const firstNew = shown;
-      showMore();
-      list.children[firstNew]?.querySelector('a')?.focus();
+    more.dataset['searchMore'] = '';
+    more.textContent = '显示更多结果';
+    more.addEventListener('click', async () => {
+      if (more.disabled) return;
+      more.disabled = true;
+      setBusy(true);
+      try {
+        const batch = await session.next(PAGE);
+        if (mine !== sequence) return;
+        const firstNew = list.children.length;
+        list.append(...batch.map(renderHit));
+        shown += batch.length;
+        status.textContent = describe(query, shown, session.exhausted);
+        if (session.exhausted) more.remove();
+        (list.children[firstNew]?.querySelector('a') ?? list.lastElementChild?.querySelector('a'))?.focus();
+      } catch (error) {
+        if (mine !== sequence) return;
+        status.textContent = '搜索暂时无法使用，请稍后重试。';
+        console.error(error);
+      } finally {
+        more.disabled = false;
+        if (mine === sequence) setBusy(false);
+      }
     });
-    showMore();
-    if (shown < hits.length) results.append(more);
+    results.append(more);
   };
 
   const search = async () => {
@@ -92,22 +116,20 @@ if (form && results && status) {
       results.dataset['state'] = 'idle';
       return;
     }
-    results.setAttribute('aria-busy', 'true');
-    results.dataset['state'] = 'busy';
+    setBusy(true);
     status.textContent = '正在搜索…';
     try {
       api ??= loadPagefind(base);
-      const hits = await runSearch(await api, query, filters);
+      const session = await startSearch(await api, query, filters);
       if (mine !== sequence) return;
-      render(query, hits);
+      await render(query, session, mine);
     } catch (error) {
       if (mine !== sequence) return;
       results.replaceChildren();
       status.textContent = '搜索暂时无法使用，请稍后重试。';
       console.error(error);
     }
-    results.setAttribute('aria-busy', 'false');
-    results.dataset['state'] = 'done';
+    if (mine === sequence) setBusy(false);
   };
 
   const params = new URLSearchParams(window.location.search);

@@ -69,12 +69,30 @@ export function computeTruth(pages: readonly IndexedPage[], query: string): stri
   }).map((page) => page.url).sort();
 }
 
-/** Opens /search/ with the given parameters and waits until that query's results are shown. */
-export async function runSearchPage(page: Page, origin: string, base: string, params: Record<string, string>): Promise<{ links: string[]; status: string }> {
+/**
+ * Opens /search/ with the given parameters, waits until that query's results are shown and, unless `all` is false,
+ * presses "more" until every result is shown, so callers compare the complete set.
+ */
+export async function runSearchPage(page: Page, origin: string, base: string, params: Record<string, string>, all = true): Promise<{ links: string[]; status: string }> {
   const search = new URLSearchParams(params).toString();
   await page.goto(`${origin}${base}search/?${search}`);
   await waitForResults(page, params['q'] ?? '');
+  if (all) await showAllResults(page, params['q'] ?? '');
   return readResults(page);
+}
+
+/** Presses the "more" control until it is gone, waiting for each batch; returns how many times it was pressed. */
+export async function showAllResults(page: Page, query: string): Promise<number> {
+  let presses = 0;
+  const more = page.locator('[data-search-results] [data-search-more]');
+  while ((await more.count()) > 0) {
+    // The click handler marks the results busy before it returns, so the wait below sees this batch.
+    await more.click();
+    await waitForResults(page, query);
+    presses += 1;
+    if (presses > 1000) throw new Error('the "more" control never ran out');
+  }
+  return presses;
 }
 
 /** Waits until the results element shows the outcome of `query` and is no longer busy. */

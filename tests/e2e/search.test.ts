@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
-import { compact, computeTruth, readIndexedPages, runSearchPage, truthTerms, waitForResults, withoutHash, type IndexedPage } from './search-support.ts';
+import { compact, computeTruth, readIndexedPages, runSearchPage, showAllResults, truthTerms, waitForResults, withoutHash, type IndexedPage } from './search-support.ts';
 
 interface Server { url: string; close: () => Promise<void> }
 // The server is plain JS whose inferred parameter type omits `root`; this states the documented options.
@@ -138,6 +138,7 @@ for (const site of [root, sub]) {
       await page.selectOption('select[name="status"]', 'ongoing');
       await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === 'ongoing');
       await waitForResults(page, query);
+      await showAllResults(page, query);
       const url = new URL(page.url());
       expect(url.pathname).toBe(`${site.base}search/`);
       expect(url.searchParams.get('q')).toBe(query);
@@ -155,6 +156,7 @@ for (const site of [root, sub]) {
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.pathname === `${site.base}search/`);
       await waitForResults(page, '孵化器');
+      await showAllResults(page, '孵化器');
       expect((await page.locator('[data-search-results] a').count())).toBe(computeTruth(pages, '孵化器').length);
 
       // On the search page, "/" focuses the page's own box; a new query with Enter replaces the results.

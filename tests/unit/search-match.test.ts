@@ -54,3 +54,42 @@ describe('excerpts for several terms', () => {
     expect(parts.filter((part) => part.text === '…')).toHaveLength(3);
   });
 });
+
+describe('the character index', () => {
+  it('puts a zero-width space between adjacent characters and takes it out again', async () => {
+    const { toIndexedText, fromIndexedText } = await import('../../src/search/match.ts');
+    const text = '在中小企业 E2C606，占12% 𠀀字';
+    const indexed = toIndexedText(text);
+    expect(indexed).toBe('在\u200b中\u200b小\u200b企\u200b业 E\u200b2\u200bC\u200b6\u200b0\u200b6\u200b，\u200b占\u200b1\u200b2\u200b% 𠀀\u200b字');
+    expect(fromIndexedText(indexed)).toBe(text);
+  });
+
+  it('queries the distinct letters and digits of every term', async () => {
+    const { toCharacterQuery } = await import('../../src/search/match.ts');
+    expect(toCharacterQuery(splitQuery('中小企业 企业'))).toBe('中 小 企 业');
+    expect(toCharacterQuery(splitQuery('苏科资〔2022〕1号'))).toBe('苏 科 资 2 0 1 号');
+    expect(toCharacterQuery(splitQuery('4035.4 E2C'))).toBe('4 0 3 5 e 2 c');
+    expect(toCharacterQuery(splitQuery('%'))).toBe('');
+  });
+
+  it('round-trips measure anchors through record meta', async () => {
+    const { encodeAnchors, decodeAnchors } = await import('../../src/search/match.ts');
+    const anchors = [{ id: 'measure-1', start: 12 }, { id: 'measure-2', start: 80 }];
+    expect(decodeAnchors(encodeAnchors(anchors))).toEqual(anchors);
+    expect(decodeAnchors(undefined)).toEqual([]);
+    expect(decodeAnchors('measure-1:3 bad')).toEqual([{ id: 'measure-1', start: 3 }]);
+  });
+
+  it('orders problems by report (newest first), status group and number, then report pages', async () => {
+    const { comparePages } = await import('../../src/search/match.ts');
+    const page = (url: string, kind: 'issue' | 'report', report: string, status: string | null, number: number | null) => ({ url, kind, report, status, number });
+    const pages = [
+      page('/r/a/', 'report', 'a-2021', null, null),
+      page('/a/o1/', 'issue', 'a-2021', 'ongoing', 1),
+      page('/b/c2/', 'issue', 'b-2022', 'completed', 2),
+      page('/b/o1/', 'issue', 'b-2022', 'ongoing', 1),
+      page('/b/c10/', 'issue', 'b-2022', 'completed', 10),
+    ];
+    expect([...pages].sort(comparePages).map((entry) => entry.url)).toEqual(['/b/c2/', '/b/c10/', '/b/o1/', '/a/o1/', '/r/a/']);
+  });
+});

@@ -1,0 +1,98 @@
+// Search at scale: on a generated archive of 300 problems, a common term fetches only about one batch of fragments
+// for the first results, and pressing "more" to the end still shows exactly the pages containing the term.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { generateReportsFolder } from '../../scripts/bench/generate-reports.ts';
+import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
+import { launchChromium } from '../helpers/browser.ts';
+import { buildSite } from '../helpers/build.ts';
+import { computeTruth, readIndexedPages, readResults, showAllResults, waitForResults, withoutHash, type IndexedPage } from './search-support.ts';
+
+interface Server { url: string; close: () => Promise<void> }
+const startStaticServer = startServer as unknown as (options: { root: string; base: string }) => Promise<Server>;
+
+const PROBLEMS = 300;
+/**
+ * The first batch is 50 results. Pagefind's candidates (pages containing every character of the query) are a
+ * superset; for 资金 about 70 % of them contain the term itself, so filling the batch verifies about 70 fragments.
+ */
+const MAX_FIRST_FRAGMENTS = 80;
+
+describe(`search on a generated archive of ${PROBLEMS} problems`, () => {
+  let work: string;
+  let browser: Browser;
+  let server: Server;
+  let pages: IndexedPage[];
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'rk-search-scale-'));
+    const reportsDir = path.join(work, 'reports');
+    generateReportsFolder(reportsDir, { problems: PROBLEMS, perReport: 25, seed: 7 });
+    const built = buildSite({ reportsDir, distDir: path.join(work, 'dist') });
+    if (built.status !== 0) throw new Error(`building the generated archive failed:\n${built.output.slice(-4000)}`);
+    browser = await launchChromium();
+    server = await startStaticServer({ root: built.distDir, base: '/' });
+    const reader = await browser.newPage();
+    pages = await readIndexedPages(reader, built.distDir, '/');
+    await reader.close();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await browser?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /** Opens /search/?q= in a fresh context and counts the fragment files fetched until the first results show. */
+  async function firstSearch(query: string): Promise<{ page: Page; fragments: number }> {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fragments: string[] = [];
+    page.on('request', (request) => {
+      if (/\/pagefind\/fragment\//u.test(request.url())) fragments.push(request.url());
+    });
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await waitForResults(page, query);
+    return { page, fragments: new Set(fragments).size };
+  }
+
+  it('fetches about one batch of fragments for a common term, and "more" reaches every match', async () => {
+    const query = '资金';
+    const truth = computeTruth(pages, query);
+    // The term must be common enough that fetching every candidate would be far over the limit.
+    expect(truth.length).toBeGreaterThan(MAX_FIRST_FRAGMENTS);
+    const { page, fragments } = await firstSearch(query);
+    console.info(`search-scale: "${query}" has ${truth.length} matches in ${pages.length} pages; the first search fetched ${fragments} fragments`);
+    try {
+      expect(fragments).toBeGreaterThanOrEqual(50);
+      expect(fragments).toBeLessThanOrEqual(MAX_FIRST_FRAGMENTS);
+      const first = await readResults(page);
+      expect(first.links).toHaveLength(50);
+      expect(first.status).toContain('还有更多');
+      await expect(page.locator('[data-search-more]').count()).resolves.toBe(1);
+
+      await showAllResults(page, query);
+      const { links, status } = await readResults(page);
+      expect(links.map(withoutHash).sort()).toEqual(truth);
+      expect(status).toContain(`找到 ${truth.length} 个`);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('stays exact for rare and multi-term queries at this size', async () => {
+    for (const query of ['孵化器 绩效', '中小企业', '苏科资〔2022〕1号', '区块链']) {
+      const truth = computeTruth(pages, query);
+      const { page } = await firstSearch(query);
+      try {
+        await showAllResults(page, query);
+        const { links } = await readResults(page);
+        expect([...new Set(links.map(withoutHash))].sort(), query).toEqual(truth);
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
+});
