@@ -50,8 +50,8 @@ export function getSpeakerViewHashes(): string[] {
 
 /**
  * The site policy. Scripts only from the site's own files (plus reveal's speaker view script by hash); Pagefind
- * compiles its WebAssembly ('wasm-unsafe-eval') on the main thread or in the worker it loads from
- * /pagefind/pagefind-worker.js (same origin, no blob:; a worker obeys the policy of its own response header). Styles keep 'unsafe-inline': reveal.js writes <style> elements and the speaker view uses style attributes.
+ * compiles its WebAssembly ('wasm-unsafe-eval') on the main thread (the search layer sets noWorker); worker-src
+ * stays 'self' so its same-origin worker (which obeys its own response header's policy) would work too. Styles keep 'unsafe-inline': reveal.js writes <style> elements and the speaker view uses style attributes.
  * Fonts and images may be data: URIs (the offline file inlines them). The speaker view frames the deck itself.
  */
 export function getSiteDirectives(): CspDirectives {
