@@ -1,7 +1,8 @@
 // A small static file server for dist/: serves it under a base path, answers 404 with the site's 404 page.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +25,10 @@ const TYPES = {
   '.pf_fragment': 'application/octet-stream',
 };
 
+// Compressed like any production server would (nginx `gzip on`): text, scripts and WebAssembly. Pagefind's
+// .pf_* files are gzip already and stay as they are.
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|xml|wasm)|image\/svg)/;
+
 /** Normalises a base path to the form /x/y/ (or /). */
 export function normalizeBase(base = '/') {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
@@ -39,17 +44,28 @@ export function normalizeBase(base = '/') {
 export function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.1', onRequest }) {
   const prefix = normalizeBase(base);
   const rootDir = path.resolve(root);
-  const send = (res, status, file) => {
+  const gzipCache = new Map();
+  const send = (req, res, status, file) => {
     const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(status, { 'Content-Type': type, 'Content-Length': statSync(file).size });
-    createReadStream(file).pipe(res);
+    const { size, mtimeMs } = statSync(file);
+    const acceptsGzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    if (acceptsGzip && COMPRESSIBLE.test(type) && size > 512) {
+      const key = `${file}:${mtimeMs}`;
+      let body = gzipCache.get(key);
+      if (!body) gzipCache.set(key, (body = gzipSync(readFileSync(file))));
+      res.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': body.length });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    res.writeHead(status, { 'Content-Type': type, 'Content-Length': size, ...(COMPRESSIBLE.test(type) ? { Vary: 'Accept-Encoding' } : {}) });
+    if (req.method === 'HEAD') return res.end();
+    return createReadStream(file).pipe(res);
   };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     onRequest?.(url.pathname);
     const notFound = () => {
       const page = path.join(rootDir, '404.html');
-      if (existsSync(page)) send(res, 404, page);
+      if (existsSync(page)) send(req, res, 404, page);
       else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404 Not Found');
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return res.writeHead(405).end();
@@ -68,7 +84,7 @@ export function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.
       file = path.join(file, 'index.html');
     }
     if (!existsSync(file) || !statSync(file).isFile()) return notFound();
-    return send(res, 200, file);
+    return send(req, res, 200, file);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -8,14 +8,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
 import { getSpeakerViewHashes, readSpeakerViewScripts, renderCspHeader, renderCspMeta, hashSource } from '../../src/lib/csp.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getDeckPath, getDeckSlideId, getIssuePath, getReportPath } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { openSite, type Server } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { sameOrigin, watchContext, type Watch } from '../helpers/csp-watch.ts';
 import { listHtmlFiles, runSearchPage, waitForResults, readResults } from './search-support.ts';
@@ -29,22 +28,15 @@ const ownIssues = listReportIssues(report.id, issues);
 const slideIds = listPlannedSlideIds(planDeck(report, issues, readDeckConfig(report.id)));
 const stripSpace = (text: string) => text.replace(/\s+/gu, '');
 
-type Server = { url: string; close: () => Promise<unknown> };
-// The server is plain JS whose inferred option type misses `root`; this states the contract the tests rely on.
-const startStaticServer = startServer as unknown as (options: { root: string; base?: string }) => Promise<Server>;
-
 let browser: Browser;
 let server: Server;
 let origin: string;
+let close = async () => {};
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startStaticServer({ root: distRoot });
+  ({ browser, root: server, close } = await openSite());
   origin = new URL(server.url).origin;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => close());
 
 /** A fresh context watched for violations, errors and foreign requests. */
 async function openWatched(isOwn: (url: string) => boolean): Promise<{ context: BrowserContext; watch: Watch }> {

@@ -7,39 +7,27 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getDeckPath, getDeckSlideId, getDeckSlidePath, getIssuePath, withBase } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { openSite, type Server } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 const distRoot = inject('distRoot');
-const distSub = inject('distSub');
 const subPath = inject('subPath');
 const { reports } = readReportsFromDisk();
 const { issues } = readIssuesFromDisk();
 const stripSpace = (text: string) => text.replace(/\s+/gu, '');
 
-type Server = { url: string; close: () => Promise<unknown> };
-// The server is plain JS whose inferred option type misses `root`; this states the contract the tests rely on.
-const startStaticServer = startServer as unknown as (options: { root: string; base?: string }) => Promise<Server>;
 let browser: Browser;
 let root: Server;
 let sub: Server;
+let close = async () => {};
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  root = await startStaticServer({ root: distRoot });
-  sub = await startStaticServer({ root: distSub, base: subPath });
-});
-afterAll(async () => {
-  await browser?.close();
-  await root?.close();
-  await sub?.close();
-});
+beforeAll(async () => ({ browser, root, sub, close } = await openSite()));
+afterAll(() => close());
 
 /** Opens a URL, records every request, and waits until the deck has laid out with its fonts. */
 async function openDeck(url: string): Promise<{ page: Page; requests: string[] }> {

@@ -6,17 +6,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getDeckPath, getDeckSlideId, getIssuePath, getReportPath } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { launchChromium } from '../helpers/browser.ts';
-
-type Server = { url: string; close: () => Promise<unknown> };
-// The server is plain JS whose inferred option type misses `root`; this states the contract the tests rely on.
-const startStaticServer = startServer as unknown as (options: { root: string; base?: string }) => Promise<Server>;
+import { openSite, type Server } from '../helpers/site.ts';
 
 /** Every .html file under a folder, relative paths. */
 function listHtmlFiles(dir: string, prefix = ''): string[] {
@@ -42,17 +37,10 @@ const { issues } = readIssuesFromDisk();
 let browser: Browser;
 let root: Server;
 let sub: Server;
+let close = async () => {};
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  root = await startStaticServer({ root: distRoot });
-  sub = await startStaticServer({ root: distSub, base: subPath });
-});
-afterAll(async () => {
-  await browser?.close();
-  await root?.close();
-  await sub?.close();
-});
+beforeAll(async () => ({ browser, root, sub, close } = await openSite()));
+afterAll(() => close());
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }
 

@@ -33,6 +33,9 @@ export const NGINX_HTTP_LINES = [
   'types { application/wasm wasm; }',
   'default_type application/octet-stream;',
   'charset utf-8;',
+  '# Compress text, scripts and WebAssembly; Pagefind\'s .pf_* files are gzip already.',
+  'gzip on;',
+  'gzip_types text/css application/javascript text/javascript application/json application/wasm image/svg+xml;',
 ];
 
 /**
