@@ -31,7 +31,7 @@ export function formatDue(due: string): string {
   return `${year}年${month ? `${Number(month)}月` : ''}${day ? `${Number(day)}日` : ''}`;
 }
 
-/** The commitments of the given reports' problems, soonest first, each marked due or past due against its report's date. */
+/** The commitments of the given reports' problems, soonest deadline (end of the due period) first, each marked due or past due against its report's date. */
 export function listCommitments(reports: readonly ReportEntry[], issues: readonly IssueEntry[]): DatedCommitment[] {
   const reportDates = new Map(reports.map((report) => [report.id, report.data.date]));
   const list: (DatedCommitment & { issue: IssueEntry })[] = [];
@@ -44,7 +44,8 @@ export function listCommitments(reports: readonly ReportEntry[], issues: readonl
     }
   }
   return list
-    .sort((a, b) => a.dueStart.localeCompare(b.dueStart) || a.dueEnd.localeCompare(b.dueEnd) || compareIssues(a.issue, b.issue))
+    // A promise is kept by the end of its period: "3月份" is due before "今年", though the year starts first.
+    .sort((a, b) => a.dueEnd.localeCompare(b.dueEnd) || a.dueStart.localeCompare(b.dueStart) || compareIssues(a.issue, b.issue))
     .map(({ issue: _issue, ...commitment }) => commitment);
 }
 

@@ -117,6 +117,8 @@ describe('commitments and timeline', () => {
     const withDates = (id: string, due: string) => ({ ...make(id, 'completed', Number(id.slice(1)), `承诺${id}。`), data: { ...make(id, 'completed', 1).data, number: Number(id.slice(1)), commitments: [{ due, quote: `承诺${id}` }] } });
     const list = listCommitments([report], [withDates('c3', '2023-07'), withDates('c1', '2023-06'), withDates('c2', '2022')]);
     expect(list.map((c) => c.issueId)).toEqual(['c2', 'c1', 'c3']);
+    // A year-long period is due at its end, after a month inside it.
+    expect(listCommitments([report], [withDates('c4', '2023'), withDates('c5', '2023-03')]).map((c) => c.issueId)).toEqual(['c5', 'c4']);
     // The fixture report is dated 2023-06-30: 2022 and June 2023 have ended by then or end that day.
     expect(list.map((c) => c.state)).toEqual(['past-due', 'due', 'due']);
   });
