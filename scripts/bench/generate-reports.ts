@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { escapeMdx, splitParagraphs, splitSentences } from '../../src/lib/text.ts';
+import { splitFrontmatter } from '../../src/loaders/disk.ts';
 
 /** What the generator recombines: the seed's report.yaml and its problems' titles and sentences. */
 export interface SeedCorpus {
@@ -96,20 +97,15 @@ function shuffled<T>(random: () => number, list: readonly T[]): T[] {
   return copy;
 }
 
-/** Splits an MDX file into frontmatter and body (the same rule as src/loaders/disk.ts). */
-function splitMdx(source: string): { frontmatter: string; body: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/u.exec(source.replace(/^\ufeff/u, ''));
-  if (!match) throw new Error('seed problem without frontmatter');
-  return { frontmatter: match[1] ?? '', body: match[2] ?? '' };
-}
-
 /** Reads the seed report folder into a corpus of titles and sentences. */
 export function loadSeedCorpus(seedDir: string = DEFAULT_SEED_DIR): SeedCorpus {
   const report = parse(readFileSync(path.join(seedDir, 'report.yaml'), 'utf8')) as Record<string, unknown>;
   const corpus: SeedCorpus = { report, titles: [], shortTitles: [], leads: [], sentences: [], plans: [] };
   const folder = path.join(seedDir, 'issues');
   for (const name of readdirSync(folder).filter((file) => file.endsWith('.mdx')).sort()) {
-    const { frontmatter, body } = splitMdx(readFileSync(path.join(folder, name), 'utf8'));
+    const parts = splitFrontmatter(readFileSync(path.join(folder, name), 'utf8'));
+    if (!parts) throw new Error(`${name}: seed problem without frontmatter`);
+    const { frontmatter, body } = parts;
     const data = parse(frontmatter) as { title: string; shortTitle: string };
     corpus.titles.push(data.title);
     corpus.shortTitles.push(data.shortTitle);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
 import { formatCollectionProblems, validateCollection } from '../../src/lib/validate.ts';
+import { describeIssues, splitFrontmatter } from '../../src/loaders/disk.ts';
 import { issueSchema } from '../../src/schemas/issue.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
 import { ImportError, parseReport, type ParsedIssue, type ParsedReport } from './parse.ts';
@@ -46,13 +47,6 @@ export function deriveReportId(date: string): string {
   return `report-${date.replace(/-/gu, '')}`;
 }
 
-/** Splits an MDX file into its frontmatter (parsed) and body. */
-function splitMdx(source: string): { front: unknown; body: string } {
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/u.exec(source);
-  if (!match) throw new Error('no frontmatter');
-  return { front: parseYaml(match[1] ?? ''), body: match[2] ?? '' };
-}
-
 /**
  * Validates the rendered files exactly as the build will read them (YAML and frontmatter parsed back),
  * with reportSchema, issueSchema and validateCollection. Returns one message per problem, naming the
@@ -63,19 +57,21 @@ export function validateRendered(id: string, files: Map<string, string>, issues:
   const reportFile = `${id}/report.yaml`;
   const report = reportSchema.safeParse(parseYaml(files.get('report.yaml') ?? ''));
   if (!report.success) {
-    messages.push(...report.error.issues.map((issue) => `${reportFile}: ${issue.path.join('.') || '(root)'}: ${issue.message}`));
+    messages.push(...describeIssues(reportFile, report.error.issues));
     return messages;
   }
   const reportEntry: ReportEntry = { id, data: report.data, filePath: reportFile };
   const issueEntries: IssueEntry[] = [];
   for (const parsed of issues) {
     const name = `issues/${getIssueFileName(parsed)}`;
-    const { front, body } = splitMdx(files.get(name) ?? '');
-    const result = issueSchema.safeParse(front);
+    const parts = splitFrontmatter(files.get(name) ?? '');
+    if (!parts) throw new Error(`${name}: rendered without frontmatter`);
+    const { body } = parts;
+    const result = issueSchema.safeParse(parseYaml(parts.frontmatter));
     if (result.success) {
       issueEntries.push({ id: `${id}/${name.replace(/^issues\//u, '').replace(/\.mdx$/u, '')}`, data: result.data, body, filePath: `${id}/${name}` });
     } else {
-      messages.push(...result.error.issues.map((issue) => `line ${parsed.line}: ${id}/${name}: ${issue.path.join('.') || '(root)'}: ${issue.message}`));
+      messages.push(...describeIssues(`${id}/${name}`, result.error.issues).map((message) => `line ${parsed.line}: ${message}`));
     }
   }
   if (messages.length > 0) return messages;

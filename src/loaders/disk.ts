@@ -17,8 +17,8 @@ function displayPath(file: string): string {
   return relative.startsWith('..') ? file : relative;
 }
 
-/** Formats a schema failure as `file: field: message` lines, the field with its list indices. */
-function describeIssues(file: string, issues: readonly { path: PropertyKey[]; message: string }[]): string[] {
+/** Formats a schema failure (any Zod issues) as `file: field: message` lines, the field with its list indices. */
+export function describeIssues(file: string, issues: readonly { path: PropertyKey[]; message: string }[]): string[] {
   return issues.map((issue) => {
     const field = issue.path.map(String).join('.') || '(root)';
     // Schema messages start with the field's name without indices; show it once, with them.

@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { listMeasures } from '../../src/lib/measures.ts';
 import { getDeckPath, getDeckSlidePath } from '../../src/lib/urls.ts';
+import { splitFrontmatter } from '../../src/loaders/disk.ts';
 
 const reportsDir = path.resolve(import.meta.dirname, '../../content/reports');
 
@@ -22,10 +23,10 @@ function readContent(): { reports: Map<string, Record<string, any>>; issues: Con
     const dir = path.join(reportsDir, id, 'issues');
     for (const file of existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.mdx')) : []) {
       const source = readFileSync(path.join(dir, file), 'utf8');
-      const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/u.exec(source);
-      if (!match) throw new Error(`${file}: no frontmatter`);
-      const data = parse(match[1]!);
-      issues.push({ report: data.report, status: data.status, number: data.number, title: data.title, body: match[2]!, slug: `${data.status}-${String(data.number).padStart(2, '0')}` });
+      const parts = splitFrontmatter(source);
+      if (!parts) throw new Error(`${file}: no frontmatter`);
+      const data = parse(parts.frontmatter);
+      issues.push({ report: data.report, status: data.status, number: data.number, title: data.title, body: parts.body, slug: `${data.status}-${String(data.number).padStart(2, '0')}` });
     }
   }
   return { reports, issues };

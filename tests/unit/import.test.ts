@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { splitParagraphs } from '../../src/lib/text.ts';
+import { splitFrontmatter } from '../../src/loaders/disk.ts';
 import { importReport } from '../../scripts/import/import.ts';
 import { ImportError } from '../../scripts/import/parse.ts';
 import { decodeText } from '../../scripts/import/read.ts';
@@ -48,9 +49,9 @@ function readTree(dir: string): Map<string, string> {
 }
 
 function splitMdx(source: string): { front: Record<string, unknown>; paragraphs: string[] } {
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/u.exec(source);
-  if (!match) throw new Error('no frontmatter');
-  return { front: parseYaml(match[1] ?? '') as Record<string, unknown>, paragraphs: splitParagraphs(match[2] ?? '') };
+  const parts = splitFrontmatter(source);
+  if (!parts) throw new Error('no frontmatter');
+  return { front: parseYaml(parts.frontmatter) as Record<string, unknown>, paragraphs: splitParagraphs(parts.body) };
 }
 
 /** A report's verbatim fields: the editorial ones (dateNote, event labels, corrections) removed. */
