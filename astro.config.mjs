@@ -1,8 +1,8 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { deckFonts } from './src/integrations/deck-fonts.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 /** BASE_PATH hosts the site under a sub-path (e.g. /archive/); SITE_URL is its public origin, when known. */
 const base = process.env.BASE_PATH ?? '/';

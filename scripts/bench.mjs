@@ -21,11 +21,24 @@ const root = path.resolve(import.meta.dirname, '..');
 const DEFAULT_SIZES = [25, 1000, 5000];
 
 function parseArgs(argv) {
-  const args = { sizes: DEFAULT_SIZES, perReport: 25, query: '资金', warmQuery: '人才', keep: false, out: path.join(root, 'bench-results/latest.json'), seed: 1, pdf: true };
+  const args = {
+    sizes: DEFAULT_SIZES,
+    perReport: 25,
+    query: '资金',
+    warmQuery: '人才',
+    keep: false,
+    out: path.join(root, 'bench-results/latest.json'),
+    seed: 1,
+    pdf: true,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
-    if (flag === '--sizes') args.sizes = value().split(',').map((size) => Number(size.trim())).filter((size) => Number.isInteger(size) && size > 0);
+    if (flag === '--sizes')
+      args.sizes = value()
+        .split(',')
+        .map((size) => Number(size.trim()))
+        .filter((size) => Number.isInteger(size) && size > 0);
     else if (flag === '--per-report') args.perReport = Number(value());
     else if (flag === '--query') args.query = value();
     else if (flag === '--warm-query') args.warmQuery = value();
@@ -34,7 +47,9 @@ function parseArgs(argv) {
     else if (flag === '--keep') args.keep = true;
     else if (flag === '--no-pdf') args.pdf = false;
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: npm run bench -- [--sizes 25,1000,5000] [--per-report 25] [--query 资金] [--warm-query 人才] [--seed 1] [--no-pdf] [--keep] [--out FILE]');
+      console.log(
+        'usage: npm run bench -- [--sizes 25,1000,5000] [--per-report 25] [--query 资金] [--warm-query 人才] [--seed 1] [--no-pdf] [--keep] [--out FILE]',
+      );
       process.exit(0);
     } else {
       console.error(`unknown option ${argv[i]} (try --help)`);
@@ -88,10 +103,22 @@ async function measurePdf({ distDir, reportId, work }) {
     child.on('error', () => resolve(-1));
   });
   const seconds = (performance.now() - started) / 1000;
-  if (status !== 0) return { ok: false, error: `export-pdf exited ${status}: ${output.trim().split('\n').slice(-1)[0] ?? ''}`, command: `node ${args.map((a) => path.relative(root, a) || a).join(' ')}` };
+  if (status !== 0)
+    return {
+      ok: false,
+      error: `export-pdf exited ${status}: ${output.trim().split('\n').slice(-1)[0] ?? ''}`,
+      command: `node ${args.map((a) => path.relative(root, a) || a).join(' ')}`,
+    };
   const pdf = path.join(outDir, `${reportId}.pdf`);
-  if (!existsSync(pdf)) return { ok: false, error: `export-pdf wrote no ${reportId}.pdf`, command: `node ${args.map((a) => path.relative(root, a) || a).join(' ')}` };
-  return { ok: true, seconds, bytes: statSync(pdf).size, command: `node ${args.map((a) => path.relative(root, a) || a).join(' ')}`, output: output.trim().split('\n').slice(-3).join('\n') };
+  if (!existsSync(pdf))
+    return { ok: false, error: `export-pdf wrote no ${reportId}.pdf`, command: `node ${args.map((a) => path.relative(root, a) || a).join(' ')}` };
+  return {
+    ok: true,
+    seconds,
+    bytes: statSync(pdf).size,
+    command: `node ${args.map((a) => path.relative(root, a) || a).join(' ')}`,
+    output: output.trim().split('\n').slice(-3).join('\n'),
+  };
 }
 
 async function main() {
@@ -132,14 +159,18 @@ async function main() {
       const distDir = result.build.distDir;
       result.dist = folderSize(distDir);
       const problem = findProblemPage(distDir);
-      result.problemPage = problem ? await soft('problem page', () => weighPage(distDir, problem.pagePath)) : { ok: false, error: 'no problem page (reports/<id>/issues/<slug>/) was built' };
+      result.problemPage = problem
+        ? await soft('problem page', () => weighPage(distDir, problem.pagePath))
+        : { ok: false, error: 'no problem page (reports/<id>/issues/<slug>/) was built' };
       const reportId = problem?.reportId ?? readdirSync(path.join(distDir, 'reports'), { withFileTypes: true }).find((entry) => entry.isDirectory())?.name;
 
       if (chromium.browser) {
         const { startStaticServer } = await import('./lib/static-server.mjs');
         const server = await startStaticServer({ root: distDir, base: '/' });
         try {
-          result.search = await soft('search', () => measureSearch(chromium.browser, { url: server.url, distDir, query: args.query, warmQuery: args.warmQuery }));
+          result.search = await soft('search', () =>
+            measureSearch(chromium.browser, { url: server.url, distDir, query: args.query, warmQuery: args.warmQuery }),
+          );
           result.deck = reportId
             ? await soft('deck', () => measureDeck(chromium.browser, { url: server.url, distDir, reportId }))
             : { ok: false, error: 'no report was built' };
@@ -164,7 +195,9 @@ async function main() {
   const table = formatTable(results);
   console.log(`\n${table}\n`);
   console.log('Sizes: 1 KB = 1024 bytes; gzip = level 6. Page and deck bytes are the dist files a first visit loads (fonts apart).');
-  console.log('Search "transferred" is bytes on the wire (response headers + body, Playwright request.sizes()) of the /pagefind/ requests of the first search, from the');
+  console.log(
+    'Search "transferred" is bytes on the wire (response headers + body, Playwright request.sizes()) of the /pagefind/ requests of the first search, from the',
+  );
   console.log('uncompressed static server; cold = a fresh browser context, measured from aria-busy=true to false on [data-search-results].');
   const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
   const json = {

@@ -34,7 +34,9 @@ try {
     writeFileSync(file, pdf);
     await page.close();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`已导出 ${path.relative(process.cwd(), file)}：${pages} 页（${slides} 张幻灯片，${seconds} 秒）。Wrote ${file}: ${pages} pages, ${slides} slides, ${seconds} s.`);
+    console.log(
+      `已导出 ${path.relative(process.cwd(), file)}：${pages} 页（${slides} 张幻灯片，${seconds} 秒）。Wrote ${file}: ${pages} pages, ${slides} slides, ${seconds} s.`,
+    );
     if (pages !== slides) {
       failed = true;
       console.error(`页数与幻灯片数不符。Page count ${pages} differs from slide count ${slides}: a slide overflowed its page.`);

@@ -8,7 +8,11 @@ import { gzipSync } from 'node:zlib';
 /** Gzipped size (level 6, what a typical server sends) of a buffer. */
 export const gzipSize = (buffer) => gzipSync(buffer, { level: 6 }).length;
 
-const attr = (tag, name) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'iu').exec(tag)?.slice(1).find((v) => v !== undefined);
+const attr = (tag, name) =>
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'iu')
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** The same-origin stylesheets and scripts an HTML page loads up front, as URLs resolved against the page. */
 export function listPageAssets(html, pageUrl) {
@@ -93,7 +97,9 @@ export function findProblemPage(distDir, reportId) {
   for (const id of ids) {
     const issues = path.join(reports, id, 'issues');
     if (!existsSync(issues)) continue;
-    const slug = readdirSync(issues).sort().find((name) => existsSync(path.join(issues, name, 'index.html')));
+    const slug = readdirSync(issues)
+      .sort()
+      .find((name) => existsSync(path.join(issues, name, 'index.html')));
     if (slug) return { reportId: id, pagePath: `reports/${id}/issues/${slug}/` };
   }
   return null;

@@ -83,7 +83,12 @@ async function waitForSearch(page, nth, timeout) {
           count += 1;
           if (count === n) {
             const results = document.querySelector('[data-search-results]');
-            return { start, end: entry.t, results: results?.querySelectorAll('a[href]').length ?? 0, status: document.querySelector('[data-search-status]')?.textContent?.trim() ?? '' };
+            return {
+              start,
+              end: entry.t,
+              results: results?.querySelectorAll('a[href]').length ?? 0,
+              status: document.querySelector('[data-search-status]')?.textContent?.trim() ?? '',
+            };
           }
           start = null;
         }
@@ -117,7 +122,11 @@ export async function measureSearch(browser, { url, distDir, base = '/', query, 
     const searchResponses = coldNetwork.filter((entry) => /\/pagefind\//u.test(entry.url));
     const transferred = searchResponses.reduce((sum, entry) => sum + entry.bytes, 0);
     const pageTransferred = coldNetwork.filter((entry) => !/\/pagefind\//u.test(entry.url)).reduce((sum, entry) => sum + entry.bytes, 0);
-    const weighed = weighUrls(distDir, base, searchResponses.map((entry) => entry.url));
+    const weighed = weighUrls(
+      distDir,
+      base,
+      searchResponses.map((entry) => entry.url),
+    );
     const navigationToResults = cold.end;
 
     let warm = null;
@@ -169,10 +178,14 @@ export async function measureDeck(browser, { url, distDir, base = '/', reportId,
     const page = await context.newPage();
     const network = await recordNetwork(context, page);
     const response = await page.goto(`${url}reports/${reportId}/deck/`, { waitUntil: 'commit', timeout });
-    if (!response || response.status() !== 200) return { ok: false, error: `/reports/${reportId}/deck/ answered ${response?.status() ?? 'nothing'} (no deck yet)` };
+    if (!response || response.status() !== 200)
+      return { ok: false, error: `/reports/${reportId}/deck/ answered ${response?.status() ?? 'nothing'} (no deck yet)` };
     // First slide: reveal has laid out and shows a slide. Ready: html[data-deck-ready] (fonts loaded too).
     const when = (predicate, limit = timeout) =>
-      page.waitForFunction(predicate, null, { timeout: limit, polling: 'raf' }).then((handle) => handle.jsonValue()).catch(() => null);
+      page
+        .waitForFunction(predicate, null, { timeout: limit, polling: 'raf' })
+        .then((handle) => handle.jsonValue())
+        .catch(() => null);
     const firstSlide = await when(() => (document.querySelector('.reveal.ready .slides section.present') ? performance.now() : false));
     const ready = await when(() => (document.documentElement.dataset.deckReady === 'true' ? performance.now() : false), 15_000);
     await page.waitForLoadState('load').catch(() => {});
@@ -181,10 +194,26 @@ export async function measureDeck(browser, { url, distDir, base = '/', reportId,
     const entries = [...network.finished];
     await network.detach();
     const byKind = (kinds) => entries.filter((entry) => kinds.includes(entry.type));
-    const code = weighUrls(distDir, base, byKind(['Script', 'Stylesheet']).map((entry) => entry.url));
-    const fonts = weighUrls(distDir, base, byKind(['Font']).map((entry) => entry.url));
-    const js = weighUrls(distDir, base, byKind(['Script']).map((entry) => entry.url));
-    const css = weighUrls(distDir, base, byKind(['Stylesheet']).map((entry) => entry.url));
+    const code = weighUrls(
+      distDir,
+      base,
+      byKind(['Script', 'Stylesheet']).map((entry) => entry.url),
+    );
+    const fonts = weighUrls(
+      distDir,
+      base,
+      byKind(['Font']).map((entry) => entry.url),
+    );
+    const js = weighUrls(
+      distDir,
+      base,
+      byKind(['Script']).map((entry) => entry.url),
+    );
+    const css = weighUrls(
+      distDir,
+      base,
+      byKind(['Stylesheet']).map((entry) => entry.url),
+    );
     const slides = await page.evaluate(() => document.querySelectorAll('.reveal .slides section').length).catch(() => 0);
     return {
       ok: true,

@@ -2,7 +2,7 @@
 // its wall time and peak memory: GNU time's maximum RSS (the largest single process) where
 // /usr/bin/time exists, and the summed RSS of the whole process tree sampled from /proc.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const TIME = '/usr/bin/time';
@@ -98,5 +98,13 @@ export async function measureBuild({ root, reportsDir, work, basePath = '/' }) {
   }
   const ok = status === 0 && existsSync(path.join(distDir, 'index.html'));
   const tail = ok ? '' : readFileSync(logFile, 'utf8').trim().split('\n').slice(-12).join('\n');
-  return { ok, seconds, maxRssBytes, treePeakBytes: treePeakBytes || null, distDir, logFile, error: ok ? null : `build exited ${status}; see ${logFile}\n${tail}` };
+  return {
+    ok,
+    seconds,
+    maxRssBytes,
+    treePeakBytes: treePeakBytes || null,
+    distDir,
+    logFile,
+    error: ok ? null : `build exited ${status}; see ${logFile}\n${tail}`,
+  };
 }

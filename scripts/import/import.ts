@@ -9,7 +9,7 @@ import { formatCollectionProblems, validateCollection } from '../../src/lib/vali
 import { describeIssues, splitFrontmatter } from '../../src/loaders/disk.ts';
 import { issueSchema } from '../../src/schemas/issue.ts';
 import { reportSchema } from '../../src/schemas/report.ts';
-import { ImportError, parseReport, type ParsedIssue, type ParsedReport } from './parse.ts';
+import { ImportError, type ParsedIssue, type ParsedReport, parseReport } from './parse.ts';
 import { readSource, type SourceText } from './read.ts';
 import { getIssueFileName, renderIssueMdx, renderReportYaml } from './render.ts';
 
@@ -109,7 +109,16 @@ export async function importReport(options: ImportOptions): Promise<ImportResult
   if (exists && !options.force) {
     throw new ImportError(`报告目录已存在 ${dir} already exists: pass --force to replace it, or --id to choose another id`);
   }
-  const result: ImportResult = { id, idDerived, dir, written: false, replaced: false, source: { format: source.format, encoding: source.encoding, layout: source.layout }, parsed, files };
+  const result: ImportResult = {
+    id,
+    idDerived,
+    dir,
+    written: false,
+    replaced: false,
+    source: { format: source.format, encoding: source.encoding, layout: source.layout },
+    parsed,
+    files,
+  };
   if (options.dryRun) return result;
 
   await writeAtomically(path.resolve(options.reportsDir), id, files);
@@ -164,7 +173,8 @@ export function formatSummary(result: ImportResult): string {
     `合计 total: ${parsed.issues.length}（声明 declared ${declared.items}项${declared.problems}个问题, line ${parsed.declaredLines.problems ?? '?'}）${mark(parsed.issues.length, declared.problems)}`,
   ];
   const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);
-  if (suggestions > 0) lines.push(`建议的承诺事项 suggested commitments: ${suggestions}（以注释写入，请编辑确认 written as comments for an editor to confirm）`);
+  if (suggestions > 0)
+    lines.push(`建议的承诺事项 suggested commitments: ${suggestions}（以注释写入，请编辑确认 written as comments for an editor to confirm）`);
   lines.push(parsed.warnings.length === 0 ? '警告 Warnings: none' : `警告 Warnings (${parsed.warnings.length}):`);
   for (const warning of parsed.warnings) lines.push(`  ${warning}`);
   lines.push(

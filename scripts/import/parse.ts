@@ -49,7 +49,7 @@ const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
 /** Visual width of a line: a Chinese character counts twice an ASCII one. */
 function visualWidth(line: string): number {
   let width = 0;
-  for (const char of line) width += /[\u0000-\u00ff]/u.test(char) ? 1 : 2;
+  for (const char of line) width += char.codePointAt(0)! <= 0xff ? 1 : 2;
   return width;
 }
 
@@ -163,7 +163,10 @@ export function parseReport(raw: string, options: { layout?: 'wrapped' | 'paragr
   // Heading: issuer and title before the preface; the title ends in 通报 or 报告.
   const titleIndex = paragraphs.findIndex((p, i) => i < one && /(通报|报告|情况)$/u.test(p.text));
   if (titleIndex < 1) throw new ImportError('no heading: expected the issuing body and a title ending in 通报 before the preface', paragraphs[0]?.line);
-  const issuer = paragraphs.slice(0, titleIndex).map((p) => p.text).join('');
+  const issuer = paragraphs
+    .slice(0, titleIndex)
+    .map((p) => p.text)
+    .join('');
   const title = paragraphs[titleIndex]?.text ?? '';
   const preface = paragraphs.slice(titleIndex + 1, one).map((p) => p.text);
   if (preface.length === 0) throw new ImportError('the preface before section 一、 is missing', paragraphs[one]?.line);
@@ -193,7 +196,10 @@ export function parseReport(raw: string, options: { layout?: 'wrapped' | 'paragr
   const organisationParagraphs = paragraphs.slice(one + 1, two);
   const firstMeasure = organisationParagraphs.findIndex((p) => SUBSECTION.test(p.text));
   if (firstMeasure < 0) throw new ImportError('section 一、 has no （一） measures', paragraphs[one]?.line);
-  const organisationIntro = organisationParagraphs.slice(0, firstMeasure).map((p) => p.text).join('');
+  const organisationIntro = organisationParagraphs
+    .slice(0, firstMeasure)
+    .map((p) => p.text)
+    .join('');
   const measures: Record<string, string>[] = [];
   for (const paragraph of organisationParagraphs.slice(firstMeasure)) {
     const match = SUBSECTION.exec(paragraph.text);
@@ -225,8 +231,15 @@ export function parseReport(raw: string, options: { layout?: 'wrapped' | 'paragr
   const readGroup = (status: ParsedIssue['status'], from: number, to: number) => {
     const group = implementation.slice(from + 1, to);
     const firstProblem = group.findIndex((p) => PROBLEM.test(p.text));
-    if (firstProblem < 0) throw new ImportError(`the ${status === 'completed' ? '已整改完成' : '持续整改'} group has no numbered problems (N．关于…的整改)`, implementation[from]?.line);
-    const intro = group.slice(0, firstProblem).map((p) => p.text).join('');
+    if (firstProblem < 0)
+      throw new ImportError(
+        `the ${status === 'completed' ? '已整改完成' : '持续整改'} group has no numbered problems (N．关于…的整改)`,
+        implementation[from]?.line,
+      );
+    const intro = group
+      .slice(0, firstProblem)
+      .map((p) => p.text)
+      .join('');
     let expected = 1;
     for (const paragraph of group.slice(firstProblem)) {
       const match = PROBLEM.exec(paragraph.text);
@@ -235,7 +248,15 @@ export function parseReport(raw: string, options: { layout?: 'wrapped' | 'paragr
         if (number !== expected) throw new ImportError(`problem numbering jumps: expected ${expected}．, found ${number}．`, paragraph.line);
         expected += 1;
         const problemTitle = (match[2] ?? '').trim();
-        issues.push({ status, number, title: problemTitle, shortTitle: proposeShortTitle(problemTitle), paragraphs: [], suggestedCommitments: [], line: paragraph.line });
+        issues.push({
+          status,
+          number,
+          title: problemTitle,
+          shortTitle: proposeShortTitle(problemTitle),
+          paragraphs: [],
+          suggestedCommitments: [],
+          line: paragraph.line,
+        });
       } else {
         // A paragraph that opens no measure continues the measure before it: one paragraph per measure.
         const issue = issues.at(-1);

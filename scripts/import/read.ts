@@ -95,7 +95,13 @@ async function readPdf(bytes: Buffer): Promise<string> {
     const items: PdfItem[] = [];
     for (const item of content.items) {
       if (!('str' in item)) continue;
-      items.push({ str: item.str, x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, width: item.width, height: item.height || Math.abs(item.transform[3] ?? 0) });
+      items.push({
+        str: item.str,
+        x: item.transform[4] ?? 0,
+        y: item.transform[5] ?? 0,
+        width: item.width,
+        height: item.height || Math.abs(item.transform[3] ?? 0),
+      });
     }
     pages.push(items);
   }

@@ -52,7 +52,10 @@ export function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.
     if (acceptsGzip && COMPRESSIBLE.test(type) && size > 512) {
       const key = `${file}:${mtimeMs}`;
       let body = gzipCache.get(key);
-      if (!body) gzipCache.set(key, (body = gzipSync(readFileSync(file))));
+      if (!body) {
+        body = gzipSync(readFileSync(file));
+        gzipCache.set(key, body);
+      }
       res.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', 'Content-Length': body.length });
       return res.end(req.method === 'HEAD' ? undefined : body);
     }

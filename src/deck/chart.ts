@@ -55,9 +55,6 @@ export function layoutTotalsChart(stats: ReportStats, size: { width?: number; ro
     barX,
     barWidth,
     barHeight,
-    rows: [
-      row('通报所列', stats.declared.completed, stats.declared.ongoing, 0),
-      row('逐条统计', stats.completed, stats.ongoing, 1),
-    ],
+    rows: [row('通报所列', stats.declared.completed, stats.declared.ongoing, 0), row('逐条统计', stats.completed, stats.ongoing, 1)],
   };
 }

@@ -3,7 +3,7 @@
 import type { IssueEntry, ReportEntry } from '../lib/entries.ts';
 import { getIssueSlug, listIssuesByStatus } from '../lib/order.ts';
 import { getDeckSlideId } from '../lib/urls.ts';
-import { deckConfigSchema, type DeckConfig, type DeckSection } from '../schemas/deck.ts';
+import { type DeckConfig, type DeckSection, deckConfigSchema } from '../schemas/deck.ts';
 
 /** One slide of the plan: its stable id (…/deck/#/<id>), what it shows, and the problem or MDX file behind it. */
 export type PlannedSlide =

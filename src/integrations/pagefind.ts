@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { cleanFragmentText, comparePages, encodeAnchors, locateAnchors, toIndexedText, type RankedPage } from '../search/match.ts';
+import { cleanFragmentText, comparePages, encodeAnchors, locateAnchors, type RankedPage, toIndexedText } from '../search/match.ts';
 
 const LANGUAGE = 'zh-cn';
 
@@ -66,7 +66,9 @@ export function toRecord(fragment: ExtractedFragment, rank: number): pagefind.Cu
   const text = cleanFragmentText(fragment.content);
   const anchors = locateAnchors(
     text,
-    (fragment.anchors ?? []).filter((anchor) => /^measure-\d+$/u.test(anchor.id)).map((anchor) => ({ id: anchor.id, text: cleanFragmentText(anchor.text ?? '') })),
+    (fragment.anchors ?? [])
+      .filter((anchor) => /^measure-\d+$/u.test(anchor.id))
+      .map((anchor) => ({ id: anchor.id, text: cleanFragmentText(anchor.text ?? '') })),
   );
   const meta: Record<string, string> = {};
   for (const key of ['title', 'kind', 'report', 'status', 'number']) {

@@ -40,13 +40,23 @@ export function listCommitments(reports: readonly ReportEntry[], issues: readonl
     if (!reportDate) continue;
     for (const commitment of issue.data.commitments) {
       const { start, end } = getDuePeriod(commitment.due);
-      list.push({ ...commitment, issueId: issue.id, reportId: issue.data.report, dueStart: start, dueEnd: end, state: end < reportDate ? 'past-due' : 'due', issue });
+      list.push({
+        ...commitment,
+        issueId: issue.id,
+        reportId: issue.data.report,
+        dueStart: start,
+        dueEnd: end,
+        state: end < reportDate ? 'past-due' : 'due',
+        issue,
+      });
     }
   }
-  return list
-    // A promise is kept by the end of its period: "3月份" is due before "今年", though the year starts first.
-    .sort((a, b) => a.dueEnd.localeCompare(b.dueEnd) || a.dueStart.localeCompare(b.dueStart) || compareIssues(a.issue, b.issue))
-    .map(({ issue: _issue, ...commitment }) => commitment);
+  return (
+    list
+      // A promise is kept by the end of its period: "3月份" is due before "今年", though the year starts first.
+      .sort((a, b) => a.dueEnd.localeCompare(b.dueEnd) || a.dueStart.localeCompare(b.dueStart) || compareIssues(a.issue, b.issue))
+      .map(({ issue: _issue, ...commitment }) => commitment)
+  );
 }
 
 /** The Chinese label of a commitment's state. */

@@ -57,7 +57,7 @@ export function listCitedDocuments(issues: readonly IssueEntry[]): CitedDocument
   const byKey = new Map<string, CitedDocument>();
   for (const { issue, found } of citations) {
     for (const citation of found) {
-      const number = citation.number ?? (citation.title ? numberOfTitle.get(citation.title) ?? null : null);
+      const number = citation.number ?? (citation.title ? (numberOfTitle.get(citation.title) ?? null) : null);
       const key = getDocumentKey({ title: citation.title, number });
       const document = byKey.get(key) ?? { key, title: citation.title, number, citedBy: [] };
       document.title ??= citation.title;
@@ -73,5 +73,9 @@ export function listIssueDocuments(issue: IssueEntry): { key: string; title: str
   const seen = new Set<string>();
   return findCitations(getBodyText(issue.body))
     .map((citation) => ({ key: getDocumentKey(citation), ...citation }))
-    .filter((citation) => (seen.has(citation.key) ? false : (seen.add(citation.key), true)));
+    .filter((citation) => {
+      if (seen.has(citation.key)) return false;
+      seen.add(citation.key);
+      return true;
+    });
 }

@@ -1,4 +1,4 @@
-import { issueStatuses, type IssueStatus } from '../schemas/issue.ts';
+import { type IssueStatus, issueStatuses } from '../schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 
 /** The URL slug of a problem within its report, e.g. completed-01. */
@@ -8,9 +8,7 @@ export function getIssueSlug(issue: Pick<IssueEntry, 'data'>): string {
 
 /** Compares problems in the report's order: completed before ongoing, then by number. */
 export function compareIssues(a: Pick<IssueEntry, 'data'>, b: Pick<IssueEntry, 'data'>): number {
-  return (
-    issueStatuses.indexOf(a.data.status) - issueStatuses.indexOf(b.data.status) || a.data.number - b.data.number
-  );
+  return issueStatuses.indexOf(a.data.status) - issueStatuses.indexOf(b.data.status) || a.data.number - b.data.number;
 }
 
 /** The problems of one report, in the report's order. */

@@ -1,4 +1,4 @@
-import { issueStatuses, type IssueStatus } from '../schemas/issue.ts';
+import { type IssueStatus, issueStatuses } from '../schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 
 /** Counts derived from a report's entries beside the totals the report declares. */
@@ -17,7 +17,10 @@ export interface ReportStats {
 /** Statistics of one report, counted from its problem entries. */
 export function getReportStats(report: ReportEntry, issues: readonly IssueEntry[]): ReportStats {
   const own = issues.filter((issue) => issue.data.report === report.id);
-  const byStatus = Object.fromEntries(issueStatuses.map((status) => [status, own.filter((i) => i.data.status === status).length])) as Record<IssueStatus, number>;
+  const byStatus = Object.fromEntries(issueStatuses.map((status) => [status, own.filter((i) => i.data.status === status).length])) as Record<
+    IssueStatus,
+    number
+  >;
   const total = own.length;
   const { declared } = report.data;
   return {

@@ -35,23 +35,27 @@ export function getReportTimeline(report: ReportEntry, issues: readonly IssueEnt
       kind: 'feedback',
       ...(inspection.dateNote ? { dateNote: inspection.dateNote } : {}),
     },
-    ...report.data.events.map((event): TimelineEvent => ({
-      date: event.date,
-      display: formatDay(event.date),
-      label: event.label,
-      kind: 'meeting',
-      quote: event.quote,
-      ...(event.dateNote ? { dateNote: event.dateNote } : {}),
-    })),
-    ...listCommitments([report], issues).map((commitment): TimelineEvent => ({
-      date: commitment.dueStart,
-      display: formatDue(commitment.due),
-      label: commitment.quote,
-      kind: 'commitment',
-      quote: commitment.quote,
-      issueId: commitment.issueId,
-      ...(commitment.dateNote ? { dateNote: commitment.dateNote } : {}),
-    })),
+    ...report.data.events.map(
+      (event): TimelineEvent => ({
+        date: event.date,
+        display: formatDay(event.date),
+        label: event.label,
+        kind: 'meeting',
+        quote: event.quote,
+        ...(event.dateNote ? { dateNote: event.dateNote } : {}),
+      }),
+    ),
+    ...listCommitments([report], issues).map(
+      (commitment): TimelineEvent => ({
+        date: commitment.dueStart,
+        display: formatDue(commitment.due),
+        label: commitment.quote,
+        kind: 'commitment',
+        quote: commitment.quote,
+        issueId: commitment.issueId,
+        ...(commitment.dateNote ? { dateNote: commitment.dateNote } : {}),
+      }),
+    ),
     { date: report.data.date, display: formatDay(report.data.date), label: `印发《${report.data.title}》`, kind: 'report' },
   ];
   return events.sort((a, b) => a.date.localeCompare(b.date));

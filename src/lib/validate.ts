@@ -50,7 +50,11 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
   const reportIds = new Set(reports.map((report) => report.id));
   for (const issue of issues) {
     if (!reportIds.has(issue.data.report)) {
-      problems.push({ file: fileOf(issue), field: 'report', message: `report "${issue.data.report}" does not exist (known: ${[...reportIds].join(', ') || 'none'})` });
+      problems.push({
+        file: fileOf(issue),
+        field: 'report',
+        message: `report "${issue.data.report}" does not exist (known: ${[...reportIds].join(', ') || 'none'})`,
+      });
     }
     for (const { line, char } of findUnescapedMdx(issue.body ?? '')) {
       const at = issue.bodyLine === undefined ? `body line ${line}` : `line ${issue.bodyLine + line - 1}`;
@@ -61,7 +65,11 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
     issue.data.highlights.forEach((highlight, index) => {
       const figure = stripWhitespace(`${highlight.value}${highlight.unit}`);
       if (!body.includes(figure)) {
-        problems.push({ file: fileOf(issue), field: `highlights[${index}].value`, message: `"${highlight.value}${highlight.unit}" does not occur in the body` });
+        problems.push({
+          file: fileOf(issue),
+          field: `highlights[${index}].value`,
+          message: `"${highlight.value}${highlight.unit}" does not occur in the body`,
+        });
       }
     });
     issue.data.commitments.forEach((commitment, index) => {
@@ -82,19 +90,33 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
       const seen = new Map<number, IssueEntry>();
       for (const issue of group) {
         const twin = seen.get(issue.data.number);
-        if (twin) problems.push({ file: fileOf(issue), field: 'number', message: `number ${issue.data.number} is used twice in the ${status} group (also ${fileOf(twin)})` });
+        if (twin)
+          problems.push({
+            file: fileOf(issue),
+            field: 'number',
+            message: `number ${issue.data.number} is used twice in the ${status} group (also ${fileOf(twin)})`,
+          });
         seen.set(issue.data.number, issue);
       }
       for (let expected = 1; expected <= Math.max(0, ...seen.keys()); expected += 1) {
-        if (!seen.has(expected)) problems.push({ file: fileOf(report), field: 'number', message: `the ${status} group has no problem number ${expected} (numbers must run 1..n)` });
+        if (!seen.has(expected))
+          problems.push({ file: fileOf(report), field: 'number', message: `the ${status} group has no problem number ${expected} (numbers must run 1..n)` });
       }
       const declared = report.data.declared[status];
       if (declared !== group.length) {
-        problems.push({ file: fileOf(report), field: `declared.${status}`, message: `declares ${declared} ${status} problems but the collection holds ${group.length}` });
+        problems.push({
+          file: fileOf(report),
+          field: `declared.${status}`,
+          message: `declares ${declared} ${status} problems but the collection holds ${group.length}`,
+        });
       }
     }
     if (report.data.declared.problems !== own.length) {
-      problems.push({ file: fileOf(report), field: 'declared.problems', message: `declares ${report.data.declared.problems} problems but the collection holds ${own.length}` });
+      problems.push({
+        file: fileOf(report),
+        field: 'declared.problems',
+        message: `declares ${report.data.declared.problems} problems but the collection holds ${own.length}`,
+      });
     }
     const text = stripWhitespace(getReportText(report));
     report.data.events.forEach((event, index) => {

@@ -10,7 +10,6 @@ import { issueSchema } from '../schemas/issue.ts';
 import { reportSchema } from '../schemas/report.ts';
 import { getReportsDir } from './paths.ts';
 
-
 /** A path as messages show it: relative to the working folder when inside it, else absolute. */
 function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
@@ -75,7 +74,9 @@ export function readIssuesFromDisk(dir: string = getReportsDir()): { issues: Iss
   for (const reportId of readdirSync(dir).sort()) {
     const folder = path.join(dir, reportId, 'issues');
     if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).filter((file) => file.endsWith('.mdx')).sort()) {
+    for (const name of readdirSync(folder)
+      .filter((file) => file.endsWith('.mdx'))
+      .sort()) {
       const file = path.join(folder, name);
       const relative = displayPath(file);
       const parts = splitFrontmatter(readFileSync(file, 'utf8'));

@@ -11,28 +11,26 @@ export function isCalendarDay(value: string): boolean {
 
 // YAML 1.1 parsers read an unquoted 2022-04-22 as a timestamp and 2022 as a number; editors write both.
 const asText = (value: unknown) =>
-  value instanceof Date && !Number.isNaN(value.getTime())
-    ? value.toISOString().slice(0, 10)
-    : typeof value === 'number'
-      ? String(value)
-      : value;
+  value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : typeof value === 'number' ? String(value) : value;
 
 /** A calendar day written YYYY-MM-DD; the message names the field it is used for. */
 export function daySchema(field: string) {
-  return z.preprocess(asText, z
-    .string({ error: `${field}: expected a date written YYYY-MM-DD` })
-    .refine(isCalendarDay, { message: `${field}: not a valid date (expected YYYY-MM-DD, a real calendar day)` }));
+  return z.preprocess(
+    asText,
+    z
+      .string({ error: `${field}: expected a date written YYYY-MM-DD` })
+      .refine(isCalendarDay, { message: `${field}: not a valid date (expected YYYY-MM-DD, a real calendar day)` }),
+  );
 }
 
 /** A due date of a commitment: a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD). */
 export function dueSchema(field: string) {
-  return z.preprocess(asText, z
-    .string({ error: `${field}: expected YYYY, YYYY-MM or YYYY-MM-DD` })
-    .refine(
-      (value) =>
-        /^\d{4}$/.test(value) ||
-        (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) ||
-        isCalendarDay(value),
-      { message: `${field}: not a valid due date (expected YYYY, YYYY-MM or YYYY-MM-DD)` },
-    ));
+  return z.preprocess(
+    asText,
+    z
+      .string({ error: `${field}: expected YYYY, YYYY-MM or YYYY-MM-DD` })
+      .refine((value) => /^\d{4}$/.test(value) || /^\d{4}-(0[1-9]|1[0-2])$/.test(value) || isCalendarDay(value), {
+        message: `${field}: not a valid due date (expected YYYY, YYYY-MM or YYYY-MM-DD)`,
+      }),
+  );
 }

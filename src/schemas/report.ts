@@ -121,7 +121,10 @@ export const reportSchema = z
         /** Postal address as printed. */
         address: z.string().optional(),
         /** Postcode as printed. */
-        postcode: z.string().regex(/^\d{6}$/, { message: 'contact.postcode: expected six digits' }).optional(),
+        postcode: z
+          .string()
+          .regex(/^\d{6}$/, { message: 'contact.postcode: expected six digits' })
+          .optional(),
         /** E-mail address as printed. */
         email: z.email({ message: 'contact.email: not a valid e-mail address' }).optional(),
       },

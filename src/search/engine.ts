@@ -5,6 +5,7 @@ import {
   buildExcerpt,
   comparePages,
   decodeAnchors,
+  type ExcerptPart,
   findAnchorAt,
   findFirstOffsets,
   findTerms,
@@ -12,7 +13,6 @@ import {
   normalizeWithMap,
   splitQuery,
   toCharacterQuery,
-  type ExcerptPart,
 } from './match.ts';
 
 /** The part of a Pagefind fragment this layer reads. */

@@ -40,7 +40,11 @@ export function normalizeWithMap(source: string): NormalizedText {
  * appends ". " to blocks that end without punctuation; neither is in the page, so both are removed.
  */
 export function cleanFragmentText(content: string): string {
-  return content.replace(/[\u200b-\u200d\u2060\ufeff]/gu, '').replace(/\.(?=\s|$)/gu, '').replace(/\s+/gu, ' ').trim();
+  return content
+    .replace(/[\u200b-\u200d\u2060\ufeff]/gu, '')
+    .replace(/\.(?=\s|$)/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** The normalised terms of a query: split on spaces (any width), normalised, empty ones and repeats dropped. */
@@ -211,10 +215,13 @@ export function encodeAnchors(anchors: readonly LocatedAnchor[]): string {
 /** The inverse of encodeAnchors; malformed parts are skipped. */
 export function decodeAnchors(value: string | undefined): LocatedAnchor[] {
   if (!value) return [];
-  return value.split(' ').flatMap((part) => {
-    const match = /^([\w-]+):(\d+)$/u.exec(part);
-    return match ? [{ id: match[1]!, start: Number(match[2]) }] : [];
-  }).sort((a, b) => a.start - b.start);
+  return value
+    .split(' ')
+    .flatMap((part) => {
+      const match = /^([\w-]+):(\d+)$/u.exec(part);
+      return match ? [{ id: match[1]!, start: Number(match[2]) }] : [];
+    })
+    .sort((a, b) => a.start - b.start);
 }
 
 /** What orders pages in results: problems first in report order (newest report first, status group, number), then reports. */

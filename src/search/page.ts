@@ -1,6 +1,6 @@
 // Drives the search page: reads ?q/status/report, runs the search, renders results batch by batch (each batch is
 // verified only when it is shown) and keeps the URL in step.
-import { loadPagefind, startSearch, type PagefindApi, type SearchFilters, type SearchHit, type SearchSession } from './engine.ts';
+import { loadPagefind, type PagefindApi, type SearchFilters, type SearchHit, type SearchSession, startSearch } from './engine.ts';
 
 const PAGE = 50;
 const STATUS_LABELS: Record<string, string> = { completed: '已整改完成', ongoing: '持续整改' };

@@ -10,7 +10,14 @@ import { splitFrontmatter } from '../../src/loaders/disk.ts';
 
 const reportsDir = path.resolve(import.meta.dirname, '../../content/reports');
 
-interface ContentIssue { report: string; status: string; number: number; title: string; body: string; slug: string }
+interface ContentIssue {
+  report: string;
+  status: string;
+  number: number;
+  title: string;
+  body: string;
+  slug: string;
+}
 
 /** The problems as the content files state them, read independently of the site's code. */
 function readContent(): { reports: Map<string, Record<string, any>>; issues: ContentIssue[] } {
@@ -26,7 +33,14 @@ function readContent(): { reports: Map<string, Record<string, any>>; issues: Con
       const parts = splitFrontmatter(source);
       if (!parts) throw new Error(`${file}: no frontmatter`);
       const data = parse(parts.frontmatter);
-      issues.push({ report: data.report, status: data.status, number: data.number, title: data.title, body: parts.body, slug: `${data.status}-${String(data.number).padStart(2, '0')}` });
+      issues.push({
+        report: data.report,
+        status: data.status,
+        number: data.number,
+        title: data.title,
+        body: parts.body,
+        slug: `${data.status}-${String(data.number).padStart(2, '0')}`,
+      });
     }
   }
   return { reports, issues };
@@ -41,12 +55,22 @@ function listHtml(dir: string, prefix = ''): string[] {
   });
 }
 
-const decode = (text: string) => text.replace(/&#(\d+);/gu, (_, code) => String.fromCodePoint(Number(code))).replace(/&#x([0-9a-f]+);/giu, (_, code) => String.fromCodePoint(parseInt(code, 16))).replace(/&quot;/gu, '"').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&#(\d+);/gu, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/giu, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&quot;/gu, '"')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&amp;/gu, '&');
 const textOf = (html: string) => decode(html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gu, '').replace(/<[^>]+>/gu, '')).replace(/\s+/gu, '');
 const statusLabel: Record<string, string> = { completed: '已整改完成', ongoing: '持续整改' };
 const content = readContent();
 
-for (const site of [{ dist: inject('distRoot'), base: '/' }, { dist: inject('distSub'), base: inject('subPath') }]) {
+for (const site of [
+  { dist: inject('distRoot'), base: '/' },
+  { dist: inject('distSub'), base: inject('subPath') },
+]) {
   describe(`built archive under ${site.base}`, () => {
     const read = (urlPath: string) => readFileSync(path.join(site.dist, urlPath, 'index.html'), 'utf8');
 
@@ -71,7 +95,12 @@ for (const site of [{ dist: inject('distRoot'), base: '/' }, { dist: inject('dis
     it('has no problem pages beyond those in the content files', () => {
       for (const reportId of content.reports.keys()) {
         const built = readdirSync(path.join(site.dist, 'reports', reportId, 'issues')).sort();
-        expect(built).toEqual(content.issues.filter((issue) => issue.report === reportId).map((issue) => issue.slug).sort());
+        expect(built).toEqual(
+          content.issues
+            .filter((issue) => issue.report === reportId)
+            .map((issue) => issue.slug)
+            .sort(),
+        );
       }
     });
 
@@ -79,7 +108,8 @@ for (const site of [{ dist: inject('distRoot'), base: '/' }, { dist: inject('dis
       for (const [reportId, report] of content.reports) {
         const html = read(`reports/${reportId}/`);
         const text = textOf(html);
-        for (const label of ['发文机关', '成文日期', '巡察组', '巡察时间', '反馈时间', report['issuer'], report['inspection'].team]) expect(text).toContain(label);
+        for (const label of ['发文机关', '成文日期', '巡察组', '巡察时间', '反馈时间', report['issuer'], report['inspection'].team])
+          expect(text).toContain(label);
         expect(html).toMatch(/<svg[^>]*role="img"/u);
         expect(html).toContain(`href="${site.base}${getDeckPath(reportId)}"`);
         const own = content.issues.filter((issue) => issue.report === reportId);

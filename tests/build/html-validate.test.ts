@@ -19,7 +19,10 @@ function listHtml(dir: string, prefix = ''): string[] {
 // project: the loader then finds the committed .htmlvalidate.json (a root config, nothing above it applies).
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 
-for (const site of [{ dist: inject('distRoot'), base: '/' }, { dist: inject('distSub'), base: inject('subPath') }]) {
+for (const site of [
+  { dist: inject('distRoot'), base: '/' },
+  { dist: inject('distSub'), base: inject('subPath') },
+]) {
   describe(`html-validate over the build under ${site.base}`, () => {
     it('reports no error on any built page', async () => {
       const files = listHtml(site.dist);
@@ -48,7 +51,9 @@ describe('.htmlvalidate.json', () => {
     const config = JSON.parse(readFileSync(path.join(projectRoot, '.htmlvalidate.json'), 'utf8')) as { extends?: string[]; rules?: Record<string, unknown> };
     expect(config.extends).toContain('html-validate:recommended');
     // The schema allows no comment keys, so any rule turned off must be explained here, next to this list.
-    const disabled = Object.entries(config.rules ?? {}).filter(([, value]) => value === 'off' || value === 0 || (Array.isArray(value) && (value[0] === 'off' || value[0] === 0)));
+    const disabled = Object.entries(config.rules ?? {}).filter(
+      ([, value]) => value === 'off' || value === 0 || (Array.isArray(value) && (value[0] === 'off' || value[0] === 0)),
+    );
     expect(disabled.map(([rule]) => rule)).toEqual([]);
   });
 });

@@ -4,8 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot, type BuildResult } from '../helpers/build.ts';
 import { secondReportWrappedFile } from '../fixtures/import/generate.ts';
+import { type BuildResult, buildSite, projectRoot } from '../helpers/build.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rk-import-build-'));
 const reportsDir = path.join(work, 'reports');

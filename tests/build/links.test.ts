@@ -15,13 +15,28 @@ function listFiles(dir: string, extension: string, prefix = ''): string[] {
   });
 }
 
-const decode = (text: string) => text.replace(/&#(\d+);/gu, (_, code) => String.fromCodePoint(Number(code))).replace(/&#x([0-9a-f]+);/giu, (_, code) => String.fromCodePoint(parseInt(code, 16))).replace(/&quot;/gu, '"').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&#(\d+);/gu, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([0-9a-f]+);/giu, (_, code) => String.fromCodePoint(parseInt(code, 16)))
+    .replace(/&quot;/gu, '"')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&amp;/gu, '&');
 
 /** The URL path a built file is served at under `base` (…/index.html → …/). */
-const toUrlPath = (relative: string, base: string) => `${base}${relative.split(path.sep).join('/').replace(/(^|\/)index\.html$/u, '$1')}`;
+const toUrlPath = (relative: string, base: string) =>
+  `${base}${relative
+    .split(path.sep)
+    .join('/')
+    .replace(/(^|\/)index\.html$/u, '$1')}`;
 
 /** One entry of the Pagefind index: the URL it returns and the element ids it can link into. */
-interface Fragment { url: string; anchors?: { id: string }[]; meta?: Record<string, string> }
+interface Fragment {
+  url: string;
+  anchors?: { id: string }[];
+  meta?: Record<string, string>;
+}
 
 /**
  * The element ids a search result can link to: Pagefind's own anchors (pages it read itself) and, for custom
@@ -35,17 +50,22 @@ const anchorIdsOf = (fragment: Fragment): string[] => [
 /** Reads Pagefind's fragment files (gzip of "pagefind_dcd" + JSON): one per indexed page. */
 function readFragments(dist: string): Fragment[] {
   const dir = path.join(dist, 'pagefind', 'fragment');
-  return readdirSync(dir).filter((name) => name.endsWith('.pf_fragment')).map((name) => {
-    const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
-    if (!text.startsWith('pagefind_dcd')) throw new Error(`${name}: not a Pagefind fragment (the bundle format changed?)`);
-    return JSON.parse(text.slice('pagefind_dcd'.length)) as Fragment;
-  });
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.pf_fragment'))
+    .map((name) => {
+      const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
+      if (!text.startsWith('pagefind_dcd')) throw new Error(`${name}: not a Pagefind fragment (the bundle format changed?)`);
+      return JSON.parse(text.slice('pagefind_dcd'.length)) as Fragment;
+    });
 }
 
 const ORIGIN = 'http://site.invalid';
 const LINK_ATTRIBUTE = /\s(href|src|srcset|action|poster|xlink:href)="([^"]*)"/gu;
 
-for (const site of [{ dist: inject('distRoot'), base: '/' }, { dist: inject('distSub'), base: inject('subPath') }]) {
+for (const site of [
+  { dist: inject('distRoot'), base: '/' },
+  { dist: inject('distSub'), base: inject('subPath') },
+]) {
   describe(`links in the build under ${site.base}`, () => {
     const pages = listFiles(site.dist, '.html');
     const idCache = new Map<string, Set<string>>();
@@ -108,7 +128,13 @@ for (const site of [{ dist: inject('distRoot'), base: '/' }, { dist: inject('dis
         const file = path.join(site.dist, relative);
         for (const match of readFileSync(file, 'utf8').matchAll(LINK_ATTRIBUTE)) {
           const value = decode(match[2]!);
-          const links = match[1] === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/u)[0]!).filter(Boolean) : [value];
+          const links =
+            match[1] === 'srcset'
+              ? value
+                  .split(',')
+                  .map((candidate) => candidate.trim().split(/\s+/u)[0]!)
+                  .filter(Boolean)
+              : [value];
           for (const link of links) {
             const problem = check(link, from, file);
             if (problem) broken.push(`${relative}: ${match[1]}="${link}" ${problem}`);
@@ -159,7 +185,10 @@ for (const site of [{ dist: inject('distRoot'), base: '/' }, { dist: inject('dis
     });
 
     it('indexes for search exactly the pages marked data-pagefind-body, and every anchor it can return exists', () => {
-      const marked = pages.filter((relative) => readFileSync(path.join(site.dist, relative), 'utf8').includes('data-pagefind-body')).map((relative) => toUrlPath(relative, site.base)).sort();
+      const marked = pages
+        .filter((relative) => readFileSync(path.join(site.dist, relative), 'utf8').includes('data-pagefind-body'))
+        .map((relative) => toUrlPath(relative, site.base))
+        .sort();
       const fragments = readFragments(site.dist);
       // Pagefind stores URLs from the site root; the search page adds the base (data-pagefind-base) when it shows them.
       const indexed = fragments.map((fragment) => `${site.base}${fragment.url.replace(/^\//u, '')}`);

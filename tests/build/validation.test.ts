@@ -1,5 +1,5 @@
 // A broken entry fails `npm run build` with its file and field named, and the previous build stays intact.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build.ts';
@@ -21,9 +21,24 @@ describe('a failing build', () => {
   });
 
   const cases = [
-    { name: 'unknown status', file: 'demo-2023/issues/completed-02.mdx', edit: (t: string) => t.replace('status: completed', 'status: finished'), expect: /completed-02\.mdx[\s\S]*status/u },
-    { name: 'duplicated number', file: 'demo-2023/issues/completed-02.mdx', edit: (t: string) => t.replace('number: 2', 'number: 1'), expect: /completed-02\.mdx: number: number 1 is used twice/u },
-    { name: 'invalid date', file: 'demo-2023/report.yaml', edit: (t: string) => t.replace('date: 2023-06-30', 'date: 2023-06-31'), expect: /report\.yaml[\s\S]*date: not a valid date/u },
+    {
+      name: 'unknown status',
+      file: 'demo-2023/issues/completed-02.mdx',
+      edit: (t: string) => t.replace('status: completed', 'status: finished'),
+      expect: /completed-02\.mdx[\s\S]*status/u,
+    },
+    {
+      name: 'duplicated number',
+      file: 'demo-2023/issues/completed-02.mdx',
+      edit: (t: string) => t.replace('number: 2', 'number: 1'),
+      expect: /completed-02\.mdx: number: number 1 is used twice/u,
+    },
+    {
+      name: 'invalid date',
+      file: 'demo-2023/report.yaml',
+      edit: (t: string) => t.replace('date: 2023-06-30', 'date: 2023-06-31'),
+      expect: /report\.yaml[\s\S]*date: not a valid date/u,
+    },
   ];
   for (const testCase of cases) {
     it(`fails on ${testCase.name}, names file and field, and leaves the previous dist/ as it was`, () => {

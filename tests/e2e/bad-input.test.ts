@@ -11,16 +11,21 @@ import { copyReports, editFile } from '../helpers/fixtures.ts';
 const SCRIPT = '<script>window.__pwned = "script"</script>';
 const IMAGE = '<img src=x onerror="window.__pwned = \'img\'">';
 const EXPRESSION = '{globalThis.__pwned = "mdx"}';
-const escape = (text: string) => text.replace(/[<>{}]/gu, (char) => `\\${char}`);
+const escapeMdxChars = (text: string) => text.replace(/[<>{}]/gu, (char) => `\\${char}`);
 
 const reportsDir = copyReports();
 editFile(reportsDir, 'demo-2023/issues/completed-02.mdx', (text) =>
   text
     .replace('title: 关于档案管理不够规范问题的整改。', `title: ${JSON.stringify(`关于档案${SCRIPT}管理${IMAGE}问题的整改。`)}`)
     .replace('shortTitle: 规范档案管理', `shortTitle: ${JSON.stringify(`规范${EXPRESSION.slice(0, 12)}`)}`)
-    .replace('全面清理历史档案', `全面清理${escape(SCRIPT)}历史${escape(IMAGE)}档案${escape(EXPRESSION)}`),
+    .replace('全面清理历史档案', `全面清理${escapeMdxChars(SCRIPT)}历史${escapeMdxChars(IMAGE)}档案${escapeMdxChars(EXPRESSION)}`),
 );
-editFile(reportsDir, 'demo-2023/report.yaml', (text) => text.replace('intro: 巡察组反馈意见中共提出2项3个问题，局党组高度重视。', `intro: ${JSON.stringify(`巡察组反馈意见中共提出2项3个问题，局党组高度重视${SCRIPT}。`)}`));
+editFile(reportsDir, 'demo-2023/report.yaml', (text) =>
+  text.replace(
+    'intro: 巡察组反馈意见中共提出2项3个问题，局党组高度重视。',
+    `intro: ${JSON.stringify(`巡察组反馈意见中共提出2项3个问题，局党组高度重视${SCRIPT}。`)}`,
+  ),
+);
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<unknown> };

@@ -10,14 +10,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
-import { getSpeakerViewHashes, readSpeakerViewScripts, renderCspHeader, renderCspMeta, hashSource } from '../../src/lib/csp.ts';
+import { getSpeakerViewHashes, hashSource, readSpeakerViewScripts, renderCspHeader, renderCspMeta } from '../../src/lib/csp.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getDeckPath, getDeckSlideId, getIssuePath, getReportPath } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { openSite, type Server } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { sameOrigin, watchContext, type Watch } from '../helpers/csp-watch.ts';
-import { listHtmlFiles, runSearchPage, waitForResults, readResults } from './search-support.ts';
+import { sameOrigin, type Watch, watchContext } from '../helpers/csp-watch.ts';
+import { openSite, type Server } from '../helpers/site.ts';
+import { listHtmlFiles, readResults, runSearchPage, waitForResults } from './search-support.ts';
 
 const distRoot = inject('distRoot');
 const distSub = inject('distSub');
@@ -87,7 +87,10 @@ describe('the policy', () => {
     expect(getSpeakerViewHashes()).toEqual([hashSource(scripts[0]!)]);
   });
 
-  it.each([['root', () => distRoot], ['sub-path', () => distSub]])('is the first thing in the head of every built page (%s), which has no inline script', (_name, dist) => {
+  it.each([
+    ['root', () => distRoot],
+    ['sub-path', () => distSub],
+  ])('is the first thing in the head of every built page (%s), which has no inline script', (_name, dist) => {
     const expected = renderCspMeta();
     const files = listHtmlFiles(dist());
     expect(files.length).toBeGreaterThan(5);
@@ -95,7 +98,13 @@ describe('the policy', () => {
       const html = readFileSync(path.join(dist(), file), 'utf8');
       const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/gu)];
       expect(metas, file).toHaveLength(1);
-      expect(metas[0]![1]!.replace(/&#39;/gu, "'").replace(/&quot;/gu, '"').replace(/&amp;/gu, '&'), file).toBe(expected);
+      expect(
+        metas[0]![1]!
+          .replace(/&#39;/gu, "'")
+          .replace(/&quot;/gu, '"')
+          .replace(/&amp;/gu, '&'),
+        file,
+      ).toBe(expected);
       const head = html.slice(0, metas[0]!.index);
       expect(head, file).not.toMatch(/<(script|link|style)\b/u);
       expect(html, file).not.toMatch(/<script\b(?![^>]*\bsrc=)[^>]*>/u);
@@ -183,7 +192,9 @@ describe('under the policy in Chromium', () => {
 
     // The speaker view on a problem slide: its inline script runs (allowed by hash) and shows that slide's notes.
     const target = getDeckSlideId(getIssueSlug(ownIssues[0]!));
-    await page.evaluate((id) => { window.location.hash = `#/${id}`; }, target);
+    await page.evaluate((id) => {
+      window.location.hash = `#/${id}`;
+    }, target);
     await expect.poll(() => presentId(page)).toBe(target);
     const popup = await openSpeakerView(context, page);
     expect(await popup.locator('#connection-status').isVisible()).toBe(false);
@@ -214,7 +225,11 @@ describe('the offline single file', () => {
     expect(result.status, result.stderr).toBe(0);
     const file = path.join(exportDir, `${report.id}.html`);
     const html = readFileSync(file, 'utf8');
-    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/u.exec(html)?.[1]?.replace(/&quot;/gu, '"').replace(/&amp;/gu, '&') ?? '';
+    const policy =
+      /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/u
+        .exec(html)?.[1]
+        ?.replace(/&quot;/gu, '"')
+        .replace(/&amp;/gu, '&') ?? '';
     const scriptSrc = /(?:^|; )script-src ([^;]*)/u.exec(policy)?.[1] ?? '';
     expect(scriptSrc).not.toMatch(/'unsafe-inline'|'unsafe-eval'/u);
     const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gu)].map((match) => match[1]!);
@@ -232,7 +247,9 @@ describe('the offline single file', () => {
     await expect.poll(() => presentId(page)).toBe(slideIds.at(-1));
     expect(await page.evaluate(() => document.fonts.check('32px DeckSans', '整改'))).toBe(true);
     const target = getDeckSlideId(getIssueSlug(ownIssues.at(-1)!));
-    await page.evaluate((id) => { window.location.hash = `#/${id}`; }, target);
+    await page.evaluate((id) => {
+      window.location.hash = `#/${id}`;
+    }, target);
     await expect.poll(() => presentId(page)).toBe(target);
     await openSpeakerView(context, page);
     expectClean(watch);

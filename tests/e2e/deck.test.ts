@@ -12,8 +12,8 @@ import { listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getDeckPath, getDeckSlideId, getDeckSlidePath, getIssuePath, withBase } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { openSite, type Server } from '../helpers/site.ts';
 import { projectRoot } from '../helpers/build.ts';
+import { openSite, type Server } from '../helpers/site.ts';
 
 const distRoot = inject('distRoot');
 const subPath = inject('subPath');
@@ -95,7 +95,9 @@ describe.each(reports.map((report) => [report.id, report] as const))('deck of %s
   it('works under a sub-path, with every file from its own origin', async () => {
     const paths: string[] = [];
     const { page, requests } = await openDeck(`${sub.url}${getDeckPath(reportId)}#/${expectedIds.at(-1)}`);
-    page.on('response', (response) => { if (response.status() >= 400) paths.push(response.url()); });
+    page.on('response', (response) => {
+      if (response.status() >= 400) paths.push(response.url());
+    });
     expect(await presentId(page)).toBe(expectedIds.at(-1));
     const origin = new URL(sub.url).origin;
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
@@ -127,7 +129,13 @@ describe('exports', () => {
       for (const issue of listReportIssues(report.id, issues)) expect(text).toContain(stripSpace(issue.data.shortTitle));
       const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
       expect(fonts).toMatch(/NotoSansSC/u);
-      expect(fonts.split('\n').slice(2).filter((line) => line.trim()).every((line) => / yes +yes +yes /u.test(line))).toBe(true);
+      expect(
+        fonts
+          .split('\n')
+          .slice(2)
+          .filter((line) => line.trim())
+          .every((line) => / yes +yes +yes /u.test(line)),
+      ).toBe(true);
     }
   });
 

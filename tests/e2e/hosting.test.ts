@@ -13,9 +13,9 @@ import { getDeckPath, getDeckSlideId } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { sameOrigin, watchContext, type Watch } from '../helpers/csp-watch.ts';
+import { sameOrigin, type Watch, watchContext } from '../helpers/csp-watch.ts';
 import { NGINX_HTTP_LINES, renderNginxServer, startNginx } from '../helpers/nginx.ts';
-import { computeTruth, readIndexedPages, runSearchPage, withoutHash, type IndexedPage } from './search-support.ts';
+import { computeTruth, type IndexedPage, readIndexedPages, runSearchPage, withoutHash } from './search-support.ts';
 
 const { reports } = readReportsFromDisk();
 const { issues } = readIssuesFromDisk();

@@ -23,7 +23,11 @@ function listHtmlFiles(dir: string, prefix = ''): string[] {
 }
 
 /** The URL path a built file is served at under `base` (…/index.html → …/). */
-const toUrlPath = (relative: string, base: string) => `${base}${relative.split(path.sep).join('/').replace(/(^|\/)index\.html$/u, '$1')}`;
+const toUrlPath = (relative: string, base: string) =>
+  `${base}${relative
+    .split(path.sep)
+    .join('/')
+    .replace(/(^|\/)index\.html$/u, '$1')}`;
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -42,7 +46,12 @@ let close = async () => {};
 beforeAll(async () => ({ browser, root, sub, close } = await openSite()));
 afterAll(() => close());
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
 
 /** Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now; returns one line per failing node. */
 async function runAxe(page: Page): Promise<string[]> {
@@ -53,17 +62,26 @@ async function runAxe(page: Page): Promise<string[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return result.violations;
   }, WCAG_TAGS);
-  return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replace(/\s+/gu, ' ')})` : ''}`));
+  return violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replace(/\s+/gu, ' ')})` : ''}`,
+    ),
+  );
 }
 
 /** How to tell that a page has finished drawing what axe should see. */
 async function settle(page: Page, kind: 'page' | 'search' | 'deck'): Promise<void> {
   if (kind === 'deck') await page.waitForSelector('html[data-deck-ready]', { timeout: 30_000 });
   if (kind === 'search') {
-    await page.waitForFunction(() => {
-      const results = document.querySelector('[data-search-results]');
-      return results?.getAttribute('aria-busy') === 'false' && results.querySelector('a') !== null;
-    }, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const results = document.querySelector('[data-search-results]');
+        return results?.getAttribute('aria-busy') === 'false' && results.querySelector('a') !== null;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
   }
 }
 
@@ -86,7 +104,9 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     { name: '404', path: 'no-such-page/', kind: 'page' },
     { name: 'deck, first slide', path: getDeckPath(report.id), kind: 'deck' },
     { name: 'deck, problem slide', path: `${getDeckPath(report.id)}#/${getDeckSlideId(getIssueSlug(ongoing))}`, kind: 'deck' },
-    ...slideIds.filter((id) => !id.startsWith('issue-') && id !== slideIds[0]).map((id) => ({ name: `deck, ${id} slide`, path: `${getDeckPath(report.id)}#/${id}`, kind: 'deck' as const })),
+    ...slideIds
+      .filter((id) => !id.startsWith('issue-') && id !== slideIds[0])
+      .map((id) => ({ name: `deck, ${id} slide`, path: `${getDeckPath(report.id)}#/${id}`, kind: 'deck' as const })),
   ];
   let context: BrowserContext;
   beforeAll(async () => {
@@ -115,7 +135,10 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
 });
 
 describe('network: every built page asks only its own origin, and gets every file it asks for', () => {
-  for (const site of [{ dist: distRoot, base: '/', server: () => root }, { dist: distSub, base: subPath, server: () => sub }]) {
+  for (const site of [
+    { dist: distRoot, base: '/', server: () => root },
+    { dist: distSub, base: subPath, server: () => sub },
+  ]) {
     it(`under ${site.base}`, async () => {
       const server = site.server();
       const origin = new URL(server.url).origin;
@@ -137,7 +160,9 @@ describe('network: every built page asks only its own origin, and gets every fil
             else if (!new URL(target).pathname.startsWith(site.base)) foreign.push(`${url} → ${target} (outside the base)`);
           });
           page.on('requestfailed', (request) => failed.push(`${url} → ${request.url()} (${request.failure()?.errorText})`));
-          page.on('response', (response) => { if (response.status() >= 400) failed.push(`${url} → ${response.url()} (${response.status()})`); });
+          page.on('response', (response) => {
+            if (response.status() >= 400) failed.push(`${url} → ${response.url()} (${response.status()})`);
+          });
           await page.goto(`${origin}${url}`, { waitUntil: 'networkidle' });
           if (url.includes('/deck/')) await settle(page, 'deck');
           if (url.includes('?q=')) await settle(page, 'search');

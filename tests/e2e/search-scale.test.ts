@@ -3,15 +3,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReportsFolder } from '../../scripts/bench/generate-reports.ts';
 import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
-import { computeTruth, readIndexedPages, readResults, showAllResults, waitForResults, withoutHash, type IndexedPage } from './search-support.ts';
+import { computeTruth, type IndexedPage, readIndexedPages, readResults, showAllResults, waitForResults, withoutHash } from './search-support.ts';
 
-interface Server { url: string; close: () => Promise<void> }
+interface Server {
+  url: string;
+  close: () => Promise<void>;
+}
 const startStaticServer = startServer as unknown as (options: { root: string; base: string }) => Promise<Server>;
 
 const PROBLEMS = 300;

@@ -37,43 +37,60 @@ export async function readIndexedPages(page: Page, dist: string, base: string): 
   const files = listHtmlFiles(dist)
     .map((relative) => ({ relative, html: readFileSync(path.join(dist, relative), 'utf8') }))
     .filter(({ html }) => html.includes('data-pagefind-body'));
-  const extracted = await page.evaluate((htmls: string[]) =>
-    htmls.map((html) => {
-      const doc = new DOMParser().parseFromString(html, 'text/html');
-      const body = doc.querySelector('[data-pagefind-body]');
-      if (!body) return { text: '', kind: '', status: null, report: '' };
-      const clone = body.cloneNode(true) as Element;
-      clone.querySelectorAll('[data-pagefind-ignore], script, style').forEach((element) => element.remove());
-      return {
-        text: clone.textContent ?? '',
-        kind: body.getAttribute('data-kind') ?? '',
-        status: body.getAttribute('data-status'),
-        report: body.getAttribute('data-report') ?? '',
-      };
-    }), files.map((file) => file.html));
+  const extracted = await page.evaluate(
+    (htmls: string[]) =>
+      htmls.map((html) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const body = doc.querySelector('[data-pagefind-body]');
+        if (!body) return { text: '', kind: '', status: null, report: '' };
+        const clone = body.cloneNode(true) as Element;
+        clone.querySelectorAll('[data-pagefind-ignore], script, style').forEach((element) => {
+          element.remove();
+        });
+        return {
+          text: clone.textContent ?? '',
+          kind: body.getAttribute('data-kind') ?? '',
+          status: body.getAttribute('data-status'),
+          report: body.getAttribute('data-report') ?? '',
+        };
+      }),
+    files.map((file) => file.html),
+  );
   return files.map((file, index) => ({ url: toUrlPath(file.relative, base), html: file.html, ...extracted[index]! }));
 }
 
 /** The query's terms as the truth sees them: split on spaces, normalised with the data layer's normalizeForMatch. */
 export function truthTerms(query: string): string[] {
-  return query.split(/[\s\u3000]+/u).map((term) => normalizeForMatch(term)).filter((term) => term.length > 0);
+  return query
+    .split(/[\s\u3000]+/u)
+    .map((term) => normalizeForMatch(term))
+    .filter((term) => term.length > 0);
 }
 
 /** The URLs of the indexed pages whose text contains every term of the query (normalised substring match). */
 export function computeTruth(pages: readonly IndexedPage[], query: string): string[] {
   const terms = truthTerms(query);
   if (terms.length === 0) return [];
-  return pages.filter((page) => {
-    const text = normalizeForMatch(page.text);
-    return terms.every((term) => text.includes(term));
-  }).map((page) => page.url).sort();
+  return pages
+    .filter((page) => {
+      const text = normalizeForMatch(page.text);
+      return terms.every((term) => text.includes(term));
+    })
+    .map((page) => page.url)
+    .sort();
 }
 
 /**
  * Opens /search/ with the given parameters, waits until that query's results are shown and, unless `all` is false,
  * presses "more" until every result is shown, so callers compare the complete set.
  */
-export async function runSearchPage(page: Page, origin: string, base: string, params: Record<string, string>, all = true): Promise<{ links: string[]; status: string }> {
+export async function runSearchPage(
+  page: Page,
+  origin: string,
+  base: string,
+  params: Record<string, string>,
+  all = true,
+): Promise<{ links: string[]; status: string }> {
   const search = new URLSearchParams(params).toString();
   await page.goto(`${origin}${base}search/?${search}`);
   await waitForResults(page, params['q'] ?? '');
@@ -109,7 +126,9 @@ export async function waitForResults(page: Page, query: string): Promise<void> {
 
 /** The result links (href, path part, hash kept) and the status line. */
 export async function readResults(page: Page): Promise<{ links: string[]; status: string }> {
-  const links = await page.locator('[data-search-results] a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).getAttribute('href') ?? ''));
+  const links = await page
+    .locator('[data-search-results] a')
+    .evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).getAttribute('href') ?? ''));
   const status = (await page.locator('[data-search-status]').textContent()) ?? '';
   return { links, status };
 }

@@ -1,22 +1,81 @@
 // The search truth test: for every query the /search/ page must show exactly the indexed pages whose text contains
 // every term (normalised substring match), at the site root and under a sub-path, with filters, and offline.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
-import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
-import { compact, computeTruth, readIndexedPages, runSearchPage, showAllResults, truthTerms, waitForResults, withoutHash, type IndexedPage } from './search-support.ts';
 
-interface Server { url: string; close: () => Promise<void> }
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
+import { launchChromium } from '../helpers/browser.ts';
+import {
+  compact,
+  computeTruth,
+  type IndexedPage,
+  readIndexedPages,
+  runSearchPage,
+  showAllResults,
+  truthTerms,
+  waitForResults,
+  withoutHash,
+} from './search-support.ts';
+
+interface Server {
+  url: string;
+  close: () => Promise<void>;
+}
 // The server is plain JS whose inferred parameter type omits `root`; this states the documented options.
 const startStaticServer = startServer as unknown as (options: { root: string; base: string }) => Promise<Server>;
 
 /** Hand-picked queries: single characters, words, rare phrases, document numbers, numbers, several terms, no match. */
 const FIXED_QUERIES = [
-  '党', '建', '企', '的', '号', '苏', '〔', '中小企业', '在中小企业', '党建', '党建工作', '企业', '科技', '孵化器', '绩效',
-  '整改', '监督', '资金', '专项资金', '人才', '高新技术企业', '科技金融', '民主生活会', '巡察', '回头看', '巡察“回头看”',
-  '苏科资〔2022〕1号', '苏科资2022 1号', '〔2021〕', '4035.4', '4035', '2022', '2021年', '孵化器 绩效', '党建 品牌',
-  '科技 资金 企业', '《关于2022年市科技计划组织实施的意见》', '《苏州市科技专家库管理办法（试行）》', '“撒胡椒面”', '撒胡椒面',
-  'E2C606', 'e2c606', 'G60', '区块链', '党\u200b建', '  孵化器\u3000绩效  ', '苏州市', '下一步', '整改 区块链', '1号',
+  '党',
+  '建',
+  '企',
+  '的',
+  '号',
+  '苏',
+  '〔',
+  '中小企业',
+  '在中小企业',
+  '党建',
+  '党建工作',
+  '企业',
+  '科技',
+  '孵化器',
+  '绩效',
+  '整改',
+  '监督',
+  '资金',
+  '专项资金',
+  '人才',
+  '高新技术企业',
+  '科技金融',
+  '民主生活会',
+  '巡察',
+  '回头看',
+  '巡察“回头看”',
+  '苏科资〔2022〕1号',
+  '苏科资2022 1号',
+  '〔2021〕',
+  '4035.4',
+  '4035',
+  '2022',
+  '2021年',
+  '孵化器 绩效',
+  '党建 品牌',
+  '科技 资金 企业',
+  '《关于2022年市科技计划组织实施的意见》',
+  '《苏州市科技专家库管理办法（试行）》',
+  '“撒胡椒面”',
+  '撒胡椒面',
+  'E2C606',
+  'e2c606',
+  'G60',
+  '区块链',
+  '党\u200b建',
+  '  孵化器\u3000绩效  ',
+  '苏州市',
+  '下一步',
+  '整改 区块链',
+  '1号',
 ];
 
 const root = { dist: inject('distRoot'), base: '/' };
@@ -39,11 +98,13 @@ async function openRecordedPage(requests: string[]): Promise<Page> {
 
 /** A few queries taken from each problem's own text, so every page is the target of some query. */
 function derivedQueries(pages: readonly IndexedPage[]): string[] {
-  return pages.filter((page) => page.kind === 'issue').map((page) => {
-    const text = compact(page.text).replace(/[\p{P}\p{S}]/gu, '');
-    const at = Math.floor(text.length / 2);
-    return text.slice(at, at + 4);
-  });
+  return pages
+    .filter((page) => page.kind === 'issue')
+    .map((page) => {
+      const text = compact(page.text).replace(/[\p{P}\p{S}]/gu, '');
+      const at = Math.floor(text.length / 2);
+      return text.slice(at, at + 4);
+    });
 }
 
 for (const site of [root, sub]) {
@@ -102,7 +163,9 @@ for (const site of [root, sub]) {
       for (const mark of marks) expect(truthTerms(mark).join('')).toContain(truthTerms(query)[0]);
       // With several terms, every result marks each of them.
       await runSearchPage(page, origin(), site.base, { q: '孵化器 绩效' });
-      const perResult = await page.locator('[data-search-results] li').evaluateAll((items) => items.map((item) => [...item.querySelectorAll('mark')].map((mark) => mark.textContent ?? '').join('|')));
+      const perResult = await page
+        .locator('[data-search-results] li')
+        .evaluateAll((items) => items.map((item) => [...item.querySelectorAll('mark')].map((mark) => mark.textContent ?? '').join('|')));
       expect(perResult.length).toBeGreaterThan(0);
       for (const marked of perResult) for (const term of ['孵化器', '绩效']) expect(marked).toContain(term);
       await runSearchPage(page, origin(), site.base, { q: query });
@@ -124,13 +187,19 @@ for (const site of [root, sub]) {
       const query = '整改';
       const everything = computeTruth(pages, query);
       for (const status of ['completed', 'ongoing']) {
-        const expected = pages.filter((entry) => entry.status === status && everything.includes(entry.url)).map((entry) => entry.url).sort();
+        const expected = pages
+          .filter((entry) => entry.status === status && everything.includes(entry.url))
+          .map((entry) => entry.url)
+          .sort();
         const { links } = await runSearchPage(page, origin(), site.base, { q: query, status });
         expect([...new Set(links.map(withoutHash))].sort()).toEqual(expected);
         await expect(page.locator('select[name="status"]').inputValue()).resolves.toBe(status);
       }
       const reportId = pages.find((entry) => entry.kind === 'report')!.report;
-      const inReport = pages.filter((entry) => entry.report === reportId && everything.includes(entry.url)).map((entry) => entry.url).sort();
+      const inReport = pages
+        .filter((entry) => entry.report === reportId && everything.includes(entry.url))
+        .map((entry) => entry.url)
+        .sort();
       const { links } = await runSearchPage(page, origin(), site.base, { q: query, report: reportId });
       expect([...new Set(links.map(withoutHash))].sort()).toEqual(inReport);
 
@@ -143,7 +212,10 @@ for (const site of [root, sub]) {
       expect(url.pathname).toBe(`${site.base}search/`);
       expect(url.searchParams.get('q')).toBe(query);
       expect(url.searchParams.get('report')).toBe(reportId);
-      const ongoing = pages.filter((entry) => entry.status === 'ongoing' && entry.report === reportId).map((entry) => entry.url).sort();
+      const ongoing = pages
+        .filter((entry) => entry.status === 'ongoing' && entry.report === reportId)
+        .map((entry) => entry.url)
+        .sort();
       const after = await page.locator('[data-search-results] a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
       expect([...new Set(after.map(withoutHash))].sort()).toEqual(ongoing);
     });
@@ -157,7 +229,7 @@ for (const site of [root, sub]) {
       await page.waitForURL((url) => url.pathname === `${site.base}search/`);
       await waitForResults(page, '孵化器');
       await showAllResults(page, '孵化器');
-      expect((await page.locator('[data-search-results] a').count())).toBe(computeTruth(pages, '孵化器').length);
+      expect(await page.locator('[data-search-results] a').count()).toBe(computeTruth(pages, '孵化器').length);
 
       // On the search page, "/" focuses the page's own box; a new query with Enter replaces the results.
       await page.locator('h1').click();

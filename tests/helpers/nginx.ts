@@ -33,7 +33,7 @@ export const NGINX_HTTP_LINES = [
   'types { application/wasm wasm; }',
   'default_type application/octet-stream;',
   'charset utf-8;',
-  '# Compress text, scripts and WebAssembly; Pagefind\'s .pf_* files are gzip already.',
+  "# Compress text, scripts and WebAssembly; Pagefind's .pf_* files are gzip already.",
   'gzip on;',
   'gzip_types text/css application/javascript text/javascript application/json application/wasm image/svg+xml;',
 ];
@@ -59,7 +59,11 @@ export function renderNginxLocation(distDir: string, base: string): string {
 
 /** The server block the README shows (listen is the only difference between the test and a real host). */
 export function renderNginxServer(distDir: string, base: string, listen: string): string {
-  const indent = (text: string) => text.split('\n').map((line) => `    ${line}`).join('\n');
+  const indent = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n');
   return ['server {', `    listen ${listen};`, '    absolute_redirect off;', indent(renderNginxLocation(distDir, base)), '}'].join('\n');
 }
 
@@ -87,7 +91,10 @@ export async function startNginx(distDir: string, base = '/'): Promise<{ url: st
       `    fastcgi_temp_path ${prefixDir}/fastcgi;`,
       `    uwsgi_temp_path ${prefixDir}/uwsgi;`,
       `    scgi_temp_path ${prefixDir}/scgi;`,
-      renderNginxServer(distDir, base, `127.0.0.1:${port}`).split('\n').map((line) => `    ${line}`).join('\n'),
+      renderNginxServer(distDir, base, `127.0.0.1:${port}`)
+        .split('\n')
+        .map((line) => `    ${line}`)
+        .join('\n'),
       '}',
       '',
     ].join('\n'),

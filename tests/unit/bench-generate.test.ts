@@ -7,7 +7,9 @@ import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '
 
 const corpus = loadSeedCorpus();
 const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function generateInto(problems: number, options: { perReport?: number; seed?: number } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rk-bench-gen-'));

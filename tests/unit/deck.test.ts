@@ -61,6 +61,11 @@ describe('layoutTotalsChart', () => {
 describe('listOrganisationFacts', () => {
   it('attaches each dated event to the measure whose text quotes it', () => {
     const facts = listOrganisationFacts(report).flatMap((measure) => measure.facts);
-    expect(facts.map((fact) => fact.date).sort()).toEqual(report.data.events.filter((e) => report.data.organisation.measures.some((m) => `${m.lead}${m.text}`.includes(e.quote))).map((e) => e.date).sort());
+    expect(facts.map((fact) => fact.date).sort()).toEqual(
+      report.data.events
+        .filter((e) => report.data.organisation.measures.some((m) => `${m.lead}${m.text}`.includes(e.quote)))
+        .map((e) => e.date)
+        .sort(),
+    );
   });
 });

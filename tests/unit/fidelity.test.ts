@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
 import { splitParagraphs, splitSentences, stripWhitespace } from '../../src/lib/text.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const seedFile = path.resolve(repoRoot, '../shared/seed/000_f71144cbed74bda0.txt');

@@ -5,20 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { splitParagraphs } from '../../src/lib/text.ts';
-import { splitFrontmatter } from '../../src/loaders/disk.ts';
 import { importReport } from '../../scripts/import/import.ts';
 import { ImportError } from '../../scripts/import/parse.ts';
 import { decodeText } from '../../scripts/import/read.ts';
+import { splitParagraphs } from '../../src/lib/text.ts';
+import { splitFrontmatter } from '../../src/loaders/disk.ts';
+import { readParagraphs, secondReportFile, secondReportWrappedFile, writeDocx, writeGb18030, writePdf } from '../fixtures/import/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
-import {
-  readParagraphs,
-  secondReportFile,
-  secondReportWrappedFile,
-  writeDocx,
-  writeGb18030,
-  writePdf,
-} from '../fixtures/import/generate.ts';
 
 const seedFile = path.resolve(projectRoot, '../shared/seed/000_f71144cbed74bda0.txt');
 const seedDir = path.join(projectRoot, 'content/reports/szkj-20220422');
@@ -139,7 +132,15 @@ describe('a second report in every supported format', () => {
     });
     const organisation = data['organisation'] as { measures: { ordinal: string; lead: string }[] };
     expect(organisation.measures.map((measure) => `${measure.ordinal}${measure.lead}`)).toEqual(['（一）压实整改主体责任。', '（二）建立跟踪督办机制。']);
-    expect(issues.map((issue) => `${issue.status}-${issue.number}`)).toEqual(['completed-1', 'completed-2', 'completed-3', 'completed-4', 'completed-5', 'ongoing-1', 'ongoing-2']);
+    expect(issues.map((issue) => `${issue.status}-${issue.number}`)).toEqual([
+      'completed-1',
+      'completed-2',
+      'completed-3',
+      'completed-4',
+      'completed-5',
+      'ongoing-1',
+      'ongoing-2',
+    ]);
     // 3.关于… uses an ASCII dot and has no closing 。; its two measures stay two paragraphs.
     expect(issues[2]?.title).toBe('关于文旅项目资金拨付进度偏慢问题的整改');
     expect(issues[2]?.paragraphs).toHaveLength(2);
@@ -148,7 +149,13 @@ describe('a second report in every supported format', () => {
       { due: '2024-06-30', quote: '计划于6月30日前提交省级全域旅游示范区验收申请', dateNote: '原文未写年份，按2024年推定' },
     ]);
     expect(readdirSync(path.join(reportsDir, 'qingchuan-20240118', 'issues')).sort()).toEqual([
-      'completed-01.mdx', 'completed-02.mdx', 'completed-03.mdx', 'completed-04.mdx', 'completed-05.mdx', 'ongoing-01.mdx', 'ongoing-02.mdx',
+      'completed-01.mdx',
+      'completed-02.mdx',
+      'completed-03.mdx',
+      'completed-04.mdx',
+      'completed-05.mdx',
+      'ongoing-01.mdx',
+      'ongoing-02.mdx',
     ]);
   });
 

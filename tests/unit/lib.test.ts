@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { formatDue, getDuePeriod, listCommitments } from '../../src/lib/commitments.ts';
 import { findCitations, listCitedDocuments, listIssueDocuments } from '../../src/lib/documents.ts';
 import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
@@ -8,6 +7,7 @@ import { compareIssues, getAdjacentIssues, getIssueSlug, listIssuesByStatus, lis
 import { formatShare, getReportStats } from '../../src/lib/stats.ts';
 import { compactChineseSpacing, escapeMdx, normalizeForMatch, splitParagraphs, unescapeMdx } from '../../src/lib/text.ts';
 import { getReportTimeline } from '../../src/lib/timeline.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { minimalReportsDir } from '../helpers/fixtures.ts';
 
 const { reports } = readReportsFromDisk(minimalReportsDir);
@@ -114,7 +114,10 @@ describe('commitments and timeline', () => {
     expect(formatDue('2022-03')).toBe('2022年3月');
   });
   it('sorts soonest first and marks due or past due against the report date', () => {
-    const withDates = (id: string, due: string) => ({ ...make(id, 'completed', Number(id.slice(1)), `承诺${id}。`), data: { ...make(id, 'completed', 1).data, number: Number(id.slice(1)), commitments: [{ due, quote: `承诺${id}` }] } });
+    const withDates = (id: string, due: string) => ({
+      ...make(id, 'completed', Number(id.slice(1)), `承诺${id}。`),
+      data: { ...make(id, 'completed', 1).data, number: Number(id.slice(1)), commitments: [{ due, quote: `承诺${id}` }] },
+    });
     const list = listCommitments([report], [withDates('c3', '2023-07'), withDates('c1', '2023-06'), withDates('c2', '2022')]);
     expect(list.map((c) => c.issueId)).toEqual(['c2', 'c1', 'c3']);
     // A year-long period is due at its end, after a month inside it.

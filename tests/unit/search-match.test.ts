@@ -21,7 +21,10 @@ describe('search matching', () => {
 
   it('requires every term and reports every occurrence in original offsets', () => {
     const text = '在中小企业项目开展前期，中小 企业';
-    expect(findTerms(text, ['中小企业'])).toEqual([{ start: 1, end: 5 }, { start: 12, end: 17 }]);
+    expect(findTerms(text, ['中小企业'])).toEqual([
+      { start: 1, end: 5 },
+      { start: 12, end: 17 },
+    ]);
     expect(findTerms(text, ['中小企业', '区块链'])).toBeNull();
     expect(findTerms('发布（苏科资〔2022〕1号）', splitQuery('苏科资〔2022〕1号'))).toEqual([{ start: 3, end: 14 }]);
   });
@@ -37,7 +40,10 @@ describe('search matching', () => {
   it('cleans Pagefind fragment text and finds the measure a match lies in', () => {
     const content = cleanFragmentText('关于​整​改​. ​一是​强化​部署​。 ​正文​甲. ​二是​加强​研究​。 ​正文​乙​.');
     expect(content).toBe('关于整改 一是强化部署。 正文甲 二是加强研究。 正文乙');
-    const anchors = locateAnchors(content, [{ id: 'measure-1', text: '一是强化部署。' }, { id: 'measure-2', text: '二是加强研究。' }]);
+    const anchors = locateAnchors(content, [
+      { id: 'measure-1', text: '一是强化部署。' },
+      { id: 'measure-2', text: '二是加强研究。' },
+    ]);
     expect(findAnchorAt(content.indexOf('正文乙'), anchors)).toBe('measure-2');
     expect(findAnchorAt(content.indexOf('正文甲'), anchors)).toBe('measure-1');
     expect(findAnchorAt(0, anchors)).toBeNull();
@@ -74,7 +80,10 @@ describe('the character index', () => {
 
   it('round-trips measure anchors through record meta', async () => {
     const { encodeAnchors, decodeAnchors } = await import('../../src/search/match.ts');
-    const anchors = [{ id: 'measure-1', start: 12 }, { id: 'measure-2', start: 80 }];
+    const anchors = [
+      { id: 'measure-1', start: 12 },
+      { id: 'measure-2', start: 80 },
+    ];
     expect(decodeAnchors(encodeAnchors(anchors))).toEqual(anchors);
     expect(decodeAnchors(undefined)).toEqual([]);
     expect(decodeAnchors('measure-1:3 bad')).toEqual([{ id: 'measure-1', start: 3 }]);
@@ -82,7 +91,13 @@ describe('the character index', () => {
 
   it('orders problems by report (newest first), status group and number, then report pages', async () => {
     const { comparePages } = await import('../../src/search/match.ts');
-    const page = (url: string, kind: 'issue' | 'report', report: string, status: string | null, number: number | null) => ({ url, kind, report, status, number });
+    const page = (url: string, kind: 'issue' | 'report', report: string, status: string | null, number: number | null) => ({
+      url,
+      kind,
+      report,
+      status,
+      number,
+    });
     const pages = [
       page('/r/a/', 'report', 'a-2021', null, null),
       page('/a/o1/', 'issue', 'a-2021', 'ongoing', 1),
