@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
 import { splitParagraphs, splitSentences, stripWhitespace } from '#src/lib/text.ts';
+import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
