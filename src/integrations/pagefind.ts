@@ -1,90 +1,85 @@
 // Builds the Pagefind index inside `astro build`, so the search bundle always matches the pages it ships with.
 //
-// Two passes. First Pagefind reads the built pages (data-pagefind-body, data-pagefind-ignore, meta, filters and
-// anchors) into an in-memory index that is never written; its fragments give each page's indexed text exactly as
-// Pagefind extracts it. Then the shipped index is made of custom records, one per page, whose content is that text
-// with a zero-width space between every two characters, so every character is its own word (see the character
-// index in src/search/match.ts). Each record carries its title, kind, report, status, number and measure anchors
-// as meta, its filters, and a sort rank that puts results in report order.
+// One pass: each built page's searchable part (data-pagefind-body without data-pagefind-ignore) is read with a small
+// tag scanner, one file at a time, and written as a custom record in the format of src/search/record.ts. Pagefind
+// never parses the HTML itself, so it holds only the records.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { cleanFragmentText, comparePages, encodeAnchors, locateAnchors, type RankedPage, toIndexedText } from '../search/match.ts';
+import { extractIndexedPage } from '../search/extract.ts';
+import { comparePages, LANGUAGE, type SearchPage, SORT_KEY, toRecordContent, toRecordFilters, toRecordMeta, toSortValue } from '../search/record.ts';
 
-const LANGUAGE = 'zh-cn';
-
-/** The part of a Pagefind fragment file the second pass reads. */
-interface ExtractedFragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  anchors?: { id: string; text?: string }[];
+/** Every .html file under dir (relative, posix), the search bundle and Astro's assets apart. */
+function listHtmlFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return entry.name === 'pagefind' || entry.name === '_astro' ? [] : listHtmlFiles(dir, relative);
+    return entry.name.endsWith('.html') ? [relative] : [];
+  });
 }
 
-/** Decodes a .pf_fragment file: gzip of the "pagefind_dcd" signature followed by JSON. */
-function decodeFragment(bytes: Uint8Array): ExtractedFragment {
-  const text = gunzipSync(bytes).toString('utf8');
-  return JSON.parse(text.slice(text.indexOf('{'))) as ExtractedFragment;
+/** The URL path of a built file from the site's root (the client adds the base path, as Pagefind's baseUrl). */
+function toUrl(relative: string): string {
+  return `/${relative.replace(/(^|\/)index\.html$/u, '$1')}`;
 }
 
-/** First pass: every page Pagefind would index, as Pagefind extracts it. */
-async function extractPages(outDir: string): Promise<ExtractedFragment[]> {
+/** Reads the searchable pages of a built site; a body without its kind, report or date is an error naming the file. */
+export function readSearchPages(outDir: string): SearchPage[] {
+  const pages: SearchPage[] = [];
+  for (const relative of listHtmlFiles(outDir)) {
+    const html = readFileSync(path.join(outDir, relative), 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const extracted = extractIndexedPage(html);
+    if (!extracted) continue;
+    const { attributes } = extracted;
+    const kind = attributes['data-kind'];
+    const report = attributes['data-report'];
+    const date = attributes['data-date'];
+    if ((kind !== 'issue' && kind !== 'report') || !report || !date)
+      throw new Error(`${relative}: the data-pagefind-body element needs data-kind (issue|report), data-report and data-date`);
+    const number = Number(attributes['data-number']);
+    pages.push({
+      url: toUrl(relative),
+      kind,
+      title: extracted.title,
+      report,
+      date,
+      status: attributes['data-status'] || null,
+      number: Number.isInteger(number) && number > 0 ? number : null,
+      text: extracted.text,
+      anchors: extracted.anchors,
+    });
+  }
+  if (pages.length === 0) throw new Error('Pagefind indexed no pages: no page carries data-pagefind-body');
+  return pages.sort(comparePages);
+}
+
+/** Writes the records of `pages` (in date order) as the Pagefind bundle <outDir>/pagefind/. */
+export async function writeSearchIndex(outDir: string, pages: readonly SearchPage[]): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: LANGUAGE });
   if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error('Pagefind indexed no pages: no page carries data-pagefind-body');
-    const files = await index.getFiles();
-    if (files.errors.length > 0) throw new Error(`Pagefind could not build its index: ${files.errors.join('; ')}`);
-    const fragments = files.files.filter((file) => /(^|\/)fragment\/[^/]+\.pf_fragment$/u.test(file.path)).map((file) => decodeFragment(file.content));
-    // page_count counts every HTML file read; only pages with data-pagefind-body yield a fragment.
-    if (fragments.length === 0) throw new Error('Pagefind indexed no pages: no page carries data-pagefind-body');
-    return fragments;
-  } finally {
-    await index.deleteIndex();
+  // A few hundred records in flight at a time keeps the service busy without flooding it.
+  for (let from = 0; from < pages.length; from += 200) {
+    const batch = pages.slice(from, from + 200);
+    const added = await Promise.all(
+      batch.map((page, offset) =>
+        index.addCustomRecord({
+          url: page.url,
+          content: toRecordContent(page.title, page.text),
+          language: LANGUAGE,
+          meta: toRecordMeta(page),
+          filters: toRecordFilters(page),
+          sort: { [SORT_KEY]: toSortValue(from + offset) },
+        }),
+      ),
+    );
+    const failed = added.flatMap((response, offset) => (response.errors.length > 0 ? [`${batch[offset]?.url}: ${response.errors.join('; ')}`] : []));
+    if (failed.length > 0) throw new Error(`Pagefind could not index ${failed.join('; ')}`);
   }
-}
-
-/** A page's ranking fields from its meta. */
-function toRanked(fragment: ExtractedFragment): RankedPage {
-  const number = Number(fragment.meta['number']);
-  return {
-    url: fragment.url,
-    kind: fragment.meta['kind'] === 'report' ? 'report' : 'issue',
-    status: fragment.meta['status'] ?? null,
-    report: fragment.meta['report'] ?? '',
-    number: Number.isFinite(number) && number > 0 ? number : null,
-  };
-}
-
-/** The custom record of one page (rank: its position in result order). */
-export function toRecord(fragment: ExtractedFragment, rank: number): pagefind.CustomRecord {
-  const text = cleanFragmentText(fragment.content);
-  const anchors = locateAnchors(
-    text,
-    (fragment.anchors ?? [])
-      .filter((anchor) => /^measure-\d+$/u.test(anchor.id))
-      .map((anchor) => ({ id: anchor.id, text: cleanFragmentText(anchor.text ?? '') })),
-  );
-  const meta: Record<string, string> = {};
-  for (const key of ['title', 'kind', 'report', 'status', 'number']) {
-    const value = fragment.meta[key];
-    if (value !== undefined && value !== '') meta[key] = value;
-  }
-  if (anchors.length > 0) meta['anchors'] = encodeAnchors(anchors);
-  return {
-    url: fragment.url,
-    content: toIndexedText(text),
-    language: LANGUAGE,
-    meta,
-    filters: fragment.filters,
-    // Zero-padded so that text and number order agree.
-    sort: { rank: String(rank).padStart(7, '0') },
-  };
+  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
 }
 
 /** Astro integration: after the build, indexes every page marked data-pagefind-body and writes <outDir>/pagefind/. */
@@ -95,19 +90,9 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         try {
-          const pages = (await extractPages(outDir)).sort((a, b) => comparePages(toRanked(a), toRanked(b)));
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: LANGUAGE });
-          if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-          // A few hundred records in flight at a time keeps the service busy without flooding it.
-          for (let from = 0; from < pages.length; from += 200) {
-            const batch = pages.slice(from, from + 200);
-            const added = await Promise.all(batch.map((page, offset) => index.addCustomRecord(toRecord(page, from + offset))));
-            const failed = added.flatMap((response, offset) => (response.errors.length > 0 ? [`${batch[offset]?.url}: ${response.errors.join('; ')}`] : []));
-            if (failed.length > 0) throw new Error(`Pagefind could not index ${failed.join('; ')}`);
-          }
-          const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
-          logger.info(`Pagefind indexed ${pages.length} pages (character index)`);
+          const pages = readSearchPages(outDir);
+          await writeSearchIndex(outDir, pages);
+          logger.info(`Pagefind indexed ${pages.length} pages (position index)`);
         } finally {
           await pagefind.close();
         }

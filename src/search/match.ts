@@ -35,18 +35,6 @@ export function normalizeWithMap(source: string): NormalizedText {
   return { text, map };
 }
 
-/**
- * The readable text of a Pagefind fragment: Pagefind puts zero-width spaces between the words it splits and
- * appends ". " to blocks that end without punctuation; neither is in the page, so both are removed.
- */
-export function cleanFragmentText(content: string): string {
-  return content
-    .replace(/[\u200b-\u200d\u2060\ufeff]/gu, '')
-    .replace(/\.(?=\s|$)/gu, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
-
 /** The normalised terms of a query: split on spaces (any width), normalised, empty ones and repeats dropped. */
 export function splitQuery(query: string): string[] {
   const terms = query
@@ -129,6 +117,20 @@ export function buildExcerpt(source: string, hits: readonly Hit[], radius = 40, 
   return parts;
 }
 
+/** The whole of a short text (a title) with every occurrence of the terms marked, or unmarked when one is missing. */
+export function markTerms(source: string, terms: readonly string[]): ExcerptPart[] {
+  const hits = findTerms(source, terms) ?? [];
+  const parts: ExcerptPart[] = [];
+  let cursor = 0;
+  for (const hit of hits) {
+    if (hit.start > cursor) parts.push({ text: source.slice(cursor, hit.start), mark: false });
+    parts.push({ text: source.slice(hit.start, hit.end), mark: true });
+    cursor = hit.end;
+  }
+  if (cursor < source.length || parts.length === 0) parts.push({ text: source.slice(cursor), mark: false });
+  return parts;
+}
+
 /** The offset of each term's first occurrence, for excerpt windows (terms not found are skipped). */
 export function findFirstOffsets(source: string, terms: readonly string[], normalized: NormalizedText = normalizeWithMap(source)): number[] {
   return terms.flatMap((term) => {
@@ -143,21 +145,6 @@ export interface LocatedAnchor {
   start: number;
 }
 
-/** Finds where each anchored heading's text starts in the page text, in order (headings appear in document order). */
-export function locateAnchors(source: string, anchors: readonly { id: string; text: string }[]): LocatedAnchor[] {
-  const located: LocatedAnchor[] = [];
-  let cursor = 0;
-  for (const anchor of anchors) {
-    const text = anchor.text.trim();
-    if (!text) continue;
-    const at = source.indexOf(text, cursor);
-    if (at < 0) continue;
-    located.push({ id: anchor.id, start: at });
-    cursor = at + text.length;
-  }
-  return located;
-}
-
 /** The id of the last anchored heading at or before an offset: the measure a match lies in, or null before the first. */
 export function findAnchorAt(offset: number, anchors: readonly LocatedAnchor[]): string | null {
   let found: string | null = null;
@@ -166,82 +153,4 @@ export function findAnchorAt(offset: number, anchors: readonly LocatedAnchor[]):
     else break;
   }
   return found;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The character index. Pagefind's Chinese word splitting differs between the indexer (ICU) and the browser, so the
-// archive indexes every character as its own word: the indexer stores each page's text with a zero-width space
-// between any two adjacent characters, and a query asks Pagefind for the distinct characters of its terms. Pagefind
-// ANDs the words of a query, so its answer is every page containing all those characters: a superset of the true
-// matches, usually a small one, which the substring match above then narrows lazily.
-
-const ZWSP = '\u200b';
-const ZERO_WIDTH_ALL = /[\u200b-\u200d\u2060\ufeff]/gu;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/** A page's text as indexed: a zero-width space between every two adjacent non-space characters. */
-export function toIndexedText(text: string): string {
-  let out = '';
-  let previous = '';
-  for (const char of text) {
-    if (previous && !SPACE.test(previous) && !SPACE.test(char)) out += ZWSP;
-    out += char;
-    previous = char;
-  }
-  return out;
-}
-
-/** The readable text of an indexed record: the zero-width spaces the indexer inserted removed. */
-export function fromIndexedText(content: string): string {
-  return content.replace(ZERO_WIDTH_ALL, '');
-}
-
-/**
- * The Pagefind query for normalised terms: their distinct letters and digits, space-separated (each one a word of
- * the character index). Other kept characters (. and %) are left out, which only widens the candidate set.
- * Empty when no term has a letter or digit: then every page is a candidate.
- */
-export function toCharacterQuery(terms: readonly string[]): string {
-  const chars = new Set<string>();
-  for (const term of terms) for (const char of term) if (WORD_CHAR.test(char)) chars.add(char);
-  return [...chars].join(' ');
-}
-
-/** Measure anchors and where they start in a page's readable text, as stored in a record's meta ("id:offset …"). */
-export function encodeAnchors(anchors: readonly LocatedAnchor[]): string {
-  return anchors.map((anchor) => `${anchor.id}:${anchor.start}`).join(' ');
-}
-
-/** The inverse of encodeAnchors; malformed parts are skipped. */
-export function decodeAnchors(value: string | undefined): LocatedAnchor[] {
-  if (!value) return [];
-  return value
-    .split(' ')
-    .flatMap((part) => {
-      const match = /^([\w-]+):(\d+)$/u.exec(part);
-      return match ? [{ id: match[1]!, start: Number(match[2]) }] : [];
-    })
-    .sort((a, b) => a.start - b.start);
-}
-
-/** What orders pages in results: problems first in report order (newest report first, status group, number), then reports. */
-export interface RankedPage {
-  url: string;
-  kind: 'issue' | 'report';
-  status: string | null;
-  report: string;
-  number: number | null;
-}
-
-const STATUS_ORDER = ['completed', 'ongoing'];
-
-/** The result order, used at build time to give every record its sort rank. */
-export function comparePages(a: RankedPage, b: RankedPage): number {
-  if (a.kind !== b.kind) return a.kind === 'issue' ? -1 : 1;
-  return (
-    b.report.localeCompare(a.report) ||
-    STATUS_ORDER.indexOf(a.status ?? '') - STATUS_ORDER.indexOf(b.status ?? '') ||
-    (a.number ?? 0) - (b.number ?? 0) ||
-    a.url.localeCompare(b.url)
-  );
 }

@@ -1,8 +1,11 @@
-// Drives the search page: reads ?q/status/report, runs the search, renders results batch by batch (each batch is
-// verified only when it is shown) and keeps the URL in step.
-import { loadPagefind, type PagefindApi, type SearchFilters, type SearchHit, type SearchSession, startSearch } from './engine.ts';
+// Drives the search page: reads ?q/status/report/sort, runs the search, renders results batch by batch (each batch's
+// fragments are fetched only when it is shown) and keeps the URL in step.
+import { loadPagefind, type PagefindApi, type SearchFilters, type SearchHit, type SearchOrder, type SearchSession, startSearch } from './engine.ts';
+import type { ExcerptPart } from './match.ts';
 
-const PAGE = 50;
+/** The first batch is small, so the first results show after few fetches; "more" then adds larger batches. */
+const FIRST_BATCH = 10;
+const MORE_BATCH = 50;
 const STATUS_LABELS: Record<string, string> = { completed: '已整改完成', ongoing: '持续整改' };
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
@@ -14,22 +17,37 @@ if (form && results && status) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
   const statusSelect = form.querySelector<HTMLSelectElement>('select[name="status"]');
   const reportSelect = form.querySelector<HTMLSelectElement>('select[name="report"]');
+  const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]');
   let api: Promise<PagefindApi> | null = null;
   let sequence = 0;
 
-  const read = (): { query: string; filters: SearchFilters } => ({
+  const read = (): { query: string; filters: SearchFilters; order: SearchOrder } => ({
     query: input?.value ?? '',
     filters: { status: statusSelect?.value || undefined, report: reportSelect?.value || undefined },
+    order: sortSelect?.value === 'date' ? 'date' : 'relevance',
   });
 
   /** Mirrors the current choices into the address bar, so a search can be bookmarked or shared. */
-  const syncUrl = (query: string, filters: SearchFilters) => {
+  const syncUrl = (query: string, filters: SearchFilters, order: SearchOrder) => {
     const url = new URL(window.location.href);
     url.search = '';
     if (query) url.searchParams.set('q', query);
     if (filters.status) url.searchParams.set('status', filters.status);
     if (filters.report) url.searchParams.set('report', filters.report);
+    if (order === 'date') url.searchParams.set('sort', 'date');
     history.replaceState(null, '', url);
+  };
+
+  /** Appends text with its matches in <mark>, as text nodes only: page text never becomes markup. */
+  const appendParts = (parent: HTMLElement, parts: readonly ExcerptPart[]) => {
+    for (const part of parts) {
+      if (!part.mark) parent.append(part.text);
+      else {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        parent.append(mark);
+      }
+    }
   };
 
   const renderHit = (hit: SearchHit): HTMLLIElement => {
@@ -37,18 +55,14 @@ if (form && results && status) {
     const link = document.createElement('a');
     link.href = hit.href;
     link.className = 'result-title';
-    link.textContent = hit.kind === 'issue' && hit.number ? `${hit.number}．${hit.title}` : hit.title;
+    if (hit.kind === 'issue' && hit.number) link.append(`${hit.number}．`);
+    appendParts(link, hit.titleParts);
     const label = document.createElement('span');
     label.className = hit.kind === 'issue' && hit.status ? `badge badge--${hit.status}` : 'badge badge--due';
     label.textContent = hit.kind === 'issue' ? (STATUS_LABELS[hit.status ?? ''] ?? '') : '通报正文';
     const excerpt = document.createElement('p');
     excerpt.className = 'result-excerpt';
-    for (const part of hit.excerpt) {
-      // textContent only: page text never becomes markup.
-      const node = part.mark ? document.createElement('mark') : document.createTextNode(part.text);
-      if (node instanceof HTMLElement) node.textContent = part.text;
-      excerpt.append(node);
-    }
+    appendParts(excerpt, hit.excerpt);
     item.append(label, ' ', link, excerpt);
     return item;
   };
@@ -58,18 +72,18 @@ if (form && results && status) {
     results.dataset['state'] = busy ? 'busy' : 'done';
   };
 
-  const describe = (query: string, shown: number, exhausted: boolean): string => {
-    if (shown === 0) return `未找到包含“${query}”的结果。`;
-    return exhausted ? `找到 ${shown} 个包含“${query}”的结果。` : `已显示 ${shown} 个包含“${query}”的结果，可能还有更多。`;
+  const describe = (query: string, shown: number, session: SearchSession): string => {
+    if (shown === 0 && session.exhausted) return `未找到包含“${query}”的结果。`;
+    return session.exhausted ? `找到 ${shown} 个包含“${query}”的结果。` : `找到 ${session.total} 个包含“${query}”的结果，已显示 ${shown} 个，还有更多。`;
   };
 
   /** Shows the first batch of a session, with a control that verifies and shows the next one. */
   const render = async (query: string, session: SearchSession, mine: number) => {
-    const first = await session.next(PAGE);
+    const first = await session.next(FIRST_BATCH);
     if (mine !== sequence) return;
     results.replaceChildren();
     let shown = first.length;
-    status.textContent = describe(query, shown, session.exhausted);
+    status.textContent = describe(query, shown, session);
     if (shown === 0) return;
     const list = document.createElement('ol');
     list.append(...first.map(renderHit));
@@ -84,12 +98,12 @@ if (form && results && status) {
       more.disabled = true;
       setBusy(true);
       try {
-        const batch = await session.next(PAGE);
+        const batch = await session.next(MORE_BATCH);
         if (mine !== sequence) return;
         const firstNew = list.children.length;
         list.append(...batch.map(renderHit));
         shown += batch.length;
-        status.textContent = describe(query, shown, session.exhausted);
+        status.textContent = describe(query, shown, session);
         if (session.exhausted) more.remove();
         (list.children[firstNew]?.querySelector('a') ?? list.lastElementChild?.querySelector('a'))?.focus();
       } catch (error) {
@@ -105,8 +119,8 @@ if (form && results && status) {
   };
 
   const search = async () => {
-    const { query, filters } = read();
-    syncUrl(query, filters);
+    const { query, filters, order } = read();
+    syncUrl(query, filters, order);
     const mine = ++sequence;
     results.dataset['query'] = query;
     if (!query.trim()) {
@@ -120,7 +134,7 @@ if (form && results && status) {
     status.textContent = '正在搜索…';
     try {
       api ??= loadPagefind(base);
-      const session = await startSearch(await api, query, filters);
+      const session = await startSearch(await api, query, filters, order);
       if (mine !== sequence) return;
       await render(query, session, mine);
     } catch (error) {
@@ -139,6 +153,7 @@ if (form && results && status) {
   };
   setSelect(statusSelect, params.get('status'));
   setSelect(reportSelect, params.get('report'));
+  setSelect(sortSelect, params.get('sort'));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -146,6 +161,7 @@ if (form && results && status) {
   });
   statusSelect?.addEventListener('change', () => void search());
   reportSelect?.addEventListener('change', () => void search());
+  sortSelect?.addEventListener('change', () => void search());
   if (input?.value.trim()) void search();
   else results.dataset['state'] = 'idle';
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateReportsFolder } from '../../scripts/bench/generate-reports.ts';
+import { generateReportsFolder } from '../fixtures/generate-reports.ts';
 import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';

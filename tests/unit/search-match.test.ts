@@ -1,7 +1,20 @@
 // The pure matching functions of the search page: normalisation, terms, hits, excerpts and measure anchors.
 import { describe, expect, it } from 'vitest';
 import { normalizeForMatch } from '../../src/lib/text.ts';
-import { buildExcerpt, cleanFragmentText, findAnchorAt, findTerms, locateAnchors, normalizeWithMap, splitQuery } from '../../src/search/match.ts';
+import { rankCandidates } from '../../src/search/engine.ts';
+import { extractIndexedPage } from '../../src/search/extract.ts';
+import { buildExcerpt, findAnchorAt, findTerms, normalizeWithMap, splitQuery } from '../../src/search/match.ts';
+import {
+  comparePages,
+  decodeAnchors,
+  encodeAnchors,
+  holdsTerm,
+  readRecordMeta,
+  TITLE_SPAN,
+  toQueryWords,
+  toRecordContent,
+  toRecordMeta,
+} from '../../src/search/record.ts';
 
 describe('search matching', () => {
   it('normalises exactly like normalizeForMatch, keeping a map to the original offsets', () => {
@@ -37,16 +50,21 @@ describe('search matching', () => {
     expect(parts.map((part) => part.text).join('')).toContain('甲孵化器乙');
   });
 
-  it('cleans Pagefind fragment text and finds the measure a match lies in', () => {
-    const content = cleanFragmentText('关于​整​改​. ​一是​强化​部署​。 ​正文​甲. ​二是​加强​研究​。 ​正文​乙​.');
-    expect(content).toBe('关于整改 一是强化部署。 正文甲 二是加强研究。 正文乙');
-    const anchors = locateAnchors(content, [
-      { id: 'measure-1', text: '一是强化部署。' },
-      { id: 'measure-2', text: '二是加强研究。' },
-    ]);
-    expect(findAnchorAt(content.indexOf('正文乙'), anchors)).toBe('measure-2');
-    expect(findAnchorAt(content.indexOf('正文甲'), anchors)).toBe('measure-1');
-    expect(findAnchorAt(0, anchors)).toBeNull();
+  it('reads a page body as textContent would, with measure anchors and the first h1 as title', () => {
+    const html = `<html><body><nav>首页</nav><article data-pagefind-body data-kind="issue" data-report="r-1" data-date="2022-04-22">
+      <p class="kicker" data-pagefind-ignore><span>已整改完成</span>的问题</p><h1>关于整改&amp;<b>落实</b>的问题</h1>
+      <section><h2 data-pagefind-ignore>整改措施</h2><section><h3 id="measure-1">一是强化部署。</h3><p>正文甲<br>续&#x3002;</p></section>
+      <section><h3 id="measure-2">二是加强研究。</h3><script>var x = "<p>不算</p>";</script><p>正文乙</p></section></section></article><footer>页脚</footer></body></html>`;
+    const page = extractIndexedPage(html)!;
+    expect(page.attributes['data-report']).toBe('r-1');
+    expect(page.attributes['data-date']).toBe('2022-04-22');
+    expect(page.title).toBe('关于整改&落实的问题');
+    expect(page.text.replace(/\s/gu, '')).toBe('关于整改&落实的问题一是强化部署。正文甲续。二是加强研究。正文乙');
+    expect(page.text).not.toContain('页脚');
+    expect(findAnchorAt(page.text.indexOf('正文乙'), page.anchors)).toBe('measure-2');
+    expect(findAnchorAt(page.text.indexOf('正文甲'), page.anchors)).toBe('measure-1');
+    expect(findAnchorAt(0, page.anchors)).toBeNull();
+    expect(extractIndexedPage('<main><p>x</p></main>')).toBeNull();
   });
 });
 
@@ -61,25 +79,66 @@ describe('excerpts for several terms', () => {
   });
 });
 
-describe('the character index', () => {
-  it('puts a zero-width space between adjacent characters and takes it out again', async () => {
-    const { toIndexedText, fromIndexedText } = await import('../../src/search/match.ts');
-    const text = '在中小企业 E2C606，占12% 𠀀字';
-    const indexed = toIndexedText(text);
-    expect(indexed).toBe('在\u200b中\u200b小\u200b企\u200b业 E\u200b2\u200bC\u200b6\u200b0\u200b6\u200b，\u200b占\u200b1\u200b2\u200b% 𠀀\u200b字');
-    expect(fromIndexedText(indexed)).toBe(text);
+/** The positions of each word in a record's content, as Pagefind returns them (every word counts, padding too). */
+function positionsOf(content: string): (word: string) => Set<number> | undefined {
+  const words = content.split('\u200b');
+  return (word) => {
+    const found = new Set(words.flatMap((candidate, at) => (candidate === word ? [at] : [])));
+    return found.size > 0 ? found : undefined;
+  };
+}
+
+describe('the position index', () => {
+  it('indexes one word per normalised character, tokens for characters Pagefind would drop', () => {
+    expect(toQueryWords('e2c')).toEqual(['e', '2', 'c']);
+    expect(toQueryWords('4035.4%')).toEqual(['4', '0', '3', '5', '_x00002e', '4', '_x000025']);
+    const content = toRecordContent('标题', '在中小企业，占12%');
+    const words = content.split('\u200b');
+    expect(words.slice(0, 3)).toEqual(['标', '题', ',']);
+    expect(words).toHaveLength(TITLE_SPAN + '在中小企业占12%'.length);
+    expect(words.slice(TITLE_SPAN)).toEqual(['在', '中', '小', '企', '业', '占', '1', '2', '_x000025']);
   });
 
-  it('queries the distinct letters and digits of every term', async () => {
-    const { toCharacterQuery } = await import('../../src/search/match.ts');
-    expect(toCharacterQuery(splitQuery('中小企业 企业'))).toBe('中 小 企 业');
-    expect(toCharacterQuery(splitQuery('苏科资〔2022〕1号'))).toBe('苏 科 资 2 0 1 号');
-    expect(toCharacterQuery(splitQuery('4035.4 E2C'))).toBe('4 0 3 5 e 2 c');
-    expect(toCharacterQuery(splitQuery('%'))).toBe('');
+  it('finds a term where its characters are consecutive, in the title or in the text', () => {
+    const at = positionsOf(toRecordContent('关于评审环节唯专家论问题的整改', '关于评审环节唯专家论问题的整改 专项 家庭 资〔2022〕金'));
+    expect(holdsTerm(toQueryWords('专家'), at, 'title')).toBe(true);
+    expect(holdsTerm(toQueryWords('专家'), at, 'text')).toBe(true);
+    expect(holdsTerm(toQueryWords('资2022金'), at, 'text')).toBe(true);
+    expect(holdsTerm(toQueryWords('资2022金'), at, 'title')).toBe(false);
+    expect(holdsTerm(toQueryWords('项家'), at, 'text')).toBe(true);
+    expect(holdsTerm(toQueryWords('家项'), at, 'text')).toBe(false);
+    expect(holdsTerm(toQueryWords('区块链'), at, 'text')).toBe(false);
+    // The padding keeps the title's end and the text's start apart.
+    expect(holdsTerm(toQueryWords('整改关于'), at, 'text')).toBe(false);
   });
 
-  it('round-trips measure anchors through record meta', async () => {
-    const { encodeAnchors, decodeAnchors } = await import('../../src/search/match.ts');
+  it('orders title hits first for relevance, date order otherwise, and drops pages missing a term', () => {
+    const records = [
+      { id: 'a', title: '其他问题', text: '其他问题 专家意见' },
+      { id: 'b', title: '唯专家论问题', text: '唯专家论问题 正文' },
+      { id: 'c', title: '专项', text: '专项 家' },
+      { id: 'd', title: '专家', text: '专家 专家' },
+    ];
+    const resultsOf = new Map<string, { id: string; words: number[] }[]>();
+    for (const word of ['专', '家']) {
+      resultsOf.set(
+        word,
+        records.flatMap((record) => {
+          const found = positionsOf(toRecordContent(record.title, record.text))(word);
+          return found ? [{ id: record.id, words: [...found] }] : [];
+        }),
+      );
+    }
+    const relevance = rankCandidates([toQueryWords('专家')], resultsOf, 'relevance');
+    expect(relevance.map((candidate) => [candidate.result.id, candidate.titleHit])).toEqual([
+      ['b', true],
+      ['d', true],
+      ['a', false],
+    ]);
+    expect(rankCandidates([toQueryWords('专家')], resultsOf, 'date').map((candidate) => candidate.result.id)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('round-trips measure anchors through record meta', () => {
     const anchors = [
       { id: 'measure-1', start: 12 },
       { id: 'measure-2', start: 80 },
@@ -89,22 +148,30 @@ describe('the character index', () => {
     expect(decodeAnchors('measure-1:3 bad')).toEqual([{ id: 'measure-1', start: 3 }]);
   });
 
-  it('orders problems by report (newest first), status group and number, then report pages', async () => {
-    const { comparePages } = await import('../../src/search/match.ts');
-    const page = (url: string, kind: 'issue' | 'report', report: string, status: string | null, number: number | null) => ({
+  it('reads back what it wrote: kind, number and status from meta', () => {
+    const page = { url: '/r/i/', kind: 'issue' as const, title: 'T', report: 'r', date: '2022-01-01', status: 'ongoing', number: 3, text: 'x', anchors: [] };
+    expect(readRecordMeta(page.url, toRecordMeta(page))).toEqual({ ...page, date: undefined, anchors: [] });
+    expect(readRecordMeta('/r/', { kind: 'report', number: 'x' })).toMatchObject({ kind: 'report', number: null, status: null });
+  });
+
+  it('orders by report date, newest first, even where ids sort the other way', () => {
+    const page = (url: string, kind: 'issue' | 'report', report: string, date: string, status: string | null, number: number | null) => ({
       url,
       kind,
       report,
+      date,
       status,
       number,
     });
+    // The older report has the later id: ids alone would put it first.
     const pages = [
-      page('/r/a/', 'report', 'a-2021', null, null),
-      page('/a/o1/', 'issue', 'a-2021', 'ongoing', 1),
-      page('/b/c2/', 'issue', 'b-2022', 'completed', 2),
-      page('/b/o1/', 'issue', 'b-2022', 'ongoing', 1),
-      page('/b/c10/', 'issue', 'b-2022', 'completed', 10),
+      page('/z/', 'report', 'z-old', '2021-03-01', null, null),
+      page('/z/o1/', 'issue', 'z-old', '2021-03-01', 'ongoing', 1),
+      page('/a/c2/', 'issue', 'a-new', '2023-05-10', 'completed', 2),
+      page('/a/o1/', 'issue', 'a-new', '2023-05-10', 'ongoing', 1),
+      page('/a/c10/', 'issue', 'a-new', '2023-05-10', 'completed', 10),
+      page('/a/', 'report', 'a-new', '2023-05-10', null, null),
     ];
-    expect([...pages].sort(comparePages).map((entry) => entry.url)).toEqual(['/b/c2/', '/b/c10/', '/b/o1/', '/a/o1/', '/r/a/']);
+    expect([...pages].sort(comparePages).map((entry) => entry.url)).toEqual(['/a/c2/', '/a/c10/', '/a/o1/', '/a/', '/z/o1/', '/z/']);
   });
 });
