@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { deckFonts } from './src/integrations/deck-fonts.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { getContentCacheDir } from './src/loaders/paths.ts';
 
 /** BASE_PATH hosts the site under a sub-path (e.g. /archive/); SITE_URL is its public origin, when known. */
 const base = process.env.BASE_PATH ?? '/';
@@ -12,8 +13,8 @@ export default defineConfig({
   ...(site ? { site } : {}),
   base,
   outDir: process.env.OUT_DIR ?? './dist',
-  // Separate caches let tests build several fixtures at once without sharing a content store.
-  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
+  // One cache per reports folder (under ASTRO_CACHE_DIR when set), so no build sees another folder's entries.
+  cacheDir: getContentCacheDir(),
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Pagefind runs last (astro:build:done) so it indexes the finished pages.

@@ -1,7 +1,7 @@
 // Builds the deck's CJK web font after the pages exist: Noto Sans SC from npm, cut down to the characters the
 // built decks actually use, so the PDF and the offline file carry real Chinese text on machines without CJK fonts.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,11 @@ export const FONT_DIR = 'deck-fonts';
 const WEIGHTS = [400, 700] as const;
 /** Characters the deck shows without them being in the HTML: CSS generated content and reveal's own controls. */
 const EXTRA = '；·…';
+
+/** A package's version, for cache keys. */
+function readPackageVersion(require: NodeJS.Require, name: string): string {
+  return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+}
 
 /** Every character of the built deck pages, plus printable ASCII, sorted and unique. */
 export function collectDeckText(outDir: string): string {
@@ -31,18 +36,39 @@ export function collectDeckText(outDir: string): string {
   return [...chars].sort().join('');
 }
 
+/** Where subsets are kept between builds, keyed by font file, characters and subsetter version. */
+export const FONT_CACHE_DIR = path.resolve('node_modules', '.cache', 'deck-fonts');
+
+/**
+ * The subset of `source` to `text`, from the cache when the same characters were subset from the same font file
+ * before: subsetting a CJK font takes seconds, and most builds change no character of the decks.
+ */
+async function subsetCached(source: Buffer, text: string, version: string): Promise<Buffer> {
+  const key = createHash('sha256').update(version).update('\0').update(source).update('\0').update(text).digest('hex');
+  const file = path.join(FONT_CACHE_DIR, `${key}.woff2`);
+  if (existsSync(file)) return readFileSync(file);
+  const subset = await subsetFont(source, text, { targetFormat: 'woff2' });
+  mkdirSync(FONT_CACHE_DIR, { recursive: true });
+  // Written under a temporary name and renamed, so a build stopped half-way never leaves a broken entry.
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, subset);
+  renameSync(partial, file);
+  return subset;
+}
+
 /** Writes FONT_DIR/*.woff2 and FONT_DIR/fonts.css into outDir; returns the files written with their sizes. */
 export async function buildDeckFonts(outDir: string): Promise<{ file: string; bytes: number }[]> {
   const text = collectDeckText(outDir);
   const require = createRequire(import.meta.url);
   const files = path.join(path.dirname(require.resolve('@fontsource/noto-sans-sc/package.json')), 'files');
+  const versions = ['@fontsource/noto-sans-sc', 'subset-font'].map((name) => `${name}@${readPackageVersion(require, name)}`).join(' ');
   const target = path.join(outDir, FONT_DIR);
   mkdirSync(target, { recursive: true });
   const written: { file: string; bytes: number }[] = [];
   const faces: string[] = [];
   for (const weight of WEIGHTS) {
     const source = readFileSync(path.join(files, `noto-sans-sc-chinese-simplified-${weight}-normal.woff2`));
-    const subset = await subsetFont(source, text, { targetFormat: 'woff2' });
+    const subset = await subsetCached(source, text, versions);
     // The content hash in the name lets hosts cache the file for ever and still pick up new characters.
     const name = `deck-sans-${weight}-${createHash('sha256').update(subset).digest('hex').slice(0, 10)}.woff2`;
     writeFileSync(path.join(target, name), subset);

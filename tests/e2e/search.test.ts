@@ -183,6 +183,37 @@ for (const site of [root, sub]) {
       }
     });
 
+    it('lists title hits first (专家: problem 8 first), and the 时间 order on &sort=date', async () => {
+      const query = '专家';
+      const truth = computeTruth(pages, query);
+      const { links } = await runSearchPage(page, origin(), site.base, { q: query });
+      expect([...new Set(links.map(withoutHash))].sort()).toEqual(truth);
+      const first = pages.find((entry) => entry.url === withoutHash(links[0]!))!;
+      expect(first.html).toContain('关于评审环节唯专家论问题的整改');
+      expect(first.url).toMatch(/\/completed-08\/$/u);
+      // Every title hit comes before every other result.
+      const titles = await page.locator('[data-search-results] li a.result-title').evaluateAll((anchors) => anchors.map((anchor) => anchor.textContent ?? ''));
+      const holds = titles.map((title) => title.includes(query));
+      expect(holds.indexOf(false)).toBeGreaterThan(0);
+      expect(holds.slice(holds.indexOf(false))).not.toContain(true);
+      await expect(page.locator('[data-search-results] li a.result-title mark').first().textContent()).resolves.toBe(query);
+
+      // 时间: report order (the seed is one report), kept in the address.
+      const byDate = await runSearchPage(page, origin(), site.base, { q: query, sort: 'date' });
+      expect(new URL(page.url()).searchParams.get('sort')).toBe('date');
+      await expect(page.locator('select[name="sort"]').inputValue()).resolves.toBe('date');
+      expect([...new Set(byDate.links.map(withoutHash))].sort()).toEqual(truth);
+      const shown = byDate.links.map((link) => pages.find((entry) => entry.url === withoutHash(link))!);
+      // Problems by status group and number, then the report's own page.
+      const order = shown.map((entry) =>
+        entry.kind === 'report' ? '9' : `${entry.status === 'completed' ? 0 : 1}-${/-(\d+)\/$/u.exec(entry.url)?.[1]?.padStart(3, '0')}`,
+      );
+      expect(order).toEqual([...order].sort());
+      await page.selectOption('select[name="sort"]', '');
+      await waitForResults(page, query);
+      expect(new URL(page.url()).searchParams.has('sort')).toBe(false);
+    });
+
     it('filters by status and by report, and the URL follows the choices', async () => {
       const query = '整改';
       const everything = computeTruth(pages, query);

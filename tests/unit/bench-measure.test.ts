@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listPageAssets, listStaticImports, weighPage } from '../../scripts/bench/assets.mjs';
-import { formatTable, judge } from '../../scripts/bench/report.mjs';
+import { listPageAssets, listStaticImports, weighPage } from '../../scripts/bench/assets.ts';
+import { median } from '../../scripts/bench/measure.ts';
+import { formatTable, judge, type SizeResult } from '../../scripts/bench/report.ts';
 
 describe('bench page weighing', () => {
   it('lists same-origin stylesheets, module preloads and scripts, not other origins', () => {
@@ -31,8 +32,8 @@ describe('bench page weighing', () => {
     writeFileSync(path.join(dist, '_astro/m.js'), 'import"./dep.js";import("./lazy.js");');
     writeFileSync(path.join(dist, '_astro/dep.js'), 'console.log(1)');
     writeFileSync(path.join(dist, '_astro/lazy.js'), 'x'.repeat(10_000));
-    const weight = weighPage(dist, 'p/') as { ok: boolean; raw: number; gzip: number; html: { raw: number }; css: { raw: number }; js: { raw: number } };
-    expect(weight.ok).toBe(true);
+    const weight = weighPage(dist, 'p/');
+    if (!weight.ok) throw new Error(weight.error);
     expect(weight.css.raw).toBe(15);
     expect(weight.js.raw).toBe('import"./dep.js";import("./lazy.js");'.length + 'console.log(1)'.length);
     expect(weight.raw).toBe(weight.html.raw + weight.css.raw + weight.js.raw);
@@ -43,20 +44,35 @@ describe('bench page weighing', () => {
 });
 
 describe('bench report', () => {
-  it('judges targets and prints n/a with the reason for parts not built', () => {
-    const result = {
+  const build = (seconds: number, peakBytes: number) => ({ ok: true, seconds, peakBytes, error: null });
+  const search = (ms: number, bytes: number) => ({ ok: true, ms, bytes, requests: 10, results: 10, error: null });
+
+  it('takes medians of the alternated runs', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+
+  it('judges each target on the ratio of medians, beside the absolutes, only at the sizes it applies to', () => {
+    const result: SizeResult = {
       problems: 5000,
       reports: 200,
       source: 'generated',
-      build: { ok: true, seconds: 95, maxRssBytes: 1, treePeakBytes: 1 },
-      dist: { pages: 5300, bytes: 1 },
-      problemPage: { ok: true, gzip: 5000, raw: 12000, html: { gzip: 1 }, css: { gzip: 1 }, js: { gzip: 1 } },
-      search: { ok: false, error: '/search/ answered 404 (no search page yet)' },
-      deck: { ok: true, gzip: 80 * 1024, raw: 1, fonts: { raw: 1 }, firstSlideMs: 100, readyMs: 120 },
+      project: [build(50, 2000), build(40, 2100), build(45, 1900)],
+      floor: [build(40, 3000), build(40, 3000), build(30, 3000)],
+      starlight: [],
+      searches: [
+        { query: '资金', project: [search(500, 300), search(400, 300), search(450, 300)], peer: [search(500, 200), search(500, 200), search(500, 200)] },
+      ],
+      problemPage: null,
+      deck: null,
+      pages: 5400,
     };
-    expect(judge(result)).toEqual({ buildSeconds: 'miss', problemPageGzip: 'pass', searchTransferred: null, searchColdMs: null, deckGzip: 'miss' });
-    const table = formatTable([result]);
-    expect(table).toContain('n/a (/search/ answered 404 (no search page yet))');
-    expect(table).toContain('95.0 s ❌ miss');
+    // Build 45 s against 40 s: 1.125×; memory 2000 against 3000: 0.67×; search time 450 against 500, bytes 300 against 200.
+    expect(judge(result)).toEqual({ buildTime: 'pass', buildMemory: 'pass', seedBuild: null, 'searchBytes:资金': 'miss', 'searchTime:资金': 'pass' });
+    const table = formatTable(result);
+    expect(table).toContain('| Build time (floor) | 45.0 s | 40.0 s | 1.13× |');
+    expect(table).toContain('| First search “资金”: navigation → results (Pagefind UI) | 450 ms | 500 ms | 0.90× |');
+    expect(judge({ ...result, problems: 25 })).toMatchObject({ buildTime: null, 'searchBytes:资金': null });
   });
 });
