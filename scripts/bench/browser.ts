@@ -92,8 +92,7 @@ export async function measureDeck(browser: Browser, { url, distDir, reportId }: 
     const page = await context.newPage();
     const network = recordNetwork(page);
     const response = await page.goto(`${url}reports/${reportId}/deck/`, { waitUntil: 'commit', timeout: 60_000 });
-    if (response?.status() !== 200)
-      return { ok: false, gzip: 0, raw: 0, fontsRaw: 0, firstSlideMs: null, error: `deck answered ${response?.status()}` };
+    if (response?.status() !== 200) return { ok: false, gzip: 0, raw: 0, fontsRaw: 0, firstSlideMs: null, error: `deck answered ${response?.status()}` };
     const firstSlide = await page
       .waitForFunction(() => (document.querySelector('.reveal.ready .slides section.present') ? performance.now() : false), null, {
         timeout: 60_000,
