@@ -1,5 +1,5 @@
 // Geometry of the overview chart, computed at build time so the slide ships plain SVG and no chart library.
-import type { ReportStats } from '../lib/stats.ts';
+import type { ReportStats } from '#src/lib/stats.ts';
 
 /** One segment of a stacked bar. */
 export interface ChartSegment {

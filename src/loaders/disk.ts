@@ -4,10 +4,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { IssueEntry, ReportEntry } from '../lib/entries.ts';
-import { formatCollectionProblems, validateCollection } from '../lib/validate.ts';
-import { issueSchema } from '../schemas/issue.ts';
-import { reportSchema } from '../schemas/report.ts';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
+import { issueSchema } from '#src/schemas/issue.ts';
+import { reportSchema } from '#src/schemas/report.ts';
 import { getReportsDir } from './paths.ts';
 
 /** A path as messages show it: relative to the working folder when inside it, else absolute. */
