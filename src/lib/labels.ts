@@ -167,6 +167,17 @@ export function formatSearchSummary(query: string, shown: number, exhausted: boo
   return exhausted ? `找到 ${shown} 个包含“${query}”的结果。` : `已显示 ${shown} 个包含“${query}”的结果，可能还有更多。`;
 }
 
+/** The introduction of the commitments list: how many, in which order, and what the two states mean. */
+export function formatCommitmentsIntro(total: number): string {
+  const { due, 'past-due': pastDue } = labels.commitmentState;
+  return `共 ${total} 项带时限的承诺，按完成时限由近及远排列。“${pastDue}”指时限在通报成文日期之前已届满，“${due}”指成文时尚未到期。`;
+}
+
+/** The introduction of a document index page: how many documents, in which order, and which are on this page. */
+export function formatDocumentsIntro(total: number, first: number, last: number): string {
+  return `共 ${total} 份文件，按首次引用的先后排列；本页为第 ${first}–${last} 份。`;
+}
+
 /** The title of page `page` of a paginated list, e.g. 文件索引（第 2 页）. */
 export function formatListTitle(title: string, page: number): string {
   return page > 1 ? `${title}（第 ${page} 页）` : title;
@@ -180,4 +191,24 @@ export function formatProgressLine(completed: number, total: number, share: stri
 /** The full progress sentence, e.g. for a chart's description: 共 25 个问题：已整改完成 22 个，持续整改 3 个，完成率 88%. */
 export function formatProgressSummary(completed: number, ongoing: number, total: number, share: string): string {
   return `共 ${total} 个${labels.stats.problem}：${labels.status.completed} ${completed} 个，${labels.status.ongoing} ${ongoing} 个，${labels.stats.share} ${share}`;
+}
+
+/** The editor's note where a report's declared totals differ from the problems the archive holds. */
+export function formatDeclaredMismatch(declared: { problems: number; completed: number; ongoing: number }): string {
+  return `${labels.archive.editorNote}通报声明共 ${declared.problems} 个${labels.stats.problem}（${labels.status.completed} ${declared.completed} 个、${labels.status.ongoing} ${declared.ongoing} 个），与本档案收录的条目数不一致。`;
+}
+
+/** A problem's place in its group, e.g. 第3个问题. */
+export function formatIssueOrdinal(number: number): string {
+  return `第${number}个${labels.stats.problem}`;
+}
+
+/** Where a paginated list is, e.g. 第 2 / 5 页. */
+export function formatPageOfPages(page: number, last: number): string {
+  return `第 ${page} / ${last} 页`;
+}
+
+/** An editorial correction, e.g. 原文“苏E2C606”应为“苏E2C608”。 */
+export function formatCorrection(printed: string, reading: string): string {
+  return `原文“${printed}”应为“${reading}”。`;
 }

@@ -25,24 +25,22 @@ export function formatSubsectionOrdinal(position: number): string {
   return `（${formatChineseNumeral(position)}）`;
 }
 
+/** The numbered sections of a report's body, in the report's order. */
+export const reportSectionKeys = ['organisation', 'implementation', 'plan'] as const;
+
 /** One numbered section of a report's body. */
 export interface ReportSection {
-  key: 'organisation' | 'implementation' | 'plan';
+  key: (typeof reportSectionKeys)[number];
   /** The ordinal as the report prints it, e.g. 一、 */
   ordinal: string;
   /** The heading as the report prints it, without its ordinal. */
   heading: string;
 }
 
-/** The report's numbered sections in order: organisation, implementation (the problems), plan. */
-export function listReportSections(report: ReportEntry): ReportSection[] {
-  const { organisation, implementation, plan } = report.data;
-  const sections: Omit<ReportSection, 'ordinal'>[] = [
-    { key: 'organisation', heading: organisation.heading },
-    { key: 'implementation', heading: implementation.heading },
-    { key: 'plan', heading: plan.heading },
-  ];
-  return sections.map((section, index) => ({ ...section, ordinal: formatSectionOrdinal(index + 1) }));
+/** The report's numbered sections by key: 一、organisation, 二、implementation (the problems), 三、plan. */
+export function getReportSections(report: ReportEntry): Record<ReportSection['key'], ReportSection> {
+  const entries = reportSectionKeys.map((key, index) => [key, { key, ordinal: formatSectionOrdinal(index + 1), heading: report.data[key].heading }]);
+  return Object.fromEntries(entries) as Record<ReportSection['key'], ReportSection>;
 }
 
 /** One status group of section 二: its ordinal, the report's heading and intro, and its problems in order. */
