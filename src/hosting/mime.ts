@@ -49,7 +49,9 @@ export const FALLBACK_MEDIA_TYPE = 'application/octet-stream';
 
 /** The media type of a file name or extension; unknown extensions get FALLBACK_MEDIA_TYPE. */
 export function getMediaType(fileOrExtension: string): string {
-  const extension = (fileOrExtension.startsWith('.') && !fileOrExtension.slice(1).includes('.') ? fileOrExtension : path.extname(fileOrExtension)).toLowerCase();
+  const extension = (
+    fileOrExtension.startsWith('.') && !fileOrExtension.slice(1).includes('.') ? fileOrExtension : path.extname(fileOrExtension)
+  ).toLowerCase();
   return MEDIA_TYPES[extension] ?? FALLBACK_MEDIA_TYPE;
 }
 

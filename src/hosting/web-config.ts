@@ -90,7 +90,10 @@ export function renderWebConfig({ base, extensions, csp, notFoundPage = '404.htm
         element(
           'staticContent',
           {},
-          mappings.flatMap(({ extension, type }) => [element('remove', { fileExtension: extension }), element('mimeMap', { fileExtension: extension, mimeType: type })]),
+          mappings.flatMap(({ extension, type }) => [
+            element('remove', { fileExtension: extension }),
+            element('mimeMap', { fileExtension: extension, mimeType: type }),
+          ]),
         ),
         element('defaultDocument', { enabled: 'true' }, [element('files', {}, [element('clear'), element('add', { value: indexPage })])]),
         comment(`A missing address gets the site's own 404 page with status 404. ExecuteURL takes a URL of the server, so it carries the base path.`),
@@ -100,13 +103,24 @@ export function renderWebConfig({ base, extensions, csp, notFoundPage = '404.htm
         ]),
         comment('The content security policy of src/lib/csp.ts, with frame-ancestors, which only a header can carry.'),
         element('httpProtocol', {}, [
-          element('customHeaders', {}, [element('remove', { name: 'Content-Security-Policy' }), element('add', { name: 'Content-Security-Policy', value: csp })]),
+          element('customHeaders', {}, [
+            element('remove', { name: 'Content-Security-Policy' }),
+            element('add', { name: 'Content-Security-Policy', value: csp }),
+          ]),
         ]),
         comment('Static files compressed (when the server has the Static Content Compression feature); httpCompression itself is server-level only.'),
         element('urlCompression', { doStaticCompression: 'true', doDynamicCompression: 'false' }),
       ]),
     ]),
   ];
-  const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '@_', commentPropName: '#comment', processEntities: false, format: true, suppressEmptyNode: true });
+  const builder = new XMLBuilder({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    commentPropName: '#comment',
+    processEntities: false,
+    format: true,
+    suppressEmptyNode: true,
+  });
   return `${builder.build(tree).trim()}\n`;
 }
