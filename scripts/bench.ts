@@ -18,8 +18,8 @@ import { type Measured, runMeasured, runSteps } from './bench/measure.ts';
 import { floorCommands, PEER_PAGE, writeFloorProject, writePagefindUiPeer, writeStarlightProject } from './bench/peers.ts';
 import { BENCH_QUERIES } from './bench/queries.ts';
 import { formatTable, judge, type SizeResult } from './bench/report.ts';
-import { launchChromium } from './lib/chromium.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
+import { launchChromium } from './lib/chromium.ts';
+import { startStaticServer } from './lib/static-server.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -55,17 +55,14 @@ function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
-/** The project's build script (scripts/build.ts once converted, else scripts/build.mjs). */
-function buildScript(): string {
-  const ts = path.join(root, 'scripts/build.ts');
-  return existsSync(ts) ? ts : path.join(root, 'scripts/build.mjs');
-}
+/** The project's build script, as `npm run build` runs it. */
+const BUILD_SCRIPT = path.join(root, 'scripts/build.ts');
 
 /** One cold project build of `reportsDir` into `distDir`. */
 function buildProject(reportsDir: string, work: string, distDir: string, run: number): Promise<Measured> {
   rmSync(distDir, { recursive: true, force: true });
   const env = { ...process.env, DIST_DIR: distDir, ASTRO_CACHE_DIR: path.join(work, `project-cache-${run}`), BASE_PATH: '/', REPORTS_DIR: reportsDir };
-  return runMeasured(process.execPath, [buildScript()], { cwd: root, env, logFile: path.join(work, `project-${run}.log`) });
+  return runMeasured(process.execPath, [BUILD_SCRIPT], { cwd: root, env, logFile: path.join(work, `project-${run}.log`) });
 }
 
 /** One cold build of a generated peer project (astro build, then any further step such as the Pagefind CLI). */

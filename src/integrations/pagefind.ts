@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { extractIndexedPage } from '../search/extract.ts';
-import { comparePages, LANGUAGE, type SearchPage, SORT_KEY, toRecordContent, toRecordFilters, toRecordMeta, toSortValue } from '../search/record.ts';
+import { extractIndexedPage } from '#src/search/extract.ts';
+import { comparePages, LANGUAGE, type SearchPage, SORT_KEY, toRecordContent, toRecordFilters, toRecordMeta, toSortValue } from '#src/search/record.ts';
 
 /** Every .html file under dir (relative, posix), the search bundle and Astro's assets apart. */
 function listHtmlFiles(dir: string, prefix = ''): string[] {

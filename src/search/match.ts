@@ -2,10 +2,7 @@
 // Chinese has no spaces between words and Pagefind's word splitting differs between index and query, so a page
 // is a result exactly when its text contains every query term as a substring, compared after normalisation.
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/u;
-const SPACE = /\s/u;
-const PUNCT = /[\p{P}\p{S}]/u;
-const KEPT = /[.%]/u;
+import { isIgnoredForMatch } from '#src/lib/text.ts';
 
 /** Text with whitespace, zero-width characters and punctuation removed, lower-cased, and where each kept character came from. */
 export interface NormalizedText {
@@ -14,9 +11,9 @@ export interface NormalizedText {
   map: number[];
 }
 
-/** Whether a single character is dropped by normalisation (kept in step with normalizeForMatch in src/lib/text.ts). */
+/** Whether a single character is dropped by normalisation (the rule of normalizeForMatch in src/lib/text.ts). */
 export function isIgnoredChar(char: string): boolean {
-  return ZERO_WIDTH.test(char) || SPACE.test(char) || (PUNCT.test(char) && !KEPT.test(char));
+  return isIgnoredForMatch(char);
 }
 
 /** Normalises text for matching, keeping a map back to the original offsets (for excerpts and anchors). */

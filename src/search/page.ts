@@ -1,12 +1,13 @@
 // Drives the search page: reads ?q/status/report/sort, runs the search, renders results batch by batch (each batch's
 // fragments are fetched only when it is shown) and keeps the URL in step.
+import { formatSearchSummary, labels } from '#src/lib/labels.ts';
 import { loadPagefind, type PagefindApi, type SearchFilters, type SearchHit, type SearchOrder, type SearchSession, startSearch } from './engine.ts';
 import type { ExcerptPart } from './match.ts';
 
 /** The first batch is small, so the first results show after few fetches; "more" then adds larger batches. */
 const FIRST_BATCH = 10;
 const MORE_BATCH = 50;
-const STATUS_LABELS: Record<string, string> = { completed: '已整改完成', ongoing: '持续整改' };
+const STATUS_LABELS: Record<string, string> = labels.status;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const results = document.querySelector<HTMLElement>('[data-search-results]');
@@ -59,7 +60,7 @@ if (form && results && status) {
     appendParts(link, hit.titleParts);
     const label = document.createElement('span');
     label.className = hit.kind === 'issue' && hit.status ? `badge badge--${hit.status}` : 'badge badge--due';
-    label.textContent = hit.kind === 'issue' ? (STATUS_LABELS[hit.status ?? ''] ?? '') : '通报正文';
+    label.textContent = hit.kind === 'issue' ? (STATUS_LABELS[hit.status ?? ''] ?? '') : labels.search.reportText;
     const excerpt = document.createElement('p');
     excerpt.className = 'result-excerpt';
     appendParts(excerpt, hit.excerpt);
@@ -72,10 +73,7 @@ if (form && results && status) {
     results.dataset['state'] = busy ? 'busy' : 'done';
   };
 
-  const describe = (query: string, shown: number, session: SearchSession): string => {
-    if (shown === 0 && session.exhausted) return `未找到包含“${query}”的结果。`;
-    return session.exhausted ? `找到 ${shown} 个包含“${query}”的结果。` : `找到 ${session.total} 个包含“${query}”的结果，已显示 ${shown} 个，还有更多。`;
-  };
+  const describe = (query: string, shown: number, session: SearchSession): string => formatSearchSummary(query, shown, session.exhausted, session.total);
 
   /** Shows the first batch of a session, with a control that verifies and shows the next one. */
   const render = async (query: string, session: SearchSession, mine: number) => {
@@ -92,7 +90,7 @@ if (form && results && status) {
     const more = document.createElement('button');
     more.type = 'button';
     more.dataset['searchMore'] = '';
-    more.textContent = '显示更多结果';
+    more.textContent = labels.search.more;
     more.addEventListener('click', async () => {
       if (more.disabled) return;
       more.disabled = true;
@@ -108,7 +106,7 @@ if (form && results && status) {
         (list.children[firstNew]?.querySelector('a') ?? list.lastElementChild?.querySelector('a'))?.focus();
       } catch (error) {
         if (mine !== sequence) return;
-        status.textContent = '搜索暂时无法使用，请稍后重试。';
+        status.textContent = labels.search.failed;
         console.error(error);
       } finally {
         more.disabled = false;
@@ -126,12 +124,12 @@ if (form && results && status) {
     if (!query.trim()) {
       results.replaceChildren();
       results.setAttribute('aria-busy', 'false');
-      status.textContent = '请输入关键词。';
+      status.textContent = labels.search.empty;
       results.dataset['state'] = 'idle';
       return;
     }
     setBusy(true);
-    status.textContent = '正在搜索…';
+    status.textContent = labels.search.busy;
     try {
       api ??= loadPagefind(base);
       const session = await startSearch(await api, query, filters, order);
@@ -140,7 +138,7 @@ if (form && results && status) {
     } catch (error) {
       if (mine !== sequence) return;
       results.replaceChildren();
-      status.textContent = '搜索暂时无法使用，请稍后重试。';
+      status.textContent = labels.search.failed;
       console.error(error);
     }
     if (mine === sequence) setBusy(false);
