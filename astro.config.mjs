@@ -2,8 +2,6 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { deckFonts } from './src/integrations/deck-fonts.ts';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
-import { webConfigIntegration } from './src/integrations/web-config.ts';
 import { getContentCacheDir } from './src/loaders/paths.ts';
 
 /** BASE_PATH hosts the site under a sub-path (e.g. /archive/); SITE_URL is its public origin, when known. */
@@ -18,9 +16,8 @@ export default defineConfig({
   cacheDir: getContentCacheDir(),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // astro:build:done hooks run in this order: Pagefind indexes the finished pages, then web.config (IIS) maps the
-  // extensions of every file written, Pagefind's included.
-  integrations: [mdx(), deckFonts(), pagefindIntegration(), webConfigIntegration()],
+  // The search index and web.config are written by scripts/build.ts once Astro has exited (see there).
+  integrations: [mdx(), deckFonts()],
   // No inline scripts: a strict CSP without 'unsafe-inline' must be possible, so every script is an external file.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // Builds the site, decks and search index into a temporary folder and swaps it into dist/ only when
 // the whole build succeeded, so a failed build never leaves half-written output where a good one was.
+// Astro builds the pages; once it has exited, the search index and web.config are written here, so the
+// index's memory (Pagefind holds every record) never adds up with Astro's.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { writeWebConfig } from '#src/integrations/web-config.ts';
+import { buildSearchIndex } from '#src/search/indexer.ts';
 
 const root = process.cwd();
 const target = path.resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -18,7 +22,25 @@ const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slic
   stdio: 'inherit',
   env: { ...process.env, OUT_DIR: staging },
 });
-if (result.status !== 0 || !existsSync(path.join(staging, 'index.html'))) {
+/** Writes the search index and web.config into the built site; the error message, or null. */
+async function finishSite(dir: string): Promise<string | null> {
+  try {
+    const pages = await buildSearchIndex(dir);
+    console.log(`Pagefind indexed ${pages} pages (position index)`);
+    const { extensions, bare } = writeWebConfig(dir, process.env.BASE_PATH ?? '/');
+    // IIS serves no file without an extension; say which ones rather than lose them quietly.
+    if (bare.length > 0) console.warn(`IIS will not serve these files, which have no extension: ${bare.join(', ')}`);
+    console.log(`web.config maps ${extensions} extensions for IIS`);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const built = result.status === 0 && existsSync(path.join(staging, 'index.html'));
+const failure = built ? await finishSite(staging) : null;
+if (failure) console.error(failure);
+if (!built || failure) {
   rmSync(staging, { recursive: true, force: true });
   console.error(`\n构建失败，${path.relative(root, target) || target}/ 保持不变。Build failed; ${target} was left as it was.`);
   process.exit(result.status || 1);

@@ -1,9 +1,7 @@
-// Writes web.config (IIS) into the built site. It runs after Pagefind's integration, in the same astro:build:done
-// order, so the MIME map is derived from every file the build emitted, the search bundle included.
+// Writes web.config (IIS) into the built site. scripts/build.ts runs it after the search index is written, so the
+// MIME map is derived from every file the build emitted, the search bundle included.
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { renderWebConfig } from '#src/hosting/web-config.ts';
 import { renderCspHeader } from '#src/lib/csp.ts';
 
@@ -23,26 +21,10 @@ export function listFileExtensions(dir: string): { extensions: Set<string>; bare
   return { extensions, bare };
 }
 
-/** Astro integration: after the build (list it after pagefindIntegration()), writes <outDir>/web.config. */
-export function webConfigIntegration(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'rectification-web-config',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const { extensions, bare } = listFileExtensions(outDir);
-        if (!extensions.has('.pf_meta')) {
-          throw new Error(`${WEB_CONFIG_FILE}: no Pagefind index in ${outDir}; list webConfigIntegration() after pagefindIntegration() in astro.config.mjs`);
-        }
-        // IIS serves no file without an extension; say which ones rather than lose them quietly.
-        if (bare.length > 0) logger.warn(`IIS will not serve these files, which have no extension: ${bare.join(', ')}`);
-        writeFileSync(path.join(outDir, WEB_CONFIG_FILE), renderWebConfig({ base, extensions, csp: renderCspHeader() }));
-        logger.info(`${WEB_CONFIG_FILE} maps ${extensions.size} extensions for IIS`);
-      },
-    },
-  };
+/** Writes <outDir>/web.config for a site served at `base`; returns the extensions mapped and the files IIS will not serve. */
+export function writeWebConfig(outDir: string, base: string): { extensions: number; bare: string[] } {
+  const { extensions, bare } = listFileExtensions(outDir);
+  if (!extensions.has('.pf_meta')) throw new Error(`${WEB_CONFIG_FILE}: no Pagefind index in ${outDir}; write the search index first`);
+  writeFileSync(path.join(outDir, WEB_CONFIG_FILE), renderWebConfig({ base, extensions, csp: renderCspHeader() }));
+  return { extensions: extensions.size, bare };
 }

@@ -1,12 +1,12 @@
-// Builds the Pagefind index inside `astro build`, so the search bundle always matches the pages it ships with.
+// Builds the Pagefind index of a built site, so the search bundle always matches the pages it ships with.
+// scripts/build.ts runs it on the freshly built site once Astro has exited, so the index's memory never adds up
+// with the Astro build's.
 //
 // One pass: each built page's searchable part (data-pagefind-body without data-pagefind-ignore) is read with a small
 // tag scanner, one file at a time, and written as a custom record in the format of src/search/record.ts. Pagefind
 // never parses the HTML itself, so it holds only the records.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { extractIndexedPage } from '#src/search/extract.ts';
 import { comparePages, LANGUAGE, type SearchPage, SORT_KEY, toRecordContent, toRecordFilters, toRecordMeta, toSortValue } from '#src/search/record.ts';
@@ -82,21 +82,13 @@ export async function writeSearchIndex(outDir: string, pages: readonly SearchPag
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its bundle: ${written.errors.join('; ')}`);
 }
 
-/** Astro integration: after the build, indexes every page marked data-pagefind-body and writes <outDir>/pagefind/. */
-export function pagefindIntegration(): AstroIntegration {
-  return {
-    name: 'rectification-pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        try {
-          const pages = readSearchPages(outDir);
-          await writeSearchIndex(outDir, pages);
-          logger.info(`Pagefind indexed ${pages.length} pages (position index)`);
-        } finally {
-          await pagefind.close();
-        }
-      },
-    },
-  };
+/** Indexes every page of the built site at outDir marked data-pagefind-body into <outDir>/pagefind/; returns the page count. */
+export async function buildSearchIndex(outDir: string): Promise<number> {
+  try {
+    const pages = readSearchPages(outDir);
+    await writeSearchIndex(outDir, pages);
+    return pages.length;
+  } finally {
+    await pagefind.close();
+  }
 }
