@@ -63,7 +63,7 @@ describe('listOrganisationFacts', () => {
     const facts = listOrganisationFacts(report).flatMap((measure) => measure.facts);
     expect(facts.map((fact) => fact.date).sort()).toEqual(
       report.data.events
-        .filter((e) => report.data.organisation.measures.some((m) => `${m.lead}${m.text}`.includes(e.quote)))
+        .filter((e) => report.data.organisation?.measures.some((m) => `${m.lead}${m.text}`.includes(e.quote)))
         .map((e) => e.date)
         .sort(),
     );
