@@ -15,7 +15,16 @@ import { splitParagraphs, splitSentences, stripWhitespace } from '#src/lib/text.
 import { splitFrontmatter } from '#src/loaders/disk.ts';
 import { reportSchema } from '#src/schemas/report.ts';
 import { type ImportOptions, importReport } from '../../scripts/import/import.ts';
-import { convertWithLibreOffice, readParagraphs, secondReportFile, writeGovernmentPage, writeListNumberedDocx, writePdf } from '../fixtures/import/generate.ts';
+import {
+  allCompleted,
+  convertWithLibreOffice,
+  readParagraphs,
+  secondReportFile,
+  withoutOrganisationOrFeedback,
+  writeGovernmentPage,
+  writeListNumberedDocx,
+  writePdf,
+} from '../fixtures/import/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rk-import-offices-'));
@@ -77,22 +86,6 @@ function expectWhole(files: Map<string, string>, source: readonly string[]): voi
     .flatMap((line) => splitSentences(line));
   expect(sentences.length).toBeGreaterThan(10);
   for (const sentence of sentences) expect(written, sentence).toContain(stripWhitespace(sentence));
-}
-
-/** The report's lines with the ongoing group removed and the totals made to agree: a report whose problems are all completed. */
-function allCompleted(source: readonly string[]): string[] {
-  const start = source.findIndex((line) => line.startsWith('（二）持续整改'));
-  const end = source.findIndex((line) => line.startsWith('三、'));
-  return [...source.slice(0, start), ...source.slice(end)].map((line) => line.replace('共指出5项7个问题', '共指出5项5个问题'));
-}
-
-/** A follow-up report: no organisation section (sections renumbered), no feedback date. */
-function withoutOrganisationOrFeedback(source: readonly string[]): string[] {
-  const start = source.findIndex((line) => line.startsWith('一、'));
-  const end = source.findIndex((line) => line.startsWith('二、'));
-  return [...source.slice(0, start), ...source.slice(end)]
-    .map((line) => line.replace('2023年10月12日，巡察组向局党组反馈了巡察意见。', ''))
-    .map((line) => line.replace(/^二、/u, '一、').replace(/^三、/u, '二、'));
 }
 
 describe('reports shaped differently', () => {
