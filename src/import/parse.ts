@@ -1,8 +1,9 @@
 // Parses the text of a 巡察整改情况通报 in its standard structure into a report and its problems.
 // Pure: text in, data and warnings out; one reader per section, in ./sections/.
+
+import { formatChineseNumeral } from '#src/lib/sections.ts';
 import { ImportError } from './errors.ts';
 import { joinParagraphs } from './paragraphs.ts';
-import { formatChineseNumeral } from './patterns.ts';
 import { readImplementation } from './sections/implementation.ts';
 import { readEvents, readOrganisation } from './sections/organisation.ts';
 import { readContact, readPlan, readSignature } from './sections/plan.ts';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
-import { getDeckPath, getDeckSlideId, getDeckSlidePath, getIssuePath, withBase } from '../../src/lib/urls.ts';
+import { getDeckPath, getDeckSlideId, getDeckSlidePath, getIssuePath, pathWithBase } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { openSite, type Server } from '../helpers/site.ts';
@@ -88,7 +88,7 @@ describe.each(reports.map((report) => [report.id, report] as const))('deck of %s
     for (const issue of ownIssues) {
       const file = path.join(distRoot, getIssuePath(reportId, getIssueSlug(issue)), 'index.html');
       if (!existsSync(file)) continue;
-      expect(readFileSync(file, 'utf8')).toContain(`href="${withBase('/', getDeckSlidePath(reportId, getIssueSlug(issue)))}"`);
+      expect(readFileSync(file, 'utf8')).toContain(`href="${pathWithBase(getDeckSlidePath(reportId, getIssueSlug(issue)))}"`);
     }
   });
 

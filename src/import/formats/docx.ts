@@ -2,7 +2,7 @@
 // draw 一、 and （一） with a multilevel list, so the numbers live in numbering.xml, not in the paragraph text.
 import { XMLParser } from 'fast-xml-parser';
 import JSZip from 'jszip';
-import { formatChineseNumeral } from '../patterns.ts';
+import { formatChineseNumeral } from '#src/lib/sections.ts';
 
 /** A node of fast-xml-parser's ordered output: one tag name → its children, plus ':@' → attributes. */
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -77,6 +77,7 @@ export function formatListNumber(value: number, format: string): string {
     case 'ideographDigital':
       return String(value).replace(/\d/gu, (digit) => '〇一二三四五六七八九'[Number(digit)] ?? digit);
     case 'chineseLegalSimplified':
+      if (value < 1 || value > 99) return String(value);
       return [...formatChineseNumeral(value)].map((char) => (char === '十' ? '拾' : (LEGAL_DIGITS['一二三四五六七八九'.indexOf(char) + 1] ?? char))).join('');
     case 'ideographTraditional':
       return HEAVENLY_STEMS[value - 1] ?? String(value);
