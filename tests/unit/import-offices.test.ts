@@ -8,6 +8,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { formatListNumber } from '#src/import/formats/docx.ts';
 import { extractPdfText } from '#src/import/formats/pdf.ts';
 import { DATE_LINE, PROBLEM, SECTION, SUBSECTION } from '#src/import/patterns.ts';
 import { mapRadicals } from '#src/import/radicals.ts';
@@ -139,6 +140,8 @@ describe('what offices and websites produce', () => {
     expected = (await importReport({ file: secondReportFile, reportsDir: freshReportsDir(), id, dryRun: true })).files;
     files['docx'] = path.join(work, 'numbered.docx');
     await writeListNumberedDocx(lines, files['docx']);
+    files['styled'] = path.join(work, 'numbered-by-styles.docx');
+    await writeListNumberedDocx(lines, files['styled'], { viaStyles: true });
     files['doc'] = path.join(work, 'numbered.doc');
     convertWithLibreOffice(files['docx'], 'doc', files['doc']);
     files['html'] = path.join(work, 'page.html');
@@ -188,6 +191,13 @@ describe('what offices and websites produce', () => {
     expect(result.parsed.warnings).toEqual([]);
   });
 
+  it('rebuilds list numbers that heading styles carry', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(files['styled'] ?? ''));
+    expect((await zip.file('word/document.xml')?.async('string')) ?? '').not.toContain('<w:numPr>');
+    expect((await zip.file('word/styles.xml')?.async('string')) ?? '').toContain('<w:numPr>');
+    await expectSameAsText(files['styled'] ?? '');
+  });
+
   it('reads a .doc saved by LibreOffice, converting it with headless LibreOffice', async () => {
     expect(
       readFileSync(files['doc'] ?? '')
@@ -235,5 +245,23 @@ describe('what offices and websites produce', () => {
 describe('radical mapping', () => {
   it('maps radicals one by one and leaves full-width punctuation alone (no NFKC)', () => {
     expect(mapRadicals('⼀、整改⼯作组织情况（⻘川）：⺠⻅，')).toEqual({ text: '一、整改工作组织情况（青川）：民见，', mapped: 5 });
+  });
+});
+
+describe('Word number formats', () => {
+  it('draws counters as Word does', () => {
+    const drawn = [
+      [3, 'chineseCounting'],
+      [12, 'chineseCountingThousand'],
+      [20, 'taiwaneseCountingThousand'],
+      [2, 'ideographTraditional'],
+      [11, 'chineseLegalSimplified'],
+      [10, 'ideographDigital'],
+      [3, 'decimalEnclosedCircleChinese'],
+      [4, 'upperRoman'],
+      [28, 'lowerLetter'],
+      [7, 'decimalFullWidth'],
+    ].map(([value, format]) => formatListNumber(Number(value), String(format)));
+    expect(drawn).toEqual(['三', '十二', '二十', '乙', '拾壹', '一〇', '③', 'IV', 'bb', '７']);
   });
 });
