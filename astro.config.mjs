@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { deckFonts } from './src/integrations/deck-fonts.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { reportSources } from './src/integrations/report-sources.ts';
 
 /** BASE_PATH hosts the site under a sub-path (e.g. /archive/); SITE_URL is its public origin, when known. */
 const base = process.env.BASE_PATH ?? '/';
@@ -17,7 +18,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Pagefind runs last (astro:build:done) so it indexes the finished pages.
-  integrations: [mdx(), deckFonts(), pagefindIntegration()],
+  integrations: [mdx(), deckFonts(), reportSources(), pagefindIntegration()],
   // No inline scripts: a strict CSP without 'unsafe-inline' must be possible, so every script is an external file.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },

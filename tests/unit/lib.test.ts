@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDue, getDuePeriod, listCommitments } from '../../src/lib/commitments.ts';
 import { findCitations, listCitedDocuments, listIssueDocuments } from '../../src/lib/documents.ts';
 import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
+import { formatFileSize, formatSourceLabel } from '../../src/lib/files.ts';
 import { getBodyText, listMeasures } from '../../src/lib/measures.ts';
 import { compareIssues, getAdjacentIssues, getIssueSlug, listIssuesByStatus, listReportIssues, sortReportsNewestFirst } from '../../src/lib/order.ts';
 import { formatShare, getReportStats } from '../../src/lib/stats.ts';
@@ -22,13 +23,16 @@ const make = (id: string, status: 'completed' | 'ongoing', number: number, body 
 
 describe('statistics', () => {
   it('counts problems by status from the entries', () => {
+    // The fixture's report.yaml states its totals, independently of the entries the function counts.
+    const { declared } = report.data;
     const stats = getReportStats(report, issues);
-    const byHand = { completed: issues.filter((i) => i.data.status === 'completed').length, ongoing: issues.filter((i) => i.data.status === 'ongoing').length };
-    expect(stats.completed).toBe(byHand.completed);
-    expect(stats.ongoing).toBe(byHand.ongoing);
-    expect(stats.total).toBe(issues.length);
-    expect(stats.shareCompleted).toBeCloseTo(byHand.completed / issues.length);
+    expect(stats.completed).toBe(declared.completed);
+    expect(stats.ongoing).toBe(declared.ongoing);
+    expect(stats.total).toBe(declared.problems);
+    expect(stats.shareCompleted).toBeCloseTo(declared.completed / declared.problems);
     expect(stats.matchesDeclared).toBe(true);
+    const three = [make('a', 'completed', 1), make('b', 'ongoing', 1), make('c', 'ongoing', 2)];
+    expect(getReportStats(report, three)).toMatchObject({ completed: 1, ongoing: 2, total: 3 });
   });
   it('notices when the entries differ from the declared totals', () => {
     const stats = getReportStats(report, [...issues, make('x', 'ongoing', 2)]);
@@ -40,6 +44,18 @@ describe('statistics', () => {
     expect(getReportStats(report, []).shareCompleted).toBe(0);
     expect(formatShare(22 / 25)).toBe('88%');
     expect(formatShare(2 / 3)).toBe('66.7%');
+  });
+});
+
+describe('file sizes', () => {
+  it('reads bytes, KB and MB with one decimal, and names the source download', () => {
+    expect(formatFileSize(0)).toBe('0 B');
+    expect(formatFileSize(1023)).toBe('1023 B');
+    expect(formatFileSize(1024)).toBe('1.0 KB');
+    expect(formatFileSize(28563)).toBe('27.9 KB');
+    expect(formatFileSize(3 * 1024 * 1024 + 200 * 1024)).toBe('3.2 MB');
+    expect(() => formatFileSize(-1)).toThrow(/not a byte count/u);
+    expect(formatSourceLabel({ format: 'PDF', bytes: 2048 })).toBe('原文（PDF，2.0 KB）');
   });
 });
 
