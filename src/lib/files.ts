@@ -7,8 +7,3 @@ export function formatFileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
-
-/** The download link's text for a report's published source, e.g. 原文（TXT，27.9 KB）. */
-export function formatSourceLabel(source: { format: string; bytes: number }): string {
-  return `原文（${source.format}，${formatFileSize(source.bytes)}）`;
-}

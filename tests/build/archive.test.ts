@@ -5,7 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatSourceLabel } from '../../src/lib/files.ts';
+import { formatFileSize } from '../../src/lib/files.ts';
+import { formatSourceLabel } from '../../src/lib/labels.ts';
 import { listMeasures } from '../../src/lib/measures.ts';
 import { getDeckPath } from '../../src/lib/urls.ts';
 import { splitFrontmatter } from '../../src/loaders/disk.ts';
@@ -119,8 +120,8 @@ for (const site of [
         const at = html.indexOf(`href="${href}"`);
         expect(at, `reports/${reportId}/ has no link to ${href}`).toBeGreaterThan(0);
         const label = textOf(html.slice(at, html.indexOf('</a>', at)).replace(/^[^>]*>/u, ''));
-        expect(label).toBe(formatSourceLabel(source).replace(/\s+/gu, ''));
-        expect(formatSourceLabel(source)).toMatch(/^原文（[A-Z]+，\d+(\.\d)? (B|KB|MB)）$/u);
+        expect(label).toBe(formatSourceLabel(source.format, formatFileSize(source.bytes)).replace(/\s+/gu, ''));
+        expect(formatSourceLabel(source.format, formatFileSize(source.bytes))).toMatch(/^原文（[A-Z]+，\d+(\.\d)? (B|KB|MB)）$/u);
         expect(readFileSync(path.join(site.dist, 'reports', reportId, source.fileName)).equals(readFileSync(source.file))).toBe(true);
       }
     });

@@ -111,7 +111,7 @@ describe('exports', () => {
     });
 
   it('writes a PDF per report: one page per slide, every short title as extractable text, fonts embedded', async () => {
-    const result = run('export-pdf.mjs');
+    const result = run('export-pdf.ts');
     expect(result.status, result.stderr).toBe(0);
     for (const report of reports) {
       const file = path.join(exportDir, `${report.id}.pdf`);
@@ -126,7 +126,7 @@ describe('exports', () => {
   });
 
   it('writes a single HTML file per report that shows its first and last slide from file:// without any network', async () => {
-    const result = run('export-html.mjs');
+    const result = run('export-html.ts');
     expect(result.status, result.stderr).toBe(0);
     for (const report of reports) {
       const ids = listPlannedSlideIds(planDeck(report, issues, readDeckConfig(report.id)));

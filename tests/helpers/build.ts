@@ -6,7 +6,7 @@ import path from 'node:path';
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 /** The script `npm run build` runs. */
-export const buildScript = path.join(projectRoot, 'scripts/build.mjs');
+export const buildScript = path.join(projectRoot, 'scripts/build.ts');
 
 /** The result of building the site once: where it went and what the build printed. */
 export interface BuildResult {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDue, getDuePeriod, listCommitments } from '../../src/lib/commitments.ts';
 import { findCitations, listCitedDocuments, listIssueDocuments } from '../../src/lib/documents.ts';
 import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
-import { formatFileSize, formatSourceLabel } from '../../src/lib/files.ts';
+import { formatFileSize } from '../../src/lib/files.ts';
+import { formatSourceLabel } from '../../src/lib/labels.ts';
 import { getBodyText, listMeasures } from '../../src/lib/measures.ts';
 import { compareIssues, getAdjacentIssues, getIssueSlug, listIssuesByStatus, listReportIssues, sortReportsNewestFirst } from '../../src/lib/order.ts';
 import { formatShare, getReportStats } from '../../src/lib/stats.ts';
@@ -48,14 +49,14 @@ describe('statistics', () => {
 });
 
 describe('file sizes', () => {
-  it('reads bytes, KB and MB with one decimal, and names the source download', () => {
+  it('reads bytes, KB and MB with one decimal', () => {
     expect(formatFileSize(0)).toBe('0 B');
     expect(formatFileSize(1023)).toBe('1023 B');
     expect(formatFileSize(1024)).toBe('1.0 KB');
     expect(formatFileSize(28563)).toBe('27.9 KB');
     expect(formatFileSize(3 * 1024 * 1024 + 200 * 1024)).toBe('3.2 MB');
     expect(() => formatFileSize(-1)).toThrow(/not a byte count/u);
-    expect(formatSourceLabel({ format: 'PDF', bytes: 2048 })).toBe('原文（PDF，2.0 KB）');
+    expect(formatSourceLabel('PDF', formatFileSize(2048))).toBe('原文（PDF，2.0 KB）');
   });
 });
 
