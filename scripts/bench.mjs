@@ -165,7 +165,7 @@ async function main() {
       const reportId = problem?.reportId ?? readdirSync(path.join(distDir, 'reports'), { withFileTypes: true }).find((entry) => entry.isDirectory())?.name;
 
       if (chromium.browser) {
-        const { startStaticServer } = await import('./lib/static-server.mjs');
+        const { startStaticServer } = await import('./lib/static-server.ts');
         const server = await startStaticServer({ root: distDir, base: '/' });
         try {
           result.search = await soft('search', () =>

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from './lib/chromium.ts';
 import { ensureBuilt, getExportDirs, listDecks, readBuiltBase } from './lib/deck-export.ts';
-import { startStaticServer } from './lib/static-server.mjs';
+import { startStaticServer } from './lib/static-server.ts';
 
 const { distDir, exportDir } = getExportDirs();
 ensureBuilt(distDir);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer } from '../../scripts/lib/static-server.mjs';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { HOSTILE, HOSTILE_REPORT_ID } from '../fixtures/site.ts';
 import { launchChromium } from '../helpers/browser.ts';
 

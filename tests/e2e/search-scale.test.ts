@@ -3,7 +3,7 @@
 // containing the term.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
+import { startStaticServer as startServer } from '../../scripts/lib/static-server.ts';
 import { GENERATED } from '../fixtures/site.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { computeTruth, type IndexedPage, readIndexedPages, readResults, showAllResults, waitForResults, withoutHash } from './search-support.ts';
