@@ -120,6 +120,17 @@ describe('cited documents', () => {
     expect(keys).toContain('示财规〔2023〕1号');
     expect(listCitedDocuments(issues).find((d) => d.key === '示财规〔2023〕1号')?.citedBy).toHaveLength(2);
   });
+  it("files a title cited bare under the index's entry for it, where the number is cited elsewhere", () => {
+    const documents = listCitedDocuments(issues);
+    for (const issue of issues) {
+      const keys = listIssueDocuments(issue, documents).map((d) => d.key);
+      expect(keys.filter((key) => !documents.some((document) => document.key === key))).toEqual([]);
+    }
+    // completed-02 cites 《示例局财务管理办法》 bare; completed-01 gives its number.
+    const bare = issues.find((issue) => issue.id.endsWith('completed-02'))!;
+    expect(listIssueDocuments(bare).map((d) => d.key)).toContain('《示例局财务管理办法》');
+    expect(listIssueDocuments(bare, documents).map((d) => d.key)).toContain('示财规〔2023〕1号');
+  });
 });
 
 describe('commitments and timeline', () => {
