@@ -38,7 +38,7 @@ describe('a failing build', () => {
   let index: string;
 
   beforeAll(async () => {
-    // A good build to keep: a copy of the fixture site, so the shared one is never at risk.
+    // A good build to keep: a copy of the fixture site, so the one other tests read is never at risk.
     dist = path.join(mkdtempSync(path.join(tmpdir(), 'rk-failing-')), 'dist');
     cpSync(inject('fixturesDist'), dist, { recursive: true });
     before = listFiles(dist);

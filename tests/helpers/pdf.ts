@@ -26,7 +26,7 @@ export async function readPdf(file: string): Promise<PdfContents> {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
       text += content.items.map((item) => ('str' in item ? item.str : '')).join('');
-      // Loading the operator list resolves the fonts; each setFont names one in the document's shared objects.
+      // Loading the operator list resolves the fonts; each setFont names one in the document's common objects.
       const operators = await page.getOperatorList();
       operators.fnArray.forEach((fn, index) => {
         if (fn !== OPS.setFont) return;
