@@ -27,6 +27,7 @@ import {
   writePdf,
 } from '../fixtures/import/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
+import { assertSystemPackages, systemPackages } from '../helpers/system.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rk-import-offices-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -137,6 +138,7 @@ describe('what offices and websites produce', () => {
   const files: Record<string, string> = {};
   let expected: Map<string, string>;
   beforeAll(async () => {
+    assertSystemPackages(systemPackages.filter((entry) => ['chromium', 'libreoffice-writer', 'fonts-noto-cjk'].includes(entry.name)));
     expected = (await importReport({ file: secondReportFile, reportsDir: freshReportsDir(), id, dryRun: true })).files;
     files['docx'] = path.join(work, 'numbered.docx');
     await writeListNumberedDocx(lines, files['docx']);
