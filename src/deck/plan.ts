@@ -31,12 +31,17 @@ export function planDeck(report: ReportEntry, issues: readonly IssueEntry[], con
   const stacks: PlannedStack[] = [];
   const issueSlides = (status: 'completed' | 'ongoing'): PlannedSlide[] =>
     listIssuesByStatus(report.id, status, issues).map((issue) => ({ id: getDeckSlideId(getIssueSlug(issue)), kind: 'issue', issue }));
+  // A section the report lacks (no organisation section, a status group with no problems) gets no slide.
+  const lacks = (section: DeckSection) =>
+    (section === 'organisation' && !report.data.organisation) ||
+    ((section === 'completed' || section === 'ongoing') && listIssuesByStatus(report.id, section, issues).length === 0);
   for (const section of config.sections) {
     if (section.startsWith('mdx:')) {
       const file = section.slice('mdx:'.length);
       stacks.push([{ id: getMdxSlideId(file), kind: 'mdx', file }]);
       continue;
     }
+    if (lacks(section as DeckSection)) continue;
     switch (section as DeckSection) {
       case 'overview':
         stacks.push([{ id: 'overview', kind: 'overview' }], [{ id: 'timeline', kind: 'timeline' }]);

@@ -23,14 +23,6 @@ export function parseChineseNumeral(text: string): number {
   return 0;
 }
 
-/** Writes 1 … 99 as 一 … 九十九, the inverse of parseChineseNumeral. */
-export function formatChineseNumeral(value: number): string {
-  const digit = (n: number) => CN_DIGITS[n - 1] ?? '';
-  if (value <= 10) return digit(value);
-  if (value < 20) return `十${digit(value - 10)}`;
-  return `${digit(Math.floor(value / 10))}十${value % 10 === 0 ? '' : digit(value % 10)}`;
-}
-
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
 /** YYYY-MM-DD from its printed parts. */

@@ -1,4 +1,4 @@
-// The Pagefind record format: the one place where the build (src/integrations/pagefind.ts) and the search client
+// The Pagefind record format: the one place where the build (src/search/indexer.ts) and the search client
 // (src/search/engine.ts) agree on what a record holds: its words, meta keys, filters and sort key.
 //
 // The position index. Every character of a page's normalised text (see normalizeWithMap) is one Pagefind word, so
