@@ -4,8 +4,8 @@ import { formatSearchSummary, labels } from '#src/lib/labels.ts';
 import { loadPagefind, type PagefindApi, type SearchFilters, type SearchHit, type SearchOrder, type SearchSession, startSearch } from './engine.ts';
 import type { ExcerptPart } from './match.ts';
 
-/** The first batch is small, so the first results show after few fetches; "more" then adds larger batches. */
-const FIRST_BATCH = 10;
+/** The first batch is small (as many as Pagefind's own UI shows), so the first results show after few fetches; "more" then adds larger batches. */
+const FIRST_BATCH = 5;
 const MORE_BATCH = 50;
 const STATUS_LABELS: Record<string, string> = labels.status;
 

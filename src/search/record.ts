@@ -22,7 +22,6 @@ export const SORT_KEY = 'rank';
 export const FILTER_KEYS = ['kind', 'report', 'status'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-const ZWSP = '\u200b';
 const PLAIN_WORD = /^[\p{Script=Han}a-z0-9]$/u;
 const PAD = ',';
 
@@ -58,11 +57,11 @@ function toTextWords(text: string): string[] {
   return toQueryWords(normalizeWithMap(text).text);
 }
 
-/** A record's content: title words padded to TITLE_SPAN, then the page's words, zero-width-space separated. */
+/** A record's content: title words padded to TITLE_SPAN, then the page's words, space-separated (one byte each). */
 export function toRecordContent(title: string, text: string): string {
   const titleWords = toTextWords(title).slice(0, TITLE_SPAN - 1);
   const padding = Array.from({ length: TITLE_SPAN - titleWords.length }, () => PAD);
-  return [...titleWords, ...padding, ...toTextWords(text)].join(ZWSP);
+  return [...titleWords, ...padding, ...toTextWords(text)].join(' ');
 }
 
 /** Measure anchors as stored in a record's meta ("id:offset …"). */

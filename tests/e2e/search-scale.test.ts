@@ -16,7 +16,7 @@ const startStaticServer = startServer as unknown as (options: { root: string; ba
 
 const PROBLEMS = GENERATED.problems;
 /** The first batch: its results' fragments are the only ones the first search fetches. */
-const FIRST_BATCH = 10;
+const FIRST_BATCH = 5;
 
 describe(`search on a generated archive of ${PROBLEMS} problems`, () => {
   let browser: Browser;
