@@ -32,5 +32,10 @@ export function proposeShortTitle(title: string): string {
     if (PHRASE_END.test(chars[end] ?? '') || PHRASE_BREAK_BEFORE.test(next)) return head.replace(/[，、；：（“《]+$/u, '');
   }
   // No phrase boundary in reach: the first clause before any punctuation, still whole words of the title.
-  return chars.slice(0, SHORT_TITLE_MAX).join('').split(/[，、；：]/u)[0] ?? chars.slice(0, SHORT_TITLE_MAX).join('');
+  return (
+    chars
+      .slice(0, SHORT_TITLE_MAX)
+      .join('')
+      .split(/[，、；：]/u)[0] ?? chars.slice(0, SHORT_TITLE_MAX).join('')
+  );
 }
