@@ -1,0 +1,94 @@
+// npm run export:pptx [report-id…]: writes each report's deck as an editable PowerPoint file,
+// exports/<report-id>.pptx (EXPORT_DIR overrides the folder). Reads the collection straight from
+// REPORTS_DIR with the build's own validation and slides/<id>/deck.yaml; no site build is needed.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { getSlidesDir, readDeckConfig } from '../src/deck/config-file.ts';
+import { type MdxSlideText, readMdxSlideText } from '../src/deck/mdx-text.ts';
+import { composePptxDeck } from '../src/deck/pptx/compose.ts';
+import { writePptx } from '../src/deck/pptx/write.ts';
+import { getReportPath, withBase } from '../src/lib/urls.ts';
+import { formatCollectionProblems, validateCollection } from '../src/lib/validate.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '../src/loaders/disk.ts';
+import { getReportsDir } from '../src/loaders/paths.ts';
+
+const usage = `用法 Usage: npm run export:pptx [report-id…]
+  默认导出全部通报；REPORTS_DIR 指定通报目录，EXPORT_DIR 指定输出目录（默认 exports）。
+  Exports every report by default; REPORTS_DIR sets the reports folder, EXPORT_DIR the output folder (default exports).`;
+
+/** The text of each hand-written slide a deck config names, read from slides/<report-id>/<file>.mdx. */
+function readMdxSlides(reportId: string, sections: readonly string[], slidesDir: string): Map<string, MdxSlideText> {
+  const texts = new Map<string, MdxSlideText>();
+  for (const section of sections.filter((s) => s.startsWith('mdx:'))) {
+    const name = section.slice('mdx:'.length);
+    const file = path.join(slidesDir, reportId, `${name}.mdx`);
+    if (!existsSync(file))
+      throw new Error(
+        `${path.relative(process.cwd(), path.join(slidesDir, reportId, 'deck.yaml'))}: mdx:${name} names ${path.relative(process.cwd(), file)}, which does not exist`,
+      );
+    texts.set(name, readMdxSlideText(readFileSync(file, 'utf8'), name));
+  }
+  return texts;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
+  const reportsDir = getReportsDir();
+  const { reports, errors: reportErrors } = readReportsFromDisk(reportsDir);
+  const { issues, errors: issueErrors } = readIssuesFromDisk(reportsDir);
+  const cross = formatCollectionProblems(validateCollection(reports, issues));
+  const errors = [...reportErrors, ...issueErrors, ...(cross ? cross.split('\n') : [])];
+  if (errors.length > 0) {
+    console.error(`通报内容有误，未导出。The content collection is invalid (${errors.length}); nothing was written:\n${errors.join('\n')}`);
+    return 1;
+  }
+  const unknown = args.filter((id) => !reports.some((report) => report.id === id));
+  if (unknown.length > 0) {
+    console.error(`找不到通报 Unknown report id: ${unknown.join(', ')} (known: ${reports.map((r) => r.id).join(', ') || 'none'})\n${usage}`);
+    return 2;
+  }
+  const selected = args.length > 0 ? reports.filter((report) => args.includes(report.id)) : reports;
+  if (selected.length === 0) {
+    console.error(`没有可导出的通报。No report in ${reportsDir}.`);
+    return 1;
+  }
+  const exportDir = path.resolve(process.env['EXPORT_DIR'] ?? 'exports');
+  const slidesDir = getSlidesDir();
+  const site = process.env['SITE_URL'] || undefined;
+  const base = process.env['BASE_PATH'] ?? '/';
+  mkdirSync(exportDir, { recursive: true });
+  for (const report of selected) {
+    const started = performance.now();
+    const config = readDeckConfig(report.id, slidesDir);
+    const deck = composePptxDeck(report, issues, config, {
+      mdx: readMdxSlides(report.id, config.sections, slidesDir),
+      archiveUrl: site ? new URL(withBase(base, getReportPath(report.id)), site).href : undefined,
+    });
+    const bytes = await writePptx(deck);
+    const file = path.join(exportDir, `${report.id}.pptx`);
+    // Written beside the target and renamed, so a failed export never leaves half a file in place of a good one.
+    const partial = `${file}.partial`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, file);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const size = `${Math.round(bytes.length / 1024)} KB`;
+    console.log(
+      `已导出 ${path.relative(process.cwd(), file)}：${deck.slides.length} 张幻灯片，${size}，${seconds} 秒。Wrote ${file}: ${deck.slides.length} slides, ${size}, ${seconds} s.`,
+    );
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,144 @@
+// Writes a PptxDeck as a .pptx with pptxgenjs, then completes what pptxgenjs leaves out with jszip:
+// the theme's East Asian font (so text typed in later is Chinese-ready too) and speaker notes as
+// Chinese paragraphs with their own <a:ea>. The only module that knows pptxgenjs.
+import JSZip from 'jszip';
+import PptxGenJS from 'pptxgenjs';
+import { colors, fonts, slideInches, toInches, toPoints } from './frame.ts';
+import { bulletIndentPx, getLinePitch, type PptxDeck, type Shape, type TextBox } from './model.ts';
+
+const layoutName = 'DECK_16x9';
+const lang = 'zh-CN';
+
+function escapeXml(text: string): string {
+  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+}
+
+function toTextProps(box: TextBox): PptxGenJS.TextProps[] {
+  return box.paragraphs.flatMap((p, pIndex) =>
+    p.runs.map((run, rIndex) => ({
+      text: run.text,
+      options: {
+        fontSize: toPoints(run.sizePx ?? p.sizePx),
+        fontFace: fonts.eastAsian,
+        lang,
+        ...(run.bold ? { bold: true } : {}),
+        ...(run.color ? { color: run.color } : {}),
+        // Paragraph settings ride on every run; pptxgenjs reads them from the run that opens the paragraph.
+        lineSpacing: toPoints(getLinePitch(p, box.lineHeight)),
+        ...(pIndex > 0 && p.spaceBeforePx ? { paraSpaceBefore: toPoints(p.spaceBeforePx) } : {}),
+        bullet: p.bullet ? { characterCode: '25A0', indent: toPoints(bulletIndentPx) } : false,
+        breakLine: rIndex === p.runs.length - 1 && pIndex < box.paragraphs.length - 1,
+      },
+    })),
+  );
+}
+
+function addText(slide: PptxGenJS.Slide, box: TextBox): void {
+  slide.addText(toTextProps(box), {
+    objectName: box.name,
+    x: toInches(box.x),
+    y: toInches(box.y),
+    w: toInches(box.w),
+    h: toInches(box.h),
+    margin: 0,
+    color: box.color,
+    fontFace: fonts.eastAsian,
+    lang,
+    bold: box.bold ?? false,
+    align: box.align ?? 'left',
+    valign: box.valign ?? 'top',
+    wrap: true,
+    fit: 'none',
+    ...(box.fill ? { fill: { color: box.fill } } : {}),
+  });
+}
+
+function addShape(pptx: PptxGenJS, slide: PptxGenJS.Slide, shape: Shape): void {
+  const type = { rect: pptx.ShapeType.rect, roundRect: pptx.ShapeType.roundRect, ellipse: pptx.ShapeType.ellipse, line: pptx.ShapeType.line }[shape.shape];
+  slide.addShape(type, {
+    objectName: shape.name,
+    x: toInches(shape.x),
+    y: toInches(shape.y),
+    w: toInches(shape.w),
+    h: toInches(shape.h),
+    ...(shape.fill ? { fill: { color: shape.fill } } : { fill: { type: 'none' } }),
+    line: shape.line ? { color: shape.line.color, width: toPoints(shape.line.widthPx) } : { type: 'none' },
+    ...(shape.shape === 'roundRect' ? { rectRadius: toInches(8) } : {}),
+  });
+}
+
+/** Builds the pptxgenjs presentation of a deck. */
+export function buildPresentation(deck: PptxDeck): PptxGenJS {
+  const pptx = new PptxGenJS();
+  pptx.defineLayout({ name: layoutName, width: slideInches.width, height: slideInches.height });
+  pptx.layout = layoutName;
+  pptx.title = deck.title;
+  pptx.author = deck.author;
+  pptx.company = deck.author;
+  pptx.subject = deck.subject;
+  pptx.theme = { headFontFace: fonts.latin, bodyFontFace: fonts.latin };
+  pptx.defineSlideMaster({
+    title: 'DECK',
+    background: { color: colors.white },
+    slideNumber: {
+      x: toInches(16),
+      y: toInches(688),
+      w: toInches(120),
+      h: toInches(28),
+      fontFace: fonts.eastAsian,
+      fontSize: toPoints(20),
+      color: colors.muted,
+      margin: 0,
+    },
+  });
+  for (const spec of deck.slides) {
+    const slide = pptx.addSlide({ masterName: 'DECK' });
+    for (const item of spec.items) {
+      if (item.type === 'text') addText(slide, item);
+      else addShape(pptx, slide, item);
+    }
+    slide.addNotes(spec.notes);
+  }
+  return pptx;
+}
+
+const runProps = `<a:rPr lang="${lang}" altLang="en-US" dirty="0"><a:latin typeface="${fonts.latin}"/><a:ea typeface="${fonts.eastAsian}"/></a:rPr>`;
+
+/** A notes body's paragraphs: one <a:p> per line of the notes, each run Chinese-tagged with its East Asian font. */
+function renderNotesParagraphs(encoded: string): string {
+  return encoded
+    .split(/\r?\n/u)
+    .map((line) => (line ? `<a:p><a:r>${runProps}<a:t>${line}</a:t></a:r></a:p>` : `<a:p><a:endParaRPr lang="${lang}" dirty="0"/></a:p>`))
+    .join('');
+}
+
+/** Completes the package pptxgenjs wrote: theme fonts and notes paragraphs. Returns the new bytes. */
+export async function completePackage(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const face = escapeXml(fonts.eastAsian);
+  for (const name of Object.keys(zip.files).filter((file) => /^ppt\/theme\/theme\d+\.xml$/u.test(file))) {
+    const xml = await zip.file(name)!.async('string');
+    zip.file(
+      name,
+      xml
+        .replace(/<a:ea typeface=""\/>/gu, `<a:ea typeface="${face}"/>`)
+        .replace(/<a:font script="Hans" typeface="[^"]*"\/>/gu, `<a:font script="Hans" typeface="${face}"/>`),
+    );
+  }
+  for (const name of Object.keys(zip.files).filter((file) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(file))) {
+    const xml = await zip.file(name)!.async('string');
+    const next = xml.replace(
+      /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/u,
+      (_all, text: string) => renderNotesParagraphs(text),
+    );
+    if (next === xml) throw new Error(`${name}: the speaker notes are not where pptxgenjs ${PptxGenJS.prototype.constructor.name} puts them`);
+    zip.file(name, next);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/** The .pptx file of a deck, as bytes. */
+export async function writePptx(deck: PptxDeck): Promise<Uint8Array> {
+  const raw = (await buildPresentation(deck).write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  return completePackage(raw);
+}
