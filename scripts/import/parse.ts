@@ -1,6 +1,7 @@
 // Parses the text of a 巡察整改情况通报 in its standard structure into a report and its problems.
 // Pure: text in, data and warnings out; reading files and writing the collection live elsewhere.
 import { compactChineseSpacing } from '../../src/lib/text.ts';
+import { parseChineseNumeral } from '../../src/lib/numerals.ts';
 
 /** A problem as parsed, before it is written as an MDX entry. */
 export interface ParsedIssue {
@@ -38,6 +39,8 @@ interface Paragraph {
   line: number;
 }
 
+export { parseChineseNumeral };
+
 const CN_DIGITS = '一二三四五六七八九十';
 const SECTION = new RegExp(`^([${CN_DIGITS}]+)、(.*)$`, 'u');
 const SUBSECTION = new RegExp(`^（([${CN_DIGITS}]+)）(.*)$`, 'u');
@@ -53,15 +56,6 @@ function visualWidth(line: string): number {
   return width;
 }
 
-/** Converts 一 … 九十九 to a number. */
-export function parseChineseNumeral(text: string): number {
-  const digits = [...text].map((char) => CN_DIGITS.indexOf(char) + 1);
-  if (digits.length === 1) return digits[0] ?? 0;
-  if (digits.length === 2 && digits[0] === 10) return 10 + (digits[1] ?? 0);
-  if (digits.length === 2 && digits[1] === 10) return (digits[0] ?? 0) * 10;
-  if (digits.length === 3) return (digits[0] ?? 0) * 10 + (digits[2] ?? 0);
-  return 0;
-}
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
