@@ -1,5 +1,6 @@
 // The PowerPoint slide in the web deck's own units: slides are laid out on the 1280×720 frame of
 // src/deck/options.ts and converted once when written, so one px means the same on both.
+import { MIN_FONT_PX, SLIDE } from '../fit.ts';
 import { deckOptions } from '../options.ts';
 
 /** The frame every slide is laid out on, in CSS px (1280×720, 16:9). */
@@ -9,7 +10,7 @@ export const frame = { width: deckOptions.width, height: deckOptions.height } as
 export const slideInches = { width: frame.width / 96, height: frame.height / 96 } as const;
 
 /** The smallest type on any slide, in px of the frame (20 px at 1280×720 is 15 pt on a 13.333 in slide). */
-export const minFontPx = 20;
+export const minFontPx = MIN_FONT_PX;
 
 /** Converts frame px to inches. */
 export function toInches(px: number): number {
@@ -47,5 +48,5 @@ export const colors = {
   white: 'FFFFFF',
 } as const;
 
-/** The slide's content area: the web deck's padding (24 px 48 px), with the bottom strip kept for the slide number. */
-export const contentBox = { left: 48, top: 28, right: frame.width - 48, bottom: frame.height - 52 } as const;
+/** The slide's content area: the deck's padding (src/deck/fit.ts SLIDE), the bottom strip kept for the slide number. */
+export const contentBox = { left: SLIDE.padX, top: SLIDE.padTop, right: SLIDE.width - SLIDE.padX, bottom: SLIDE.height - SLIDE.padBottom } as const;

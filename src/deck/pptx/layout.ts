@@ -1,26 +1,36 @@
 // Shared slide parts (heading, bullets, panels) and the fit rule: a slide is built at the largest type
 // step whose content ends above the content area's bottom; when none fits, the export stops with the slide's id.
+import { LINE_HEIGHT, TYPE } from '../fit.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
 import { fitTextBox, type Paragraph, paragraph, type Run, type SlideItem, type TextBox } from './model.ts';
 
-/** Type sizes in frame px for one step of the fit; step 0 is the web deck's own size. */
+/** Type sizes in frame px for one try of the fit. */
 export interface TypeScale {
   heading: number;
   body: number;
+  /** Labels, legends, commitments: fit.ts's TYPE.small, never above the body size. */
   small: number;
 }
 
-/** The steps tried in order, largest first; the last is the floor (nothing under 20 px). */
-export const typeSteps: readonly TypeScale[] = [
-  { heading: 44, body: 28, small: 24 },
-  { heading: 40, body: 26, small: 22 },
-  { heading: 36, body: 24, small: 22 },
-  { heading: 36, body: 22, small: 20 },
-  { heading: 32, body: 20, small: 20 },
-];
+/**
+ * The sizes tried for a slide, largest first: the plan's own scale, then 2 px smaller steps down to the floor.
+ * The plan (src/deck/fit.ts) has already chosen slides and sizes that fit its budget; the smaller steps only
+ * absorb what PowerPoint, WPS and LibreOffice set wider than a browser (Latin fallback faces, autospacing).
+ */
+export function listTypeSteps(planned: { heading: number; body: number }): TypeScale[] {
+  const steps: TypeScale[] = [];
+  for (let cut = 0; ; cut += 2) {
+    const body = Math.max(minFontPx, planned.body - cut);
+    steps.push({ heading: Math.max(minFontPx + 8, planned.heading - cut), body, small: Math.max(minFontPx, Math.min(TYPE.small, body - 2)) });
+    if (body === minFontPx) return steps;
+  }
+}
 
 /** Line pitch multiple of body text. */
-export const bodyLineHeight = 1.4;
+export const bodyLineHeight = LINE_HEIGHT.body;
+
+/** Line pitch multiple of headings. */
+export const headingLineHeight = LINE_HEIGHT.heading;
 
 /** The slide heading with the accent rule under it; returns the items and the y where content starts. */
 export function placeHeading(
@@ -37,9 +47,9 @@ export function placeHeading(
       x: contentBox.left,
       y: top,
       w: contentBox.right - contentBox.left,
-      paragraphs: [paragraph(options.kicker, options.kickerSize ?? minFontPx + 2)],
+      paragraphs: [paragraph(options.kicker, options.kickerSize ?? TYPE.kicker)],
       color: colors.muted,
-      lineHeight: 1.3,
+      lineHeight: bodyLineHeight,
     });
     items.push(kicker);
     top += kicker.h + 4;
@@ -52,7 +62,7 @@ export function placeHeading(
     paragraphs: [typeof text === 'string' ? paragraph(text, sizePx) : { runs: text, sizePx }],
     color: colors.ink,
     bold: true,
-    lineHeight: 1.3,
+    lineHeight: headingLineHeight,
   });
   items.push(heading);
   const ruleY = heading.y + heading.h + 10;
@@ -93,12 +103,13 @@ export function fitsContent(items: readonly SlideItem[]): boolean {
 }
 
 /** Builds a slide at the largest type step that fits; throws naming the slide when even the floor does not. */
-export function fitSlide(id: string, build: (scale: TypeScale) => SlideItem[]): SlideItem[] {
-  for (const scale of typeSteps) {
+export function fitSlide(id: string, planned: { heading: number; body: number }, build: (scale: TypeScale) => SlideItem[]): SlideItem[] {
+  const steps = listTypeSteps(planned);
+  for (const scale of steps) {
     const items = build(scale);
     if (fitsContent(items)) return items;
   }
-  const floor = build(typeSteps[typeSteps.length - 1]!);
+  const floor = build(steps[steps.length - 1]!);
   throw new Error(
     `PowerPoint slide ${id}: its content ends at ${Math.round(getBottom(floor))}px, below the ${contentBox.bottom}px the 1280×720 frame leaves, even at ${minFontPx}px type; the deck plan must continue it on another slide`,
   );

@@ -1,48 +1,57 @@
-// One renderer per slide kind: a view in, positioned native text boxes and shapes out (frame px).
-// Each lays its content out top-down and lets fitSlide pick the largest type that stays on the slide.
-import { colors, contentBox, frame } from './frame.ts';
-import { bodyLineHeight, fitSlide, placeBullets, placeHeading, type TypeScale } from './layout.ts';
-import { getTextEm } from './measure.ts';
-import { fitTextBox, type Paragraph, type PptxSlide, paragraph, type SlideItem } from './model.ts';
+// One renderer per slide kind: a planned slide (src/deck/plan.ts) in, native text boxes and shapes out, in frame px.
+// They draw what the plan holds, at the plan's type sizes, and compute nothing of the report.
+import { BLOCK, TYPE } from '../fit.ts';
 import type {
-  ClosingView,
-  CommitmentsView,
-  GroupView,
-  IssueView,
-  MdxView,
-  OrganisationView,
-  OverviewView,
-  PlanView,
-  SlideView,
-  TimelineView,
-  TitleView,
-} from './views.ts';
+  ClosingSlide,
+  CommitmentsSlide,
+  GroupSlide,
+  IssueSlide,
+  OrganisationSlide,
+  OverviewSlide,
+  PlannedSlide,
+  PlanSlide,
+  TimelineSlide,
+  TitleSlide,
+} from '../plan.ts';
+import { colors, contentBox, frame } from './frame.ts';
+import { bodyLineHeight, fitSlide, headingLineHeight, placeBullets, placeHeading } from './layout.ts';
+import { getTextEm } from './measure.ts';
+import { fitTextBox, type Paragraph, type PptxSlide, paragraph, type Run, type SlideItem } from './model.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
 const statusColor = (status: 'completed' | 'ongoing') => (status === 'completed' ? colors.ok : colors.warn);
+const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item) => item.y + item.h));
+/** The tag after a lead phrase the slide shows in part: the whole measure is in the notes. */
+const moreTag: Run = { text: '（见备注）', color: colors.muted };
+
+/** What a hand-written MDX slide says, read from its file (the plan names the file only). */
+export interface MdxText {
+  title: string;
+  paragraphs: string[];
+}
 
 /** Title: kicker, report title, issuer and date, centred under the accent band. */
-export function renderTitleSlide(view: TitleView): SlideItem[] {
-  return fitSlide(view.id, (scale) => {
+export function renderTitleSlide(slide: TitleSlide): SlideItem[] {
+  return fitSlide(slide.id, slide.scale, (scale) => {
     const width = contentWidth - 96;
     const x = contentBox.left + 48;
     const parts = [
-      { name: '巡察', paragraphs: [paragraph(view.kicker, scale.body)], color: colors.muted, bold: false, gap: 16 },
-      { name: '标题', paragraphs: [paragraph(view.title, scale.heading + 12)], color: colors.ink, bold: true, gap: 48 },
-      { name: '发文机关', paragraphs: [paragraph(view.issuer, scale.body + 6)], color: colors.ink, bold: true, gap: 8 },
-      { name: '日期', paragraphs: [paragraph(view.date, scale.body)], color: colors.muted, bold: false, gap: 0 },
+      { name: '巡察', p: paragraph(slide.kicker, scale.body), color: colors.muted, bold: false, gap: 16 },
+      { name: '标题', p: paragraph(slide.title, scale.heading), color: colors.ink, bold: true, gap: 48 },
+      { name: '发文机关', p: paragraph(slide.issuer, scale.body + 4), color: colors.ink, bold: true, gap: 8 },
+      { name: '日期', p: paragraph(slide.date.display, scale.body), color: colors.muted, bold: false, gap: 0 },
     ].map((part) => ({
-      ...part,
+      gap: part.gap,
       box: fitTextBox({
         name: part.name,
         x,
         y: 0,
         w: width,
-        paragraphs: part.paragraphs,
+        paragraphs: [part.p],
         color: part.color,
         bold: part.bold,
         align: 'center',
-        lineHeight: 1.3,
+        lineHeight: headingLineHeight,
       }),
     }));
     const total = parts.reduce((sum, part) => sum + part.box.h + part.gap, 0);
@@ -57,18 +66,19 @@ export function renderTitleSlide(view: TitleView): SlideItem[] {
 }
 
 /** Overview: the declared totals once, a native stacked bar of completed vs ongoing, the rate and the count note. */
-export function renderOverviewSlide(view: OverviewView): SlideItem[] {
-  return fitSlide(view.id, (scale) => {
-    const { items, bottom } = placeHeading('整改总体情况', scale.heading);
+export function renderOverviewSlide(slide: OverviewSlide): SlideItem[] {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
+    const { declared } = slide;
     const cards = [
-      { value: view.items, unit: '项', label: '反馈意见', color: colors.ink },
-      { value: view.problems, unit: '个', label: '问题', color: colors.ink },
-      { value: view.completed, unit: '个', label: '已完成', color: colors.ok },
-      { value: view.ongoing, unit: '个', label: '持续整改', color: colors.warn },
+      { value: declared.items, unit: '项', label: '反馈意见', color: colors.ink },
+      { value: declared.problems, unit: '个', label: '问题', color: colors.ink },
+      { value: declared.completed, unit: '个', label: '已完成', color: colors.ok },
+      { value: declared.ongoing, unit: '个', label: '持续整改', color: colors.warn },
     ];
     const gap = 24;
     const cardWidth = (contentWidth - gap * (cards.length - 1)) / cards.length;
-    const numberSize = scale.heading + 20;
+    const texts: SlideItem[] = [];
     let cardHeight = 0;
     cards.forEach((card, index) => {
       const x = contentBox.left + index * (cardWidth + gap);
@@ -83,7 +93,7 @@ export function renderOverviewSlide(view: OverviewView): SlideItem[] {
               { text: String(card.value), bold: true, color: card.color },
               { text: card.unit, sizePx: scale.body },
             ],
-            sizePx: numberSize,
+            sizePx: 72,
           },
         ],
         color: colors.ink,
@@ -96,13 +106,13 @@ export function renderOverviewSlide(view: OverviewView): SlideItem[] {
         w: cardWidth - 40,
         paragraphs: [paragraph(card.label, scale.small)],
         color: colors.muted,
-        lineHeight: 1.3,
+        lineHeight: bodyLineHeight,
       });
       cardHeight = Math.max(cardHeight, label.y + label.h + 12 - bottom);
-      items.push(figure, label);
+      texts.push(figure, label);
     });
     cards.forEach((card, index) => {
-      items.unshift({
+      items.push({
         type: 'shape',
         name: `${card.label}框`,
         shape: 'roundRect',
@@ -113,87 +123,75 @@ export function renderOverviewSlide(view: OverviewView): SlideItem[] {
         line: { color: colors.line, widthPx: 2 },
       });
     });
-    // The bar: one row, completed then ongoing, scaled to the declared problems.
-    const barTop = bottom + cardHeight + 40;
-    const barHeight = 56;
-    const labelWidth = 190;
-    const barX = contentBox.left + labelWidth;
-    const barWidth = contentWidth - labelWidth;
-    const scaleTo = Math.max(view.problems, 1);
-    items.push(
-      fitTextBox({
-        name: '进度标签',
-        x: contentBox.left,
-        y: barTop + (barHeight - scale.body * 1.3) / 2,
-        w: labelWidth - 16,
-        paragraphs: [paragraph('整改进度', scale.body)],
-        color: colors.ink,
-        align: 'right',
-        lineHeight: 1.3,
-      }),
-    );
-    let x = barX;
-    for (const segment of [
-      { name: '已完成', value: view.completed, fill: colors.ok },
-      { name: '持续整改', value: view.ongoing, fill: colors.warn },
-    ]) {
-      if (segment.value === 0) continue;
-      const w = (segment.value / scaleTo) * barWidth;
-      items.push({ type: 'shape', name: `${segment.name}条`, shape: 'rect', x, y: barTop, w, h: barHeight, fill: segment.fill });
-      const labelSize = scale.body;
-      if (w >= labelSize * 2.5) {
-        items.push(
-          fitTextBox({
-            name: `${segment.name}条数`,
-            x,
-            y: barTop + (barHeight - labelSize * 1.3) / 2,
-            w,
-            paragraphs: [paragraph(String(segment.value), labelSize)],
-            color: colors.white,
-            bold: true,
-            align: 'center',
-            lineHeight: 1.3,
-          }),
-        );
+    items.push(...texts);
+    // The plan's one stacked bar, drawn across the content width.
+    const barTop = bottom + cardHeight + 32;
+    const { chart } = slide;
+    const stretch = contentWidth / chart.barWidth;
+    for (const row of chart.rows) {
+      for (const segment of row.segments.filter((s) => s.value > 0)) {
+        const x = contentBox.left + (segment.x - chart.barX) * stretch;
+        const w = segment.width * stretch;
+        const fill = segment.key === 'completed' ? colors.ok : colors.warn;
+        items.push({ type: 'shape', name: `${segment.label}条`, shape: 'rect', x, y: barTop + row.y, w, h: chart.barHeight, fill });
+        if (w >= scale.body * 2.5) {
+          items.push(
+            fitTextBox({
+              name: `${segment.label}条数`,
+              x,
+              y: barTop + row.y + (chart.barHeight - scale.body * headingLineHeight) / 2,
+              w,
+              paragraphs: [paragraph(String(segment.value), scale.body)],
+              color: colors.white,
+              bold: true,
+              align: 'center',
+              lineHeight: headingLineHeight,
+            }),
+          );
+        }
       }
-      x += w;
     }
-    const legendY = barTop + barHeight + 20;
-    const swatch = 18;
-    const legend: Paragraph = {
-      sizePx: scale.small,
-      runs: [
-        { text: '■ ', color: colors.ok },
-        { text: `已完成 ${view.completed}个　` },
-        { text: '■ ', color: colors.warn },
-        { text: `持续整改 ${view.ongoing}个　完成率 ` },
-        { text: view.share, bold: true, color: colors.ink },
+    const legend = fitTextBox({
+      name: '图例',
+      x: contentBox.left,
+      y: barTop + chart.height + 8,
+      w: contentWidth,
+      paragraphs: [
+        {
+          sizePx: TYPE.small + 2,
+          runs: [
+            { text: '■ ', color: colors.ok },
+            { text: `已完成 ${declared.completed}个　` },
+            { text: '■ ', color: colors.warn },
+            { text: `持续整改 ${declared.ongoing}个　` },
+            { text: `完成率 ${slide.completionRate}`, bold: true, color: colors.ink },
+          ],
+        },
       ],
-    };
-    items.push(fitTextBox({ name: '图例', x: contentBox.left, y: legendY, w: contentWidth, paragraphs: [legend], color: colors.muted, lineHeight: 1.3 }));
-    const legendBox = items[items.length - 1]!;
-    items.push(
-      fitTextBox({
-        name: '核对说明',
-        x: contentBox.left,
-        y: legendBox.y + legendBox.h + 8 + swatch / 2,
-        w: contentWidth,
-        paragraphs: [paragraph(view.countNote, scale.small)],
-        color: colors.muted,
-        lineHeight: 1.3,
-      }),
-    );
+      color: colors.muted,
+      lineHeight: bodyLineHeight,
+    });
+    const note = fitTextBox({
+      name: '核对说明',
+      x: contentBox.left,
+      y: legend.y + legend.h + 8,
+      w: contentWidth,
+      paragraphs: [paragraph(slide.countedNote, scale.small)],
+      color: colors.muted,
+      lineHeight: bodyLineHeight,
+    });
+    items.push(legend, note);
     return items;
   });
 }
 
-/** A dated list drawn as a native timeline: a rule, a dot per row, the date and the label beside it. */
-function placeTimeline(rows: { date: string; text: Paragraph['runs'] }[], top: number, scale: TypeScale, color: string): SlideItem[] {
+/** A dated list drawn as a native timeline: a rule, a dot per row, the date and the text beside it. */
+function placeTimeline(rows: { date: string; text: Run[] }[], top: number, sizePx: number, dotColor: string): SlideItem[] {
   const items: SlideItem[] = [];
-  // The date column is as wide as the longest date, so a date never wraps.
-  const dateWidth = (Math.max(0, ...rows.map((row) => getTextEm(row.date))) + 1) * scale.body;
   const ruleX = contentBox.left + 12;
   const textX = ruleX + 32;
+  // The plan's date column, widened where a date would wrap in a wider face.
+  const dateWidth = Math.max(BLOCK.timeColumn, (Math.max(0, ...rows.map((row) => getTextEm(row.date))) + 1) * sizePx);
   let y = top;
   for (const [index, row] of rows.entries()) {
     const date = fitTextBox({
@@ -201,42 +199,51 @@ function placeTimeline(rows: { date: string; text: Paragraph['runs'] }[], top: n
       x: textX,
       y,
       w: dateWidth,
-      paragraphs: [paragraph(row.date, scale.body)],
+      paragraphs: [paragraph(row.date, sizePx)],
       color: colors.ink,
       bold: true,
-      lineHeight: 1.4,
+      lineHeight: bodyLineHeight,
     });
     const label = fitTextBox({
       name: `事项${index + 1}`,
       x: textX + dateWidth + 12,
       y,
       w: contentBox.right - textX - dateWidth - 12,
-      paragraphs: [{ runs: row.text, sizePx: scale.body }],
+      paragraphs: [{ runs: row.text, sizePx }],
       color: colors.ink,
-      lineHeight: 1.4,
+      lineHeight: bodyLineHeight,
     });
     const dot = 20;
     items.push(
-      { type: 'shape', name: `节点${index + 1}`, shape: 'ellipse', x: ruleX - dot / 2 + 2, y: y + (scale.body * 1.4 - dot) / 2, w: dot, h: dot, fill: color },
+      {
+        type: 'shape',
+        name: `节点${index + 1}`,
+        shape: 'ellipse',
+        x: ruleX - dot / 2 + 2,
+        y: y + (sizePx * bodyLineHeight - dot) / 2,
+        w: dot,
+        h: dot,
+        fill: dotColor,
+      },
       date,
       label,
     );
-    y += Math.max(date.h, label.h) + 14;
+    y += Math.max(date.h, label.h) + BLOCK.itemGap;
   }
-  items.unshift({ type: 'shape', name: '时间轴', shape: 'rect', x: ruleX, y: top, w: 4, h: Math.max(0, y - top - 14), fill: colors.line });
+  items.unshift({ type: 'shape', name: '时间轴', shape: 'rect', x: ruleX, y: top, w: 4, h: Math.max(0, y - top - BLOCK.itemGap), fill: colors.line });
   return items;
 }
 
 /** Timeline: inspection, feedback, meetings and the report, in date order. */
-export function renderTimelineSlide(view: TimelineView): SlideItem[] {
-  return fitSlide(view.id, (scale) => {
-    const { items, bottom } = placeHeading(view.heading, scale.heading);
+export function renderTimelineSlide(slide: TimelineSlide): SlideItem[] {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
     return [
       ...items,
       ...placeTimeline(
-        view.events.map((event) => ({ date: event.display, text: [{ text: event.label }] })),
+        slide.events.map((event) => ({ date: event.date.display, text: [{ text: event.label }] })),
         bottom,
-        scale,
+        scale.body,
         colors.accent,
       ),
     ];
@@ -244,24 +251,25 @@ export function renderTimelineSlide(view: TimelineView): SlideItem[] {
 }
 
 /** Organisation: each measure's ordinal and lead phrase, with the dated facts its text mentions. */
-export function renderOrganisationSlide(view: OrganisationView): SlideItem[] {
-  return fitSlide(view.id, (scale) => {
-    const { items, bottom } = placeHeading(view.heading, scale.heading);
+export function renderOrganisationSlide(slide: OrganisationSlide): SlideItem[] {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
     let y = bottom;
-    const ordinalWidth = (scale.body + 6) * 3.4;
-    for (const [index, measure] of view.measures.entries()) {
-      const leadSize = scale.body + 6;
-      const paragraphs: Paragraph[] = [paragraph(measure.lead, leadSize, { bold: true })];
-      if (measure.facts.length > 0) paragraphs.push(paragraph(measure.facts.join('；'), scale.small, { color: colors.muted, spaceBeforePx: 6 }));
+    const leadSize = scale.body + 4;
+    const ordinalWidth = leadSize * 3.2;
+    for (const [index, item] of slide.items.entries()) {
+      const paragraphs: Paragraph[] = [paragraph(item.lead, leadSize, { bold: true })];
+      if (item.facts.length > 0)
+        paragraphs.push(paragraph(item.facts.map((f) => `${f.date.display} ${f.label}`).join('；'), scale.small, { color: colors.muted }));
       const ordinal = fitTextBox({
         name: `序号${index + 1}`,
         x: contentBox.left,
         y,
         w: ordinalWidth,
-        paragraphs: [paragraph(measure.ordinal, leadSize)],
+        paragraphs: [paragraph(item.ordinal, leadSize)],
         color: colors.accent,
         bold: true,
-        lineHeight: 1.4,
+        lineHeight: bodyLineHeight,
       });
       const text = fitTextBox({
         name: `措施${index + 1}`,
@@ -270,29 +278,19 @@ export function renderOrganisationSlide(view: OrganisationView): SlideItem[] {
         w: contentWidth - ordinalWidth - 12,
         paragraphs,
         color: colors.ink,
-        lineHeight: 1.4,
+        lineHeight: bodyLineHeight,
       });
       items.push(ordinal, text);
-      y += Math.max(ordinal.h, text.h) + 24;
+      y += Math.max(ordinal.h, text.h) + BLOCK.itemGap * 2;
     }
     return items;
   });
 }
 
 /** Group opener: heading and count, then its intro (opener) or a grid of its problems' short titles (grid). */
-export function renderGroupSlide(view: GroupView): SlideItem[] {
-  return fitSlide(view.id, (scale) => {
-    const countWidth = 240;
-    const heading = fitTextBox({
-      name: '标题',
-      x: contentBox.left,
-      y: contentBox.top + 40,
-      w: contentWidth - countWidth,
-      paragraphs: [paragraph(view.heading, scale.heading)],
-      color: colors.ink,
-      bold: true,
-      lineHeight: 1.3,
-    });
+export function renderGroupSlide(slide: GroupSlide): SlideItem[] {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const countWidth = 320;
     const count = fitTextBox({
       name: '数量',
       x: contentBox.right - countWidth,
@@ -301,15 +299,26 @@ export function renderGroupSlide(view: GroupView): SlideItem[] {
       paragraphs: [
         {
           runs: [
-            { text: String(view.count), bold: true, color: statusColor(view.status) },
-            { text: '个', sizePx: scale.body },
+            { text: String(slide.count), color: statusColor(slide.status) },
+            { text: '个', sizePx: 32 },
           ],
           sizePx: 96,
         },
       ],
       color: colors.ink,
+      bold: true,
       align: 'right',
       lineHeight: 1.1,
+    });
+    const heading = fitTextBox({
+      name: '标题',
+      x: contentBox.left,
+      y: count.y + count.h - scale.heading * headingLineHeight - 8,
+      w: contentWidth - countWidth,
+      paragraphs: [paragraph(slide.heading, scale.heading)],
+      color: colors.ink,
+      bold: true,
+      lineHeight: headingLineHeight,
     });
     const ruleY = Math.max(heading.y + heading.h, count.y + count.h) + 8;
     const items: SlideItem[] = [
@@ -317,14 +326,14 @@ export function renderGroupSlide(view: GroupView): SlideItem[] {
       count,
       { type: 'shape', name: '标题线', shape: 'rect', x: contentBox.left, y: ruleY, w: contentWidth, h: 4, fill: colors.accent },
     ];
-    if (view.layout === 'opener') {
+    if (slide.layout === 'opener') {
       items.push(
         fitTextBox({
           name: '说明',
           x: contentBox.left,
           y: ruleY + 64,
           w: contentWidth,
-          paragraphs: [paragraph(view.intro, scale.body + 6)],
+          paragraphs: [paragraph(slide.intro, scale.body)],
           color: colors.ink,
           lineHeight: bodyLineHeight,
         }),
@@ -334,134 +343,141 @@ export function renderGroupSlide(view: GroupView): SlideItem[] {
     const columns = 4;
     const gap = 16;
     const cellWidth = (contentWidth - gap * (columns - 1)) / columns;
-    const size = scale.small;
-    const cells = view.grid.map((cell, index) =>
+    const cells = slide.cells.map((cell) =>
       fitTextBox({
         name: `问题${cell.number}`,
-        x: contentBox.left + (index % columns) * (cellWidth + gap) + 10,
+        x: 0,
         y: 0,
         w: cellWidth - 20,
-        paragraphs: [{ runs: [{ text: `${cell.number}  `, bold: true, color: statusColor(view.status) }, { text: cell.shortTitle }], sizePx: size }],
+        paragraphs: [{ runs: [{ text: `${cell.number}  `, bold: true, color: statusColor(slide.status) }, { text: cell.shortTitle }], sizePx: scale.small }],
         color: colors.ink,
-        lineHeight: 1.3,
+        lineHeight: bodyLineHeight,
       }),
     );
-    const rowHeight = Math.max(0, ...cells.map((cell) => cell.h)) + 8;
+    const rowHeight = Math.max(0, ...cells.map((cell) => cell.h)) + 16;
     cells.forEach((cell, index) => {
-      const y = ruleY + 28 + Math.floor(index / columns) * (rowHeight + gap / 2);
+      const x = contentBox.left + (index % columns) * (cellWidth + gap);
+      const y = ruleY + 24 + Math.floor(index / columns) * (rowHeight + BLOCK.itemGap);
       items.push(
-        { type: 'shape', name: `格${index + 1}`, shape: 'roundRect', x: cell.x - 10, y, w: cellWidth, h: rowHeight, line: { color: colors.line, widthPx: 1 } },
-        { ...cell, y: y + 4 },
+        { type: 'shape', name: `格${index + 1}`, shape: 'roundRect', x, y, w: cellWidth, h: rowHeight, line: { color: colors.line, widthPx: 1 } },
+        { ...cell, x: x + 10, y: y + 8 },
       );
     });
     return items;
   });
 }
 
-/** A problem: tag, number and short title, the problem as printed, key figures, every measure's lead, commitments. */
-export function renderIssueSlide(view: IssueView): SlideItem[] {
-  return fitSlide(view.id, (scale) => {
-    const color = statusColor(view.status);
-    const heading = placeHeading([{ text: `${view.number}  `, color }, { text: view.heading }], scale.heading, contentBox.top, {
-      kicker: view.tag,
-      kickerSize: scale.small,
+/** A problem (or a continuation): kicker, number and the problem as printed, key figures, lead-in, every measure's lead, commitments. */
+export function renderIssueSlide(slide: IssueSlide): SlideItem[] {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const color = statusColor(slide.status);
+    const heading = placeHeading([{ text: `${slide.number}  `, color }, { text: slide.heading }], scale.heading, contentBox.top, {
+      kicker: slide.kicker,
+      kickerSize: TYPE.kicker,
     });
     const items = [...heading.items];
     let y = heading.bottom;
-    const printed = fitTextBox({
-      name: '问题原文',
-      x: contentBox.left,
-      y,
-      w: contentWidth,
-      paragraphs: [{ runs: [{ text: '问题：', bold: true, color: colors.muted }, { text: view.printed }], sizePx: scale.body }],
-      color: colors.ink,
-      lineHeight: bodyLineHeight,
-    });
-    items.push(printed);
-    y += printed.h + 16;
-    if (view.highlights.length > 0) {
+    for (let from = 0; from < slide.figures.length; from += 3) {
+      const row = slide.figures.slice(from, from + 3);
       const gap = 24;
-      const width = (contentWidth - gap * (view.highlights.length - 1)) / view.highlights.length;
-      const boxes = view.highlights.map((highlight, index) => {
+      const width = (contentWidth - gap * 2) / 3;
+      const boxes = row.map((figure, index) => {
         const x = contentBox.left + index * (width + gap);
-        const figure = fitTextBox({
-          name: `数字${index + 1}`,
+        const value = fitTextBox({
+          name: `数字${from + index + 1}`,
           x: x + 16,
           y: y + 8,
           w: width - 32,
           paragraphs: [
             {
               runs: [
-                { text: highlight.value, bold: true, color: colors.accent },
-                { text: highlight.unit, sizePx: scale.small },
+                { text: figure.value, bold: true, color: colors.accent },
+                { text: figure.unit, sizePx: scale.small + 4 },
               ],
-              sizePx: scale.heading + 8,
+              sizePx: TYPE.figure,
             },
           ],
           color: colors.ink,
           lineHeight: 1.15,
         });
         const label = fitTextBox({
-          name: `数字说明${index + 1}`,
+          name: `数字说明${from + index + 1}`,
           x: x + 16,
-          y: figure.y + figure.h,
+          y: value.y + value.h,
           w: width - 32,
-          paragraphs: [paragraph(highlight.label, scale.small)],
+          paragraphs: [paragraph(figure.label, scale.small)],
           color: colors.muted,
-          lineHeight: 1.3,
+          lineHeight: bodyLineHeight,
         });
-        return { x, figure, label };
+        return { x, value, label };
       });
       const height = Math.max(...boxes.map((box) => box.label.y + box.label.h - y)) + 8;
-      for (const [index, box] of boxes.entries())
+      for (const [index, box] of boxes.entries()) {
         items.push(
-          { type: 'shape', name: `数字框${index + 1}`, shape: 'roundRect', x: box.x, y, w: width, h: height, fill: colors.panel },
-          box.figure,
+          { type: 'shape', name: `数字框${from + index + 1}`, shape: 'roundRect', x: box.x, y, w: width, h: height, fill: colors.panel },
+          box.value,
           box.label,
         );
-      y += height + 20;
+      }
+      y += height + 16;
     }
-    const leads = placeBullets(
-      '整改措施',
-      view.bullets.map((bullet, index) => ({
-        runs: [...(bullet.ordinal ? [{ text: bullet.ordinal, bold: true }] : []), { text: bullet.lead }],
-        sizePx: scale.body,
-        ...(index > 0 ? { spaceBeforePx: 8 } : {}),
-      })),
-      y,
-    );
-    items.push(leads);
-    y += leads.h;
-    if (view.commitments.length > 0) {
-      y += 16;
-      items.push({ type: 'shape', name: '承诺线', shape: 'rect', x: contentBox.left, y, w: contentWidth, h: 2, fill: colors.line });
-      const list = fitTextBox({
-        name: '整改承诺',
+    if (slide.leadIn) {
+      const leadIn = fitTextBox({
+        name: '引言',
         x: contentBox.left,
-        y: y + 12,
+        y,
         w: contentWidth,
-        paragraphs: view.commitments.map((c, index) => ({
-          runs: [{ text: `${c.due}　`, bold: true, color: colors.warn }, { text: `［${c.state}］`, color: colors.warn }, { text: c.quote }],
-          sizePx: scale.small,
-          ...(index > 0 ? { spaceBeforePx: 6 } : {}),
-        })),
+        paragraphs: [{ runs: [{ text: slide.leadIn.text }, ...(slide.leadIn.complete ? [] : [moreTag])], sizePx: scale.body }],
         color: colors.ink,
-        lineHeight: 1.4,
+        lineHeight: bodyLineHeight,
       });
-      items.push(list);
+      items.push(leadIn);
+      y += leadIn.h + BLOCK.itemGap;
+    }
+    if (slide.bullets.length > 0) {
+      const leads = placeBullets(
+        '整改措施',
+        slide.bullets.map((bullet, index) => ({
+          runs: [...(bullet.ordinal ? [{ text: bullet.ordinal, bold: true }] : []), { text: bullet.lead }, ...(bullet.complete ? [] : [moreTag])],
+          sizePx: scale.body,
+          ...(index > 0 ? { spaceBeforePx: BLOCK.itemGap } : {}),
+        })),
+        y,
+      );
+      items.push(leads);
+      y += leads.h;
+    }
+    if (slide.commitments.length > 0) {
+      y += 12;
+      items.push({ type: 'shape', name: '承诺线', shape: 'rect', x: contentBox.left, y, w: contentWidth, h: 2, fill: colors.line });
+      items.push(
+        fitTextBox({
+          name: '整改承诺',
+          x: contentBox.left,
+          y: y + 12,
+          w: contentWidth,
+          paragraphs: slide.commitments.map((c, index) => ({
+            runs: [{ text: `${c.due.display}　`, bold: true, color: colors.warn }, { text: `［${c.stateLabel}］`, color: colors.warn }, { text: c.quote }],
+            sizePx: scale.small,
+            ...(index > 0 ? { spaceBeforePx: 6 } : {}),
+          })),
+          color: colors.ink,
+          lineHeight: bodyLineHeight,
+        }),
+      );
     }
     return items;
   });
 }
 
 /** Plan: the first sentence of each paragraph as a bullet. */
-export function renderPlanSlide(view: PlanView): SlideItem[] {
-  return fitSlide(view.id, (scale) => {
-    const { items, bottom } = placeHeading(view.heading, scale.heading);
+export function renderPlanSlide(slide: PlanSlide): SlideItem[] {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
     items.push(
       placeBullets(
         '计划要点',
-        view.points.map((point, index) => paragraph(point, scale.body + 2, index > 0 ? { spaceBeforePx: 24 } : {})),
+        slide.points.map((point, index) => paragraph(point, scale.body, index > 0 ? { spaceBeforePx: BLOCK.itemGap * 2 } : {})),
         bottom,
       ),
     );
@@ -470,71 +486,71 @@ export function renderPlanSlide(view: PlanView): SlideItem[] {
 }
 
 /** Commitments: every dated promise, soonest first, as a native timeline. */
-export function renderCommitmentsSlide(view: CommitmentsView): SlideItem[] {
-  return fitSlide(view.id, (scale) => {
-    const { items, bottom } = placeHeading(view.heading, scale.heading);
-    if (view.rows.length === 0) {
+export function renderCommitmentsSlide(slide: CommitmentsSlide): SlideItem[] {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
+    if (slide.empty) {
       items.push(
         fitTextBox({
           name: '说明',
           x: contentBox.left,
           y: bottom,
           w: contentWidth,
-          paragraphs: [paragraph(view.empty, scale.body)],
+          paragraphs: [paragraph(slide.empty, scale.body)],
           color: colors.ink,
           lineHeight: bodyLineHeight,
         }),
       );
       return items;
     }
-    const small: TypeScale = { ...scale, body: scale.small };
-    const rows = view.rows.map((row) => ({
-      date: row.due,
-      text: [{ text: `${row.shortTitle}：`, bold: true }, { text: row.quote }, { text: `　［${row.state}］`, color: colors.warn }],
+    const rows = slide.items.map((c) => ({
+      date: c.due.display,
+      text: [{ text: `${c.shortTitle}：`, bold: true }, { text: c.quote }, { text: `　［${c.stateLabel}］`, color: colors.warn }],
     }));
-    return [...items, ...placeTimeline(rows, bottom, small, colors.warn)];
+    return [...items, ...placeTimeline(rows, bottom, Math.max(20, scale.body - 4), colors.warn)];
   });
 }
 
 /** Closing: the supervision contacts as label/value pairs, the archive address when known, the signature. */
-export function renderClosingSlide(view: ClosingView): SlideItem[] {
-  return fitSlide(view.id, (scale) => {
-    const { items, bottom } = placeHeading(view.heading, scale.heading);
-    const labelWidth = scale.body * 5;
+export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | undefined): SlideItem[] {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
+    const size = scale.body + 2;
+    const labelWidth = size * 5;
     let y = bottom + 8;
-    for (const [index, contact] of view.contacts.entries()) {
+    for (const [index, contact] of slide.contacts.entries()) {
       const label = fitTextBox({
         name: `联系方式${index + 1}`,
         x: contentBox.left,
         y,
         w: labelWidth,
-        paragraphs: [paragraph(contact.label, scale.body + 4)],
+        paragraphs: [paragraph(contact.label, size)],
         color: colors.muted,
-        lineHeight: 1.4,
+        lineHeight: bodyLineHeight,
       });
       const value = fitTextBox({
         name: contact.label,
         x: contentBox.left + labelWidth + 24,
         y,
         w: contentWidth - labelWidth - 24,
-        paragraphs: [paragraph(contact.value, scale.body + 4)],
+        paragraphs: [paragraph(contact.value, size)],
         color: colors.ink,
         bold: true,
-        lineHeight: 1.4,
+        lineHeight: bodyLineHeight,
       });
       items.push(label, value);
       y += Math.max(label.h, value.h) + 12;
     }
-    if (view.archiveUrl) {
+    if (archiveUrl) {
       items.push(
         fitTextBox({
           name: '通报全文网址',
           x: contentBox.left,
           y: y + 16,
           w: contentWidth,
-          paragraphs: [paragraph(`通报全文：${view.archiveUrl}`, scale.small)],
+          paragraphs: [paragraph(`扫码或访问查看通报全文：${archiveUrl}`, scale.small)],
           color: colors.muted,
-          lineHeight: 1.3,
+          lineHeight: bodyLineHeight,
         }),
       );
     }
@@ -543,32 +559,28 @@ export function renderClosingSlide(view: ClosingView): SlideItem[] {
       x: contentBox.left,
       y: 0,
       w: contentWidth,
-      paragraphs: [paragraph(view.signature, scale.body)],
+      paragraphs: [paragraph(slide.signature, scale.body)],
       color: colors.ink,
       align: 'right',
-      lineHeight: 1.3,
+      lineHeight: bodyLineHeight,
     });
-    items.push({ ...signature, y: Math.max(getBottomOf(items) + 24, contentBox.bottom - signature.h) });
+    items.push({ ...signature, y: Math.max(bottomOf(items) + 24, contentBox.bottom - signature.h) });
     return items;
   });
 }
 
-function getBottomOf(items: readonly SlideItem[]): number {
-  return Math.max(0, ...items.map((item) => item.y + item.h));
-}
-
 /** A hand-written MDX slide as its text: its heading and paragraphs. */
-export function renderMdxSlide(view: MdxView): SlideItem[] {
-  return fitSlide(view.id, (scale) => {
-    const { items, bottom } = placeHeading(view.title, scale.heading);
-    if (view.paragraphs.length > 0) {
+export function renderMdxSlide(id: string, planned: { heading: number; body: number }, text: MdxText): SlideItem[] {
+  return fitSlide(id, planned, (scale) => {
+    const { items, bottom } = placeHeading(text.title, scale.heading);
+    if (text.paragraphs.length > 0) {
       items.push(
         fitTextBox({
           name: '正文',
           x: contentBox.left,
           y: bottom,
           w: contentWidth,
-          paragraphs: view.paragraphs.map((text, index) => paragraph(text, scale.body, index > 0 ? { spaceBeforePx: 12 } : {})),
+          paragraphs: text.paragraphs.map((p, index) => paragraph(p, scale.body, index > 0 ? { spaceBeforePx: BLOCK.itemGap * 2 } : {})),
           color: colors.ink,
           lineHeight: bodyLineHeight,
         }),
@@ -578,41 +590,42 @@ export function renderMdxSlide(view: MdxView): SlideItem[] {
   });
 }
 
-/** Renders one view into a PowerPoint slide. */
-export function renderSlide(view: SlideView): PptxSlide {
-  const items = (() => {
-    switch (view.kind) {
-      case 'title':
-        return renderTitleSlide(view);
-      case 'overview':
-        return renderOverviewSlide(view);
-      case 'timeline':
-        return renderTimelineSlide(view);
-      case 'organisation':
-        return renderOrganisationSlide(view);
-      case 'group':
-        return renderGroupSlide(view);
-      case 'issue':
-        return renderIssueSlide(view);
-      case 'plan':
-        return renderPlanSlide(view);
-      case 'commitments':
-        return renderCommitmentsSlide(view);
-      case 'closing':
-        return renderClosingSlide(view);
-      case 'mdx':
-        return renderMdxSlide(view);
+/** What a slide needs beyond its plan: the text of hand-written slides and the archive's public address. */
+export interface RenderContext {
+  mdx: (file: string) => MdxText;
+  archiveUrl?: string | undefined;
+}
+
+/** Renders one planned slide into a PowerPoint slide: its items and its notes. */
+export function renderSlide(slide: PlannedSlide, context: RenderContext): PptxSlide {
+  switch (slide.kind) {
+    case 'title':
+      return { id: slide.id, title: slide.title, items: renderTitleSlide(slide), notes: slide.notes };
+    case 'overview':
+      return { id: slide.id, title: slide.heading, items: renderOverviewSlide(slide), notes: slide.notes };
+    case 'timeline':
+      return { id: slide.id, title: slide.heading, items: renderTimelineSlide(slide), notes: slide.notes };
+    case 'organisation':
+      return { id: slide.id, title: slide.heading, items: renderOrganisationSlide(slide), notes: slide.notes };
+    case 'group':
+      return { id: slide.id, title: slide.heading, items: renderGroupSlide(slide), notes: slide.notes };
+    case 'issue':
+      return { id: slide.id, title: `${slide.number} ${slide.heading}`, items: renderIssueSlide(slide), notes: slide.notes };
+    case 'plan':
+      return { id: slide.id, title: slide.heading, items: renderPlanSlide(slide), notes: slide.notes };
+    case 'commitments':
+      return { id: slide.id, title: slide.heading, items: renderCommitmentsSlide(slide), notes: slide.notes };
+    case 'closing':
+      return { id: slide.id, title: slide.heading, items: renderClosingSlide(slide, context.archiveUrl), notes: slide.notes };
+    case 'mdx': {
+      const text = context.mdx(slide.file);
+      // The web deck's MDX slide carries its own notes in the page; here its text stands in for them.
+      return {
+        id: slide.id,
+        title: text.title,
+        items: renderMdxSlide(slide.id, slide.scale, text),
+        notes: slide.notes || [text.title, ...text.paragraphs].join('\n\n'),
+      };
     }
-  })();
-  const title =
-    view.kind === 'issue'
-      ? `${view.number} ${view.heading}`
-      : view.kind === 'title'
-        ? view.title
-        : view.kind === 'overview'
-          ? '整改总体情况'
-          : view.kind === 'mdx'
-            ? view.title
-            : view.heading;
-  return { id: view.id, title, items, notes: view.notes };
+  }
 }

@@ -112,9 +112,31 @@ function renderNotesParagraphs(encoded: string): string {
     .join('');
 }
 
-/** Completes the package pptxgenjs wrote: theme fonts and notes paragraphs. Returns the new bytes. */
+const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/gu;
+const PARAGRAPH_PROPS = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/gu;
+
+/**
+ * Keeps one <a:pPr> per paragraph, first: pptxgenjs 4 writes one before every run of a multi-run paragraph,
+ * which the schema forbids (PowerPoint then offers to repair the file).
+ */
+export function dedupeParagraphProps(xml: string): string {
+  return xml.replace(PARAGRAPH, (all, inner: string) => {
+    let seen = false;
+    const kept = inner.replace(PARAGRAPH_PROPS, (props) => {
+      if (seen) return '';
+      seen = true;
+      return props;
+    });
+    return kept === inner ? all : `<a:p>${kept}</a:p>`;
+  });
+}
+
+/** Completes the package pptxgenjs wrote: one paragraph-properties element per paragraph, theme fonts, notes paragraphs. Returns the new bytes. */
 export async function completePackage(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files).filter((file) => /^ppt\/slides\/slide\d+\.xml$/u.test(file))) {
+    zip.file(name, dedupeParagraphProps(await zip.file(name)!.async('string')));
+  }
   const face = escapeXml(fonts.eastAsian);
   for (const name of Object.keys(zip.files).filter((file) => /^ppt\/theme\/theme\d+\.xml$/u.test(file))) {
     const xml = await zip.file(name)!.async('string');
