@@ -1,0 +1,203 @@
+// npm run export:pptx end to end: the CLI writes the files from the collection on disk, the tests read them back
+// (slides, text, notes, fonts) against the deck plan, and LibreOffice Impress renders them to PDF: one page per
+// planned slide, every printed problem on its page, no text outside the page or in the slide-number strip.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { getDocumentProxy } from 'unpdf';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readDeckConfig } from '#src/deck/config-file.ts';
+import { SLIDE } from '#src/deck/fit.ts';
+import { listPlannedSlides, type PlannedSlide, planDeck } from '#src/deck/plan.ts';
+import { fonts } from '#src/deck/pptx/frame.ts';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { stripWhitespace } from '#src/lib/text.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+import { convertWithLibreOffice, listRuns, type PptxSlideXml, readPptx } from '#tests/helpers/pptx.ts';
+
+const decks = [
+  { name: 'the seed', reportsDir: path.join(projectRoot, 'content/reports'), slidesDir: path.join(projectRoot, 'slides') },
+  {
+    name: 'a fixture with eight long inline measures, a 65-character title, a grid and a hand-written slide',
+    reportsDir: path.join(projectRoot, 'tests/fixtures/reports/pptx-long'),
+    slidesDir: path.join(projectRoot, 'tests/fixtures/slides-pptx'),
+  },
+];
+
+const HAN = /\p{Script=Han}/u;
+
+/** The words a planned slide must show, as they stand in one paragraph of the slide. */
+function listExpectedTexts(slide: PlannedSlide): string[] {
+  switch (slide.kind) {
+    case 'issue':
+      return [
+        slide.heading,
+        slide.kicker,
+        ...slide.bullets.map((bullet) => `${bullet.ordinal ?? ''}${bullet.lead}`),
+        ...(slide.leadIn ? [slide.leadIn.text] : []),
+        ...slide.figures.map((figure) => `${figure.value}${figure.unit}`),
+        ...slide.commitments.map((c) => c.quote),
+      ];
+    case 'title':
+      return [slide.title, slide.issuer, slide.date.display, slide.kicker];
+    case 'overview':
+      return [slide.heading, slide.countedNote, String(slide.declared.problems), slide.completionRate];
+    case 'timeline':
+      return [slide.heading, ...slide.events.flatMap((event) => [event.date.display, event.label])];
+    case 'organisation':
+      return [slide.heading, ...slide.items.flatMap((item) => [item.ordinal, item.lead])];
+    case 'group':
+      return [slide.heading, String(slide.count), ...(slide.layout === 'opener' ? [slide.intro] : slide.cells.map((cell) => cell.shortTitle))];
+    case 'plan':
+      return [slide.heading, ...slide.points];
+    case 'commitments':
+      return [slide.heading, ...(slide.empty ? [slide.empty] : slide.items.flatMap((c) => [c.due.display, c.quote]))];
+    case 'closing':
+      return [slide.heading, slide.signature, ...slide.contacts.map((c) => c.value)];
+    case 'mdx':
+      return [];
+  }
+}
+
+describe.each(decks)('PowerPoint export of $name', ({ reportsDir, slidesDir }) => {
+  const exportDir = mkdtempSync(path.join(tmpdir(), 'rk-pptx-'));
+  let reports: ReportEntry[] = [];
+  let issues: IssueEntry[] = [];
+  const plans = new Map<string, PlannedSlide[]>();
+  const files = new Map<string, { slides: PptxSlideXml[]; zipNames: string[]; theme: string }>();
+
+  beforeAll(async () => {
+    const run = spawnSync(process.execPath, ['scripts/export-pptx.ts'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, REPORTS_DIR: reportsDir, SLIDES_DIR: slidesDir, EXPORT_DIR: exportDir },
+    });
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    ({ reports } = readReportsFromDisk(reportsDir));
+    ({ issues } = readIssuesFromDisk(reportsDir));
+    expect(reports.length).toBeGreaterThan(0);
+    for (const report of reports) {
+      plans.set(report.id, listPlannedSlides(planDeck(report, issues, readDeckConfig(report.id, slidesDir))));
+      const read = await readPptx(path.join(exportDir, `${report.id}.pptx`));
+      const theme = (await read.zip.file('ppt/theme/theme1.xml')?.async('string')) ?? '';
+      files.set(report.id, { slides: read.slides, zipNames: Object.keys(read.zip.files).filter((name) => !name.endsWith('/')), theme });
+    }
+  });
+
+  test('one .pptx per report, with the plan’s slides in the plan’s order', () => {
+    for (const report of reports) {
+      const plan = plans.get(report.id)!;
+      const { slides } = files.get(report.id)!;
+      expect(existsSync(path.join(exportDir, `${report.id}.pptx`))).toBe(true);
+      expect(slides).toHaveLength(plan.length);
+      plan.forEach((planned, index) => {
+        const texts = slides[index]!.paragraphs.map(stripWhitespace);
+        for (const expected of listExpectedTexts(planned)) {
+          expect(
+            texts.some((text) => text.includes(stripWhitespace(expected))),
+            `${report.id} slide ${index + 1} (${planned.id}) lacks “${expected}”`,
+          ).toBe(true);
+        }
+      });
+    }
+  });
+
+  test('every printed problem and every measure’s ordinal and lead phrase is on a slide of its problem', () => {
+    for (const report of reports) {
+      const plan = plans.get(report.id)!;
+      const { slides } = files.get(report.id)!;
+      for (const issue of issues.filter((entry) => entry.data.report === report.id)) {
+        const own = plan.flatMap((slide, index) => (slide.kind === 'issue' && slide.issueId === issue.id ? [{ slide, xml: slides[index]! }] : []));
+        expect(own.length, issue.id).toBeGreaterThan(0);
+        const text = own.flatMap(({ xml }) => xml.paragraphs).join('\n');
+        expect(text).toContain(own[0]!.slide.heading);
+        const bullets = own.flatMap(({ slide }) => slide.bullets);
+        for (const bullet of bullets) expect(text).toContain(`${bullet.ordinal ?? ''}${bullet.lead}`);
+      }
+      // The fixture's problem with eight inline measures shows all eight, 一是 to 八是, over its continuations.
+      const ordinals = plan.flatMap((slide) => (slide.kind === 'issue' ? slide.bullets.map((b) => b.ordinal) : []));
+      if (report.id === 'long-2024') expect(ordinals.filter((o) => o && /^[一二三四五六七八]是$/u.test(o)).length).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  test('each slide’s speaker notes are on its notes page, line by line', () => {
+    for (const report of reports) {
+      const plan = plans.get(report.id)!;
+      const { slides } = files.get(report.id)!;
+      plan.forEach((planned, index) => {
+        const notes = slides[index]!.notes;
+        if (planned.notes) expect(notes, `${planned.id}`).toBe(planned.notes);
+        else expect(notes.trim().length, `${planned.id}: notes`).toBeGreaterThan(0);
+      });
+    }
+  });
+
+  test('every Chinese run names an East Asian typeface; the theme does too; nothing is a picture', () => {
+    for (const report of reports) {
+      const { slides, zipNames, theme } = files.get(report.id)!;
+      // Text staff type in later takes the theme's fonts: East Asian 微软雅黑 for both headings and body.
+      expect(theme.match(new RegExp(`<a:ea typeface="${fonts.eastAsian}"/>`, 'gu'))).toHaveLength(2);
+      let chinese = 0;
+      for (const slide of slides) {
+        for (const run of [...listRuns(slide.xml), ...listRuns(slide.notesXml)].filter((r) => HAN.test(r.text))) {
+          chinese += 1;
+          expect(run.props, `${slide.part}: “${run.text}”`).toContain(`<a:ea typeface="${fonts.eastAsian}"`);
+          expect(run.props, `${slide.part}: “${run.text}”`).toContain('lang="zh-CN"');
+        }
+        expect(slide.xml).not.toContain('<p:pic');
+      }
+      expect(chinese).toBeGreaterThan(slides.length);
+      expect(zipNames.filter((name) => name.startsWith('ppt/media/'))).toEqual([]);
+    }
+  });
+
+  test('no text is set under 20 px of the 1280×720 frame (15 pt)', () => {
+    for (const report of reports) {
+      for (const slide of files.get(report.id)!.slides) {
+        const sizes = [...slide.xml.matchAll(/<a:(?:rPr|defRPr|endParaRPr)\b[^>]*\bsz="(\d+)"/gu)].map((m) => Number(m[1]) / 100);
+        expect(sizes.length).toBeGreaterThan(0);
+        expect(Math.min(...sizes), slide.part).toBeGreaterThanOrEqual(15);
+      }
+    }
+  });
+
+  test('LibreOffice Impress opens it and prints one page per slide, every text on its page and above the slide-number strip', async () => {
+    for (const report of reports) {
+      const plan = plans.get(report.id)!;
+      const pdfFile = convertWithLibreOffice(path.join(exportDir, `${report.id}.pptx`));
+      const pdf = await getDocumentProxy(new Uint8Array(readFileSync(pdfFile)));
+      expect(pdf.numPages).toBe(plan.length);
+      for (let number = 1; number <= pdf.numPages; number += 1) {
+        const page = await pdf.getPage(number);
+        const { width, height } = page.getViewport({ scale: 1 });
+        expect(width / height).toBeCloseTo(16 / 9, 2);
+        // The content area ends SLIDE.padBottom px above the frame's bottom; only the slide number sits below it.
+        const contentBottom = (SLIDE.padBottom / SLIDE.height) * height;
+        const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim().length > 0) as {
+          str: string;
+          transform: number[];
+          width: number;
+          height: number;
+        }[];
+        expect(items.length, `page ${number}`).toBeGreaterThan(0);
+        for (const item of items) {
+          const [, , , , x, y] = item.transform as [number, number, number, number, number, number];
+          const where = `${report.id} page ${number} (${plan[number - 1]!.id}): “${item.str}” at ${x.toFixed(1)},${y.toFixed(1)}`;
+          expect(x, where).toBeGreaterThanOrEqual(0);
+          expect(x + item.width, where).toBeLessThanOrEqual(width + 0.5);
+          expect(y, where).toBeGreaterThanOrEqual(0);
+          expect(y + item.height, where).toBeLessThanOrEqual(height + 0.5);
+          const isSlideNumber = item.str.trim() === String(number);
+          if (!isSlideNumber) expect(y, `${where} is in the slide-number strip`).toBeGreaterThanOrEqual(contentBottom - 1);
+        }
+        const planned = plan[number - 1]!;
+        if (planned.kind === 'issue') {
+          const text = stripWhitespace(items.map((item) => item.str).join(''));
+          expect(text, `${report.id} page ${number}`).toContain(stripWhitespace(planned.heading));
+        }
+      }
+    }
+  });
+});
