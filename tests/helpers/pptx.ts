@@ -29,12 +29,17 @@ const decode = (text: string) =>
 
 /** The text of each <a:p> of an XML part. */
 export function listParagraphTexts(xml: string): string[] {
-  return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/gu)].map((match) => [...(match[1] ?? '').matchAll(/<a:t>([\s\S]*?)<\/a:t>/gu)].map((t) => decode(t[1] ?? '')).join(''));
+  return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/gu)].map((match) =>
+    [...(match[1] ?? '').matchAll(/<a:t>([\s\S]*?)<\/a:t>/gu)].map((t) => decode(t[1] ?? '')).join(''),
+  );
 }
 
 /** Every run (<a:r>) of an XML part: its properties element and its text. */
 export function listRuns(xml: string): { props: string; text: string }[] {
-  return [...xml.matchAll(/<a:r>(<a:rPr\b[\s\S]*?(?:\/>|<\/a:rPr>))?<a:t>([\s\S]*?)<\/a:t><\/a:r>/gu)].map((m) => ({ props: m[1] ?? '', text: decode(m[2] ?? '') }));
+  return [...xml.matchAll(/<a:r>(<a:rPr\b[\s\S]*?(?:\/>|<\/a:rPr>))?<a:t>([\s\S]*?)<\/a:t><\/a:r>/gu)].map((m) => ({
+    props: m[1] ?? '',
+    text: decode(m[2] ?? ''),
+  }));
 }
 
 /** Reads a .pptx: its slides in the order presentation.xml lists them, each with its notes. */
