@@ -6,15 +6,17 @@ import path from 'node:path';
 import { getSlidesDir, readDeckConfig } from '../src/deck/config-file.ts';
 import { type MdxSlideText, readMdxSlideText } from '../src/deck/mdx-text.ts';
 import { composePptxDeck } from '../src/deck/pptx/compose.ts';
-import { writePptx } from '../src/deck/pptx/write.ts';
+import { isUntouchedExport, writePptx } from '../src/deck/pptx/write.ts';
 import { getReportPath, withBase } from '../src/lib/urls.ts';
 import { formatCollectionProblems, validateCollection } from '../src/lib/validate.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../src/loaders/disk.ts';
 import { getReportsDir } from '../src/loaders/paths.ts';
 
-const usage = `用法 Usage: npm run export:pptx [report-id…]
+const usage = `用法 Usage: npm run export:pptx -- [report-id…] [--force]
   默认导出全部通报；REPORTS_DIR 指定通报目录，EXPORT_DIR 指定输出目录（默认 exports）。
-  Exports every report by default; REPORTS_DIR sets the reports folder, EXPORT_DIR the output folder (default exports).`;
+  已在 PowerPoint/WPS 中修改并保存过的同名文件不会被覆盖，除非加 --force。
+  Exports every report by default; REPORTS_DIR sets the reports folder, EXPORT_DIR the output folder (default exports).
+  A file of the same name that was edited and saved in PowerPoint or WPS is not replaced without --force.`;
 
 /** The text of each hand-written slide a deck config names, read from slides/<report-id>/<file>.mdx. */
 function readMdxSlides(reportId: string, sections: readonly string[], slidesDir: string): Map<string, MdxSlideText> {
@@ -32,11 +34,18 @@ function readMdxSlides(reportId: string, sections: readonly string[], slidesDir:
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
     console.log(usage);
     return 0;
   }
+  const force = argv.includes('--force');
+  const options = argv.filter((arg) => arg.startsWith('-') && arg !== '--force');
+  if (options.length > 0) {
+    console.error(`未知选项 Unknown option: ${options.join(' ')}\n${usage}`);
+    return 2;
+  }
+  const args = argv.filter((arg) => !arg.startsWith('-'));
   const reportsDir = getReportsDir();
   const { reports, errors: reportErrors } = readReportsFromDisk(reportsDir);
   const { issues, errors: issueErrors } = readIssuesFromDisk(reportsDir);
@@ -61,6 +70,18 @@ async function main(): Promise<number> {
   const site = process.env['SITE_URL'] || undefined;
   const base = process.env['BASE_PATH'] ?? '/';
   mkdirSync(exportDir, { recursive: true });
+  // Staff edit the exported file for the meeting; a new export must not silently replace their work.
+  const edited: string[] = [];
+  for (const report of selected) {
+    const file = path.join(exportDir, `${report.id}.pptx`);
+    if (!force && existsSync(file) && !(await isUntouchedExport(readFileSync(file)))) edited.push(path.relative(process.cwd(), file));
+  }
+  if (edited.length > 0) {
+    console.error(
+      `以下文件已在 PowerPoint/WPS 中修改过，未覆盖；请另存或加 --force。Not replaced, edited since export (save it under another name, or use --force):\n${edited.join('\n')}`,
+    );
+    return 1;
+  }
   for (const report of selected) {
     const started = performance.now();
     const config = readDeckConfig(report.id, slidesDir);

@@ -2,7 +2,7 @@
 // (slides, text, notes, fonts) against the deck plan, and LibreOffice Impress renders them to PDF: one page per
 // planned slide, every printed problem on its page, no text outside the page or in the slide-number strip.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
@@ -199,5 +199,32 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir, slidesDir }) =
         }
       }
     }
+  });
+});
+
+describe('a file edited after export', () => {
+  const [fixture] = decks.slice(-1);
+  const exportDir = mkdtempSync(path.join(tmpdir(), 'rk-pptx-edited-'));
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['scripts/export-pptx.ts', ...args], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      env: { ...process.env, REPORTS_DIR: fixture!.reportsDir, SLIDES_DIR: fixture!.slidesDir, EXPORT_DIR: exportDir },
+    });
+
+  test('is not replaced by a new export without --force; a file as exported is', () => {
+    expect(run().status).toBe(0);
+    const file = path.join(exportDir, 'long-2024.pptx');
+    // A second export replaces an untouched file.
+    expect(run().status).toBe(0);
+    // Saved again by an office suite (LibreOffice here; PowerPoint and WPS likewise update its modified time).
+    copyFileSync(convertWithLibreOffice(file, 'pptx'), file);
+    const edited = readFileSync(file);
+    const refused = run();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('long-2024.pptx');
+    expect(readFileSync(file).equals(edited)).toBe(true);
+    expect(run('--force').status).toBe(0);
+    expect(readFileSync(file).equals(edited)).toBe(false);
   });
 });

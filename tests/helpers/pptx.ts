@@ -1,7 +1,7 @@
 // Reads a .pptx back (slides in presentation order, their paragraphs, runs and notes) and renders it with
 // LibreOffice Impress headless, so tests check the file PowerPoint, WPS and LibreOffice will open.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -75,16 +75,17 @@ export async function readPptx(file: string): Promise<{ zip: JSZip; slides: Pptx
   return { zip, slides };
 }
 
-/** Converts a .pptx to PDF with LibreOffice Impress headless, in a private profile; returns the PDF's path. */
-export function convertWithLibreOffice(file: string): string {
+/** Converts a .pptx with LibreOffice Impress headless, in a private profile, to PDF (or saves it again as .pptx); returns the new file's path. */
+export function convertWithLibreOffice(file: string, format: 'pdf' | 'pptx' = 'pdf'): string {
   const work = mkdtempSync(path.join(tmpdir(), 'rk-soffice-'));
+  const outDir = path.join(work, 'out');
   const result = spawnSync(
     process.env['SOFFICE_PATH'] ?? 'soffice',
-    [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, file],
+    [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, file],
     { encoding: 'utf8', timeout: 120_000 },
   );
   if (result.error) throw new Error(`LibreOffice (soffice) could not run: ${result.error.message}; apt-get install -y libreoffice-impress`);
-  const pdf = path.join(work, `${path.basename(file, '.pptx')}.pdf`);
-  if (result.status !== 0) throw new Error(`soffice failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  return pdf;
+  const out = path.join(outDir, `${path.basename(file, '.pptx')}.${format}`);
+  if (result.status !== 0 || !existsSync(out)) throw new Error(`soffice failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return out;
 }

@@ -1,6 +1,7 @@
 // Writes a PptxDeck as a .pptx with pptxgenjs, then completes what pptxgenjs leaves out with jszip:
 // the theme's East Asian font (so text typed in later is Chinese-ready too) and speaker notes as
 // Chinese paragraphs with their own <a:ea>. The only module that knows pptxgenjs.
+import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
 import { colors, fonts, slideInches, toInches, toPoints } from './frame.ts';
@@ -156,7 +157,44 @@ export async function completePackage(bytes: Uint8Array): Promise<Uint8Array> {
     if (next === xml) throw new Error(`${name}: the speaker notes are not where pptxgenjs ${PptxGenJS.prototype.constructor.name} puts them`);
     zip.file(name, next);
   }
+  await stampFingerprint(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+const FINGERPRINT = 'rk-export:sha256:';
+
+/** A digest of every part under ppt/ (slides, notes, layouts, theme), in name order. */
+async function getContentDigest(zip: JSZip): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(zip.files)
+    .filter((file) => file.startsWith('ppt/') && !zip.files[file]!.dir)
+    .sort()) {
+    hash.update(name);
+    hash.update(await zip.file(name)!.async('uint8array'));
+  }
+  return hash.digest('hex');
+}
+
+/** Records the content digest in the core properties (dc:identifier), so a later export can tell an edited copy. */
+async function stampFingerprint(zip: JSZip): Promise<void> {
+  const core = await zip.file('docProps/core.xml')!.async('string');
+  const stamp = `<dc:identifier>${FINGERPRINT}${await getContentDigest(zip)}</dc:identifier>`;
+  zip.file('docProps/core.xml', core.replace(/<dc:identifier>[^<]*<\/dc:identifier>|(?=<\/cp:coreProperties>)/u, stamp));
+}
+
+/**
+ * Whether a .pptx is as this export wrote it: its slides, notes and theme still match the digest stamped at
+ * export. PowerPoint, WPS and LibreOffice rewrite these parts when they save, so an edited copy answers false.
+ */
+export async function isUntouchedExport(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
+    const stamped = new RegExp(`<dc:identifier>${FINGERPRINT}([0-9a-f]{64})</dc:identifier>`, 'u').exec(core)?.[1];
+    return stamped !== undefined && stamped === (await getContentDigest(zip));
+  } catch {
+    return false;
+  }
 }
 
 /** The .pptx file of a deck, as bytes. */
