@@ -73,6 +73,24 @@ describe.each(collections)('PowerPoint slides of the $name', ({ reportsDir, slid
   });
 });
 
+describe('the closing slide with the archive’s public address', () => {
+  test('draws its QR code as one native freeform shape and prints the address', () => {
+    const { reports } = readReportsFromDisk(collections[0]!.reportsDir);
+    const { issues } = readIssuesFromDisk(collections[0]!.reportsDir);
+    const url = 'https://example.gov.cn/archive/reports/szkj-20220422/';
+    const deck = composePptxDeck(reports[0]!, issues, undefined, { archiveUrl: url });
+    const closing = deck.slides.find((slide) => slide.id === 'closing')!;
+    const qr = closing.items.find((item) => item.type === 'path');
+    expect(qr?.type === 'path' && qr.rects.length).toBeGreaterThan(50);
+    expect(closing.items.some((item) => item.type === 'text' && item.paragraphs.some((p) => p.runs.some((run) => run.text === url)))).toBe(true);
+    expect(
+      composePptxDeck(reports[0]!, issues)
+        .slides.find((slide) => slide.id === 'closing')!
+        .items.some((item) => item.type === 'path'),
+    ).toBe(false);
+  });
+});
+
 describe('text measure', () => {
   test('counts Chinese at one em a character, keeping one em spare a line', () => {
     expect(getTextEm('整改')).toBe(2);

@@ -55,7 +55,19 @@ export interface Shape {
   line?: { color: string; widthPx: number };
 }
 
-export type SlideItem = TextBox | Shape;
+/** A native freeform shape: filled rectangles in one path (a QR code's dark modules), in px from the shape's corner. */
+export interface PathShape {
+  type: 'path';
+  name: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  fill: string;
+  rects: { x: number; y: number; w: number; h: number }[];
+}
+
+export type SlideItem = TextBox | Shape | PathShape;
 
 /** One slide of the PowerPoint deck. */
 export interface PptxSlide {

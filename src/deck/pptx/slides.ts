@@ -1,5 +1,7 @@
 // One renderer per slide kind: a planned slide (src/deck/plan.ts) in, native text boxes and shapes out, in frame px.
 // They draw what the plan holds, at the plan's type sizes, and compute nothing of the report.
+
+import QRCode from 'qrcode';
 import { BLOCK, TYPE } from '../fit.ts';
 import type {
   ClosingSlide,
@@ -13,12 +15,14 @@ import type {
   TimelineSlide,
   TitleSlide,
 } from '../plan.ts';
-import { colors, contentBox, frame } from './frame.ts';
+import { colors, contentBox, frame, minFontPx } from './frame.ts';
 import { bodyLineHeight, fitSlide, headingLineHeight, placeBullets, placeHeading } from './layout.ts';
 import { getTextEm } from './measure.ts';
-import { fitTextBox, type Paragraph, type PptxSlide, paragraph, type Run, type SlideItem } from './model.ts';
+import { fitTextBox, type Paragraph, type PathShape, type PptxSlide, paragraph, type Run, type SlideItem } from './model.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
+// Until the shared labels (src/lib/labels.ts on main) reach this branch, the deck's few own words live here.
+const labels = { deck: { scanForReport: '扫码查看通报全文' } } as const;
 const statusColor = (status: 'completed' | 'ongoing') => (status === 'completed' ? colors.ok : colors.warn);
 const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item) => item.y + item.h));
 /** The tag after a lead phrase the slide shows in part: the whole measure is in the notes. */
@@ -511,12 +515,31 @@ export function renderCommitmentsSlide(slide: CommitmentsSlide): SlideItem[] {
   });
 }
 
-/** Closing: the supervision contacts as label/value pairs, the archive address when known, the signature. */
+/** A QR code of `url` as one native freeform shape, `size` px square, with a quiet zone of one module. */
+export function placeQrCode(url: string, x: number, y: number, size: number): PathShape {
+  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const cell = size / (modules.size + 2);
+  // One rectangle per run of dark modules in a row: fewer edges, no seams between neighbours.
+  const rects: PathShape['rects'] = [];
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let col = 0; col < modules.size; col += 1) {
+      if (!modules.get(row, col)) continue;
+      const start = col;
+      while (col + 1 < modules.size && modules.get(row, col + 1)) col += 1;
+      rects.push({ x: (start + 1) * cell, y: (row + 1) * cell, w: (col - start + 1) * cell, h: cell });
+    }
+  }
+  return { type: 'path', name: '二维码', x, y, w: size, h: size, fill: colors.ink, rects };
+}
+
+/** Closing: the supervision contacts as label/value pairs, a QR code of the archive page when its address is known, the signature. */
 export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | undefined): SlideItem[] {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     const size = scale.body + 2;
     const labelWidth = size * 5;
+    const qrColumn = archiveUrl ? 300 : 0;
+    const listWidth = contentWidth - (qrColumn ? qrColumn + 48 : 0);
     let y = bottom + 8;
     for (const [index, contact] of slide.contacts.entries()) {
       const label = fitTextBox({
@@ -532,7 +555,7 @@ export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | und
         name: contact.label,
         x: contentBox.left + labelWidth + 24,
         y,
-        w: contentWidth - labelWidth - 24,
+        w: listWidth - labelWidth - 24,
         paragraphs: [paragraph(contact.value, size)],
         color: colors.ink,
         bold: true,
@@ -542,17 +565,19 @@ export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | und
       y += Math.max(label.h, value.h) + 12;
     }
     if (archiveUrl) {
-      items.push(
-        fitTextBox({
-          name: '通报全文网址',
-          x: contentBox.left,
-          y: y + 16,
-          w: contentWidth,
-          paragraphs: [paragraph(`扫码或访问查看通报全文：${archiveUrl}`, scale.small)],
-          color: colors.muted,
-          lineHeight: bodyLineHeight,
-        }),
-      );
+      const x = contentBox.right - qrColumn;
+      const qr = placeQrCode(archiveUrl, x + 20, bottom + 8, qrColumn - 40);
+      const caption = fitTextBox({
+        name: '二维码说明',
+        x,
+        y: qr.y + qr.h + 8,
+        w: qrColumn,
+        paragraphs: [paragraph(labels.deck.scanForReport, minFontPx), paragraph(archiveUrl, minFontPx)],
+        color: colors.muted,
+        align: 'center',
+        lineHeight: bodyLineHeight,
+      });
+      items.push(qr, caption);
     }
     const signature = fitTextBox({
       name: '落款',

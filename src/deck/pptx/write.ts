@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
 import { colors, fonts, slideInches, toInches, toPoints } from './frame.ts';
-import { bulletIndentPx, getLinePitch, type PptxDeck, type Shape, type TextBox } from './model.ts';
+import { bulletIndentPx, getLinePitch, type PathShape, type PptxDeck, type Shape, type TextBox } from './model.ts';
 
 const layoutName = 'DECK_16x9';
 const lang = 'zh-CN';
@@ -68,6 +68,27 @@ function addShape(pptx: PptxGenJS, slide: PptxGenJS.Slide, shape: Shape): void {
   });
 }
 
+function addPath(slide: PptxGenJS.Slide, shape: PathShape): void {
+  const points: NonNullable<PptxGenJS.ShapeProps['points']> = shape.rects.flatMap((rect) => [
+    { x: toInches(rect.x), y: toInches(rect.y), moveTo: true },
+    { x: toInches(rect.x + rect.w), y: toInches(rect.y) },
+    { x: toInches(rect.x + rect.w), y: toInches(rect.y + rect.h) },
+    { x: toInches(rect.x), y: toInches(rect.y + rect.h) },
+    { close: true } as const,
+  ]);
+  // pptxgenjs 4 writes custom geometry but its types omit the shape name.
+  slide.addShape('custGeom' as PptxGenJS.SHAPE_NAME, {
+    objectName: shape.name,
+    x: toInches(shape.x),
+    y: toInches(shape.y),
+    w: toInches(shape.w),
+    h: toInches(shape.h),
+    fill: { color: shape.fill },
+    line: { type: 'none' },
+    points,
+  });
+}
+
 /** Builds the pptxgenjs presentation of a deck. */
 export function buildPresentation(deck: PptxDeck): PptxGenJS {
   const pptx = new PptxGenJS();
@@ -96,6 +117,7 @@ export function buildPresentation(deck: PptxDeck): PptxGenJS {
     const slide = pptx.addSlide({ masterName: 'DECK' });
     for (const item of spec.items) {
       if (item.type === 'text') addText(slide, item);
+      else if (item.type === 'path') addPath(slide, item);
       else addShape(pptx, slide, item);
     }
     slide.addNotes(spec.notes);
