@@ -1,7 +1,8 @@
 // Parses the text of a 巡察整改情况通报 in its standard structure into a report and its problems.
 // Pure: text in, data and warnings out; reading files and writing the collection live elsewhere.
-import { compactChineseSpacing } from '../../src/lib/text.ts';
+
 import { parseChineseNumeral } from '../../src/lib/numerals.ts';
+import { compactChineseSpacing } from '../../src/lib/text.ts';
 
 /** A problem as parsed, before it is written as an MDX entry. */
 export interface ParsedIssue {
@@ -55,7 +56,6 @@ function visualWidth(line: string): number {
   for (const char of line) width += char.codePointAt(0)! <= 0xff ? 1 : 2;
   return width;
 }
-
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 

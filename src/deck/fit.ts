@@ -21,10 +21,10 @@ export const CONTENT_WIDTH = SLIDE.width - 2 * SLIDE.padX;
 export const CONTENT_HEIGHT = SLIDE.height - SLIDE.padTop - SLIDE.padBottom;
 
 /**
- * Safety margins. Lines are wrapped as if 8% narrower than they are and the slide as if 6% shorter, so the layout
+ * Safety margins. Lines are wrapped as if 5% narrower than they are and the slide as if 6% shorter, so the layout
  * still fits where a font's metrics differ from Noto Sans SC's (Microsoft YaHei in PowerPoint, a fallback face).
  */
-export const SAFETY = { width: 0.92, height: 0.94 } as const;
+export const SAFETY = { width: 0.95, height: 0.94 } as const;
 
 /** No text on a slide is smaller than this (WCAG-minded projector rule; the guide asks for 20 px). */
 export const MIN_FONT_PX = 20;
@@ -86,6 +86,8 @@ export const BLOCK = {
   bulletIndent: 28,
   /** Width of the date column of timelines. */
   timeColumn: 220,
+  /** Left of a timeline's text: its offset, rule and the dot's column. */
+  timelineIndent: 48,
 } as const;
 
 // Characters that may not start a line (CJK line breaking pulls the previous character down with them).

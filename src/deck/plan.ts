@@ -16,19 +16,7 @@ import { type DeckConfig, deckConfigSchema } from '../schemas/deck.ts';
 import type { Highlight, IssueStatus } from '../schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
 import { listOrganisationFacts } from './facts.ts';
-import {
-  BLOCK,
-  CONTENT_WIDTH,
-  clipLead,
-  getTextHeight,
-  HEADING_TRACKING,
-  LINE_HEIGHT,
-  paginate,
-  SCALES,
-  TYPE,
-  type TypeScale,
-  USABLE_HEIGHT,
-} from './fit.ts';
+import { BLOCK, CONTENT_WIDTH, clipLead, getTextHeight, HEADING_TRACKING, LINE_HEIGHT, paginate, SCALES, TYPE, type TypeScale, USABLE_HEIGHT } from './fit.ts';
 
 /** Where a slide stands in a run of continuations: part 1 of 1 for a slide that fits. */
 export interface SlidePart {
@@ -218,7 +206,12 @@ const headingHeight = (text: string, size: number, width: number = CONTENT_WIDTH
  * Lays a list out over as few slides as fit: tries each scale, largest first, for one slide; else paginates at the
  * smallest. `fixed` is the height of the slide's own parts at a scale (first part, continuations).
  */
-function fitList<T>(items: readonly T[], heightOf: (item: T, scale: TypeScale) => number, fixed: (scale: TypeScale) => { first: number; rest: number }, what: string) {
+function fitList<T>(
+  items: readonly T[],
+  heightOf: (item: T, scale: TypeScale) => number,
+  fixed: (scale: TypeScale) => { first: number; rest: number },
+  what: string,
+) {
   for (const scale of SCALES) {
     const pages = paginate(items, (item) => heightOf(item, scale), fixed(scale), what);
     if (pages.length === 1) return { scale, pages };
@@ -241,7 +234,13 @@ function planSectionList<T, S extends SlideBase>(
   return pages.map((page, position) => {
     const part = { index: position + 1, total: pages.length };
     const shown = position === 0 ? heading : `${heading}${CONTINUED}`;
-    return { id: getPartId(id, part.index), part, notesLabel, scale, ...build(page, part, scale, shown) } as unknown as S;
+    return {
+      id: getPartId(id, part.index),
+      part,
+      notesLabel,
+      scale: { heading: TYPE.heading, body: scale.body },
+      ...build(page, part, scale, shown),
+    } as unknown as S;
   });
 }
 
@@ -251,7 +250,8 @@ const sourceOf = (entry: { id: string; filePath?: string | undefined }) => entry
 function planTitle(report: ReportEntry): TitleSlide {
   const { data } = report;
   // The title takes the largest of these sizes at which it stays within three lines.
-  const size = [56, 48, 40, 36].find((px) => getTextHeight(data.title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ?? 36;
+  const size =
+    [56, 48, 40, 36].find((px) => getTextHeight(data.title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ?? 36;
   return {
     kind: 'title',
     id: 'title',
@@ -288,7 +288,7 @@ function planOverview(report: ReportEntry, issues: readonly IssueEntry[]): Overv
 
 function planTimeline(report: ReportEntry, issues: readonly IssueEntry[]): TimelineSlide[] {
   const events = getReportTimeline(report, issues).filter((event) => event.kind !== 'commitment');
-  const labelWidth = CONTENT_WIDTH - 32 - BLOCK.timeColumn;
+  const labelWidth = CONTENT_WIDTH - BLOCK.timelineIndent - BLOCK.timeColumn;
   return planSectionList<(typeof events)[number], TimelineSlide>(
     'timeline',
     '巡察整改时间线',
@@ -308,14 +308,15 @@ function planTimeline(report: ReportEntry, issues: readonly IssueEntry[]): Timel
 function planOrganisation(report: ReportEntry): OrganisationSlide[] {
   const { organisation } = report.data;
   const measures = listOrganisationFacts(report);
-  const width = CONTENT_WIDTH - 2 * TYPE.heading;
+  // The ordinal （一） stands in its own column, three characters wide at the lead's size.
+  const width = (scale: TypeScale) => CONTENT_WIDTH - 3 * (scale.body + 4) - 12;
   return planSectionList<(typeof measures)[number], OrganisationSlide>(
     'organisation',
     organisation.heading,
     measures,
     (measure, scale) =>
-      getTextHeight(measure.lead, scale.body + 4, width) +
-      (measure.facts.length > 0 ? getTextHeight(measure.facts.map((f) => `${f.display} ${f.label}`).join('；'), TYPE.small, width) : 0) +
+      getTextHeight(measure.lead, scale.body + 4, width(scale)) +
+      (measure.facts.length > 0 ? getTextHeight(measure.facts.map((f) => `${f.display} ${f.label}`).join('；'), TYPE.small, width(scale)) : 0) +
       BLOCK.itemGap * 2,
     (page, part, _scale, heading) => ({
       kind: 'organisation',
@@ -365,7 +366,7 @@ function planCommitments(report: ReportEntry, issues: readonly IssueEntry[]): Co
       target: issue ? getDeckSlideId(getIssueSlug(issue)) : '',
     };
   });
-  const width = CONTENT_WIDTH - 32 - BLOCK.timeColumn;
+  const width = CONTENT_WIDTH - BLOCK.timelineIndent - BLOCK.timeColumn;
   const slides = planSectionList<(typeof list)[number], CommitmentsSlide>(
     'commitments',
     '整改承诺与时间节点',
@@ -422,7 +423,8 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   const rows: (typeof list)[] = [];
   for (let from = 0; from < list.length; from += 4) rows.push(list.slice(from, from + 4));
   const fontPx = TYPE.small;
-  const rowHeight = (row: typeof list) => Math.max(...row.map((issue) => getTextHeight(`${issue.data.number} ${issue.data.shortTitle}`, fontPx, cellWidth))) + 8 + 8 + 2;
+  const rowHeight = (row: typeof list) =>
+    Math.max(...row.map((issue) => getTextHeight(`${issue.data.number} ${issue.data.shortTitle}`, fontPx, cellWidth))) + 8 + 8 + 2;
   const pages = paginate(rows, rowHeight, { first: headingRow, rest: headingRow }, `${sourceOf(report)}: ${status} grid`);
   return pages.map((page, position) => ({
     ...base,
@@ -442,8 +444,8 @@ type IssueItem =
   | { type: 'commitment'; commitment: PlannedCommitment; first: boolean };
 
 const FIGURES_PER_ROW = 3;
-// The “见备注” tag after a clipped lead: three characters at TYPE.label plus its padding, in em of the body size.
-const MORE_TAG_EM = 4.5;
+// The “见备注” tag after a clipped lead: three characters at TYPE.label, padding, border and gap (theme.css .more).
+const MORE_TAG_PX = 3 * TYPE.label + 12 + 2 + 8;
 
 /** Plans one problem's slides: all of its measures, continued on further slides (（续）) when they do not fit. */
 export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] {
@@ -453,7 +455,8 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
   const heading = getPrintedProblem(data.title);
   const id = getDeckSlideId(getIssueSlug(issue));
   const items: IssueItem[] = [];
-  for (let from = 0; from < data.highlights.length; from += FIGURES_PER_ROW) items.push({ type: 'figures', figures: data.highlights.slice(from, from + FIGURES_PER_ROW) });
+  for (let from = 0; from < data.highlights.length; from += FIGURES_PER_ROW)
+    items.push({ type: 'figures', figures: data.highlights.slice(from, from + FIGURES_PER_ROW) });
   if (split.leadIn.length > 0) {
     const full = split.leadIn.join('\n\n');
     const clipped = clipLead(split.leadIn[0]!.search(/[。；]/u) >= 0 ? split.leadIn[0]!.slice(0, split.leadIn[0]!.search(/[。；]/u) + 1) : split.leadIn[0]!);
@@ -461,16 +464,20 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
   }
   for (const measure of split.measures) {
     const clipped = clipLead(measure.lead);
-    items.push({ type: 'bullet', bullet: { measureId: measure.id, ordinal: measure.ordinal, lead: clipped.text, complete: clipped.complete }, full: measure.paragraph });
+    items.push({
+      type: 'bullet',
+      bullet: { measureId: measure.id, ordinal: measure.ordinal, lead: clipped.text, complete: clipped.complete },
+      full: measure.paragraph,
+    });
   }
   const commitments = data.status === 'ongoing' ? listCommitments([report], [issue]) : [];
-  commitments.forEach((c, index) =>
+  commitments.forEach((c, index) => {
     items.push({
       type: 'commitment',
       first: index === 0,
       commitment: { due: { iso: c.dueStart, display: formatDue(c.due) }, state: c.state, stateLabel: getCommitmentStateLabel(c.state), quote: c.quote },
-    }),
-  );
+    });
+  });
 
   const kicker = `${statusLabel} · 第${data.number}个问题 · ${data.shortTitle}`;
   const headingWidth = CONTENT_WIDTH - BLOCK.numberBadge;
@@ -482,7 +489,7 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
       case 'leadIn':
         return getTextHeight(item.text, scale.body, CONTENT_WIDTH) + BLOCK.itemGap;
       case 'bullet': {
-        const text = `${item.bullet.ordinal ?? ''}${item.bullet.lead}${item.bullet.complete ? '' : '　'.repeat(Math.ceil(MORE_TAG_EM))}`;
+        const text = `${item.bullet.ordinal ?? ''}${item.bullet.lead}${item.bullet.complete ? '' : '　'.repeat(Math.ceil(MORE_TAG_PX / scale.body))}`;
         return getTextHeight(text, scale.body, textWidth) + BLOCK.itemGap;
       }
       case 'commitment': {

@@ -89,7 +89,10 @@ export function splitMeasures(body: string): MeasureSplit {
       if (start.number !== last + 1) {
         const expected = `${formatChineseNumeral(last + 1)}是`;
         const what = start.number <= last ? 'repeats an earlier ordinal' : 'skips';
-        warnings.push({ line, message: `${start.ordinal} ${what}: expected ${expected} after ${last === 0 ? 'the start' : `${formatChineseNumeral(last)}是`}` });
+        warnings.push({
+          line,
+          message: `${start.ordinal} ${what}: expected ${expected} after ${last === 0 ? 'the start' : `${formatChineseNumeral(last)}是`}`,
+        });
       }
       last = start.number;
       const end = starts[position + 1]?.at ?? paragraph.text.length;
@@ -119,7 +122,6 @@ function toMeasure(position: number, ordinal: string | null, parts: string[], li
 export function listMeasures(body: string): Measure[] {
   return splitMeasures(body).measures;
 }
-
 
 /** The plain text of a problem's body: its paragraphs joined with blank lines. */
 export function getBodyText(body: string | undefined): string {

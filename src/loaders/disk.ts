@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { IssueEntry, ReportEntry } from '../lib/entries.ts';
-import { formatCollectionProblems, validateCollection } from '../lib/validate.ts';
+import { findCollectionWarnings, formatCollectionProblems, validateCollection } from '../lib/validate.ts';
 import { issueSchema } from '../schemas/issue.ts';
 import { reportSchema } from '../schemas/report.ts';
 import { getReportsDir } from './paths.ts';
@@ -108,4 +108,11 @@ export function validateReportsFolder(dir: string = getReportsDir()): string[] {
 export function assertValidReportsFolder(dir: string = getReportsDir()): void {
   const errors = validateReportsFolder(dir);
   if (errors.length > 0) throw new Error(`The content collection is invalid (${errors.length}):\n${errors.join('\n')}`);
+}
+
+/** Warnings for a reports folder (file: field: line: message), for the build and the importer to print. */
+export function listReportsFolderWarnings(dir: string = getReportsDir()): string[] {
+  const { issues } = readIssuesFromDisk(dir);
+  const text = formatCollectionProblems(findCollectionWarnings(issues));
+  return text ? text.split('\n') : [];
 }
