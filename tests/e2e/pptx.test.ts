@@ -20,6 +20,11 @@ import { convertWithLibreOffice, listRuns, type PptxSlideXml, readPptx } from '#
 const decks = [
   { name: 'the seed', reportsDir: path.join(projectRoot, 'content/reports'), slidesDir: path.join(projectRoot, 'slides') },
   {
+    name: 'the deck’s long fixture (eight long inline measures, a 60-character title)',
+    reportsDir: path.join(projectRoot, 'tests/fixtures/reports/long'),
+    slidesDir: path.join(projectRoot, 'slides'),
+  },
+  {
     name: 'a fixture with eight long inline measures, a 65-character title, a grid and a hand-written slide',
     reportsDir: path.join(projectRoot, 'tests/fixtures/reports/pptx-long'),
     slidesDir: path.join(projectRoot, 'tests/fixtures/slides-pptx'),

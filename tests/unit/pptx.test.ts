@@ -15,6 +15,7 @@ import { projectRoot } from '#tests/helpers/build.ts';
 
 const collections = [
   { name: 'seed', reportsDir: path.join(projectRoot, 'content/reports'), slidesDir: path.join(projectRoot, 'slides') },
+  { name: 'deck long fixture', reportsDir: path.join(projectRoot, 'tests/fixtures/reports/long'), slidesDir: path.join(projectRoot, 'slides') },
   {
     name: 'long fixture',
     reportsDir: path.join(projectRoot, 'tests/fixtures/reports/pptx-long'),
