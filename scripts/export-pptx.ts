@@ -3,14 +3,14 @@
 // REPORTS_DIR with the build's own validation and slides/<id>/deck.yaml; no site build is needed.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getSlidesDir, readDeckConfig } from '../src/deck/config-file.ts';
-import { type MdxSlideText, readMdxSlideText } from '../src/deck/mdx-text.ts';
-import { composePptxDeck } from '../src/deck/pptx/compose.ts';
-import { isUntouchedExport, writePptx } from '../src/deck/pptx/write.ts';
-import { getReportPath, withBase } from '../src/lib/urls.ts';
-import { formatCollectionProblems, validateCollection } from '../src/lib/validate.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../src/loaders/disk.ts';
-import { getReportsDir } from '../src/loaders/paths.ts';
+import { getSlidesDir, readDeckConfig } from '#src/deck/config-file.ts';
+import { type MdxSlideText, readMdxSlideText } from '#src/deck/mdx-text.ts';
+import { composePptxDeck } from '#src/deck/pptx/compose.ts';
+import { isUntouchedExport, writePptx } from '#src/deck/pptx/write.ts';
+import { getReportPath, withBase } from '#src/lib/urls.ts';
+import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { getReportsDir } from '#src/loaders/paths.ts';
 
 const usage = `用法 Usage: npm run export:pptx -- [report-id…] [--force]
   默认导出全部通报；REPORTS_DIR 指定通报目录，EXPORT_DIR 指定输出目录（默认 exports）。

@@ -1,8 +1,8 @@
 // A hand-written MDX slide (slides/<report-id>/<file>.mdx) as plain text, for exports that cannot run
 // components (PowerPoint): the first heading is the title, every other block a paragraph, markup removed.
 import { parse } from 'yaml';
-import { unescapeMdx } from '../lib/text.ts';
-import { splitFrontmatter } from '../loaders/disk.ts';
+import { unescapeMdx } from '#src/lib/text.ts';
+import { splitFrontmatter } from '#src/loaders/disk.ts';
 
 /** The text of an MDX slide: its title and paragraphs in order. */
 export interface MdxSlideText {

@@ -1,8 +1,9 @@
 // The PowerPoint deck of a report: the deck plan (src/deck/plan.ts) slide by slide, in the web deck's order
 // (a vertical stack's top first, as reveal.js and its PDF print them). No slide is added, dropped or reordered here.
-import type { IssueEntry, ReportEntry } from '../../lib/entries.ts';
-import type { DeckConfig } from '../../schemas/deck.ts';
-import { listPlannedSlides, planDeck } from '../plan.ts';
+
+import { listPlannedSlides, planDeck } from '#src/deck/plan.ts';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import type { DeckConfig } from '#src/schemas/deck.ts';
 import type { PptxDeck } from './model.ts';
 import { type MdxText, renderSlide } from './slides.ts';
 

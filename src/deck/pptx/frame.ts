@@ -1,7 +1,7 @@
 // The PowerPoint slide in the web deck's own units: slides are laid out on the 1280×720 frame of
 // src/deck/options.ts and converted once when written, so one px means the same on both.
-import { MIN_FONT_PX, SLIDE } from '../fit.ts';
-import { deckOptions } from '../options.ts';
+import { MIN_FONT_PX, SLIDE } from '#src/deck/fit.ts';
+import { deckOptions } from '#src/deck/options.ts';
 
 /** The frame every slide is laid out on, in CSS px (1280×720, 16:9). */
 export const frame = { width: deckOptions.width, height: deckOptions.height } as const;

@@ -1,6 +1,6 @@
 // Shared slide parts (heading, bullets, panels) and the fit rule: a slide is built at the largest type
 // step whose content ends above the content area's bottom; when none fits, the export stops with the slide's id.
-import { LINE_HEIGHT, TYPE } from '../fit.ts';
+import { LINE_HEIGHT, TYPE } from '#src/deck/fit.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
 import { fitTextBox, type Paragraph, paragraph, type Run, type SlideItem, type TextBox } from './model.ts';
 

@@ -2,7 +2,7 @@
 // They draw what the plan holds, at the plan's type sizes, and compute nothing of the report.
 
 import QRCode from 'qrcode';
-import { BLOCK, TYPE } from '../fit.ts';
+import { BLOCK, TYPE } from '#src/deck/fit.ts';
 import type {
   ClosingSlide,
   CommitmentsSlide,
@@ -14,7 +14,7 @@ import type {
   PlanSlide,
   TimelineSlide,
   TitleSlide,
-} from '../plan.ts';
+} from '#src/deck/plan.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
 import { bodyLineHeight, fitSlide, headingLineHeight, placeBullets, placeHeading } from './layout.ts';
 import { getTextEm } from './measure.ts';
