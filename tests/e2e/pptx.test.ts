@@ -2,9 +2,10 @@
 // (slides, text, notes, fonts) against the deck plan, and LibreOffice Impress renders them to PDF: one page per
 // planned slide, every printed problem on its page, no text outside the page or in the slide-number strip.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readDeckConfig } from '#src/deck/config-file.ts';
@@ -63,6 +64,84 @@ function listExpectedTexts(slide: PlannedSlide): string[] {
       return [slide.heading, slide.signature, ...slide.contacts.map((c) => c.value)];
     case 'mdx':
       return [];
+  }
+}
+
+/** A copy of a .pptx with one typeface replaced by another in every part (slides, notes, theme). */
+async function replaceTypeface(file: string, from: string, to: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, xml.replaceAll(`typeface="${from}"`, `typeface="${to}"`));
+  }
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'rk-pptx-face-')), path.basename(file));
+  writeFileSync(out, await zip.generateAsync({ type: 'uint8array' }));
+  return out;
+}
+
+/** The text boxes of a slide (its shapes with a text body), in points from the slide's top left. */
+function listTextBoxes(xml: string): { left: number; top: number; right: number; bottom: number }[] {
+  const EMU_PER_PT = 12_700;
+  return [...xml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/gu)]
+    .filter((shape) => (shape[1] ?? '').includes('<p:txBody>'))
+    .map((shape) => {
+      const off = /<a:off x="(\d+)" y="(\d+)"\/>/u.exec(shape[1] ?? '');
+      const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/u.exec(shape[1] ?? '');
+      const [x, y, w, h] = [off?.[1], off?.[2], ext?.[1], ext?.[2]].map((v) => Number(v) / EMU_PER_PT) as [number, number, number, number];
+      return { left: x, top: y, right: x + w, bottom: y + h };
+    });
+}
+
+/**
+ * Converts a .pptx to PDF with LibreOffice and checks the rendering against the plan: one page per planned slide,
+ * each problem's printed title on its page, and every text item inside a text box of its slide (so no text ran off
+ * its box), on the page and above the slide-number strip.
+ */
+async function checkRendering(file: string, plan: readonly PlannedSlide[], slides: readonly PptxSlideXml[], label: string): Promise<void> {
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(convertWithLibreOffice(file))));
+  expect(pdf.numPages, label).toBe(plan.length);
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const page = await pdf.getPage(number);
+    const { width, height } = page.getViewport({ scale: 1 });
+    expect(width / height).toBeCloseTo(16 / 9, 2);
+    // The content area ends SLIDE.padBottom px above the frame's bottom; only the slide number sits below it.
+    const contentBottom = (SLIDE.padBottom / SLIDE.height) * height;
+    const boxes = listTextBoxes(slides[number - 1]!.xml);
+    const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim().length > 0) as {
+      str: string;
+      transform: number[];
+      width: number;
+      height: number;
+    }[];
+    expect(items.length, `${label} page ${number}`).toBeGreaterThan(0);
+    for (const item of items) {
+      const [, , , , x, y] = item.transform as [number, number, number, number, number, number];
+      const where = `${label} page ${number} (${plan[number - 1]!.id}): “${item.str}” at ${x.toFixed(1)},${y.toFixed(1)}`;
+      expect(x, where).toBeGreaterThanOrEqual(0);
+      expect(x + item.width, where).toBeLessThanOrEqual(width + 0.5);
+      expect(y, where).toBeGreaterThanOrEqual(0);
+      expect(y + item.height, where).toBeLessThanOrEqual(height + 0.5);
+      if (item.str.trim() !== String(number)) expect(y, `${where} is in the slide-number strip`).toBeGreaterThanOrEqual(contentBottom - 1);
+      // The baseline lies inside text boxes that cover the whole run (pdf.js joins side-by-side boxes on one line
+      // into one item, so neighbours a gap apart count together); 1 pt of slack for rounding.
+      const baseline = height - y;
+      const spans = boxes
+        .filter((box) => baseline >= box.top - 1 && baseline <= box.bottom + 1)
+        .sort((a, b) => a.left - b.left)
+        .reduce<{ left: number; right: number }[]>((merged, box) => {
+          const last = merged.at(-1);
+          if (last && box.left <= last.right + 12) last.right = Math.max(last.right, box.right);
+          else merged.push({ left: box.left, right: box.right });
+          return merged;
+        }, []);
+      const inBox = spans.some((span) => x >= span.left - 1 && x + item.width <= span.right + 1);
+      expect(inBox, `${where} lies outside the text boxes of its slide`).toBe(true);
+    }
+    const planned = plan[number - 1]!;
+    if (planned.kind === 'issue') {
+      const text = stripWhitespace(items.map((item) => item.str).join(''));
+      expect(text, `${label} page ${number}`).toContain(stripWhitespace(planned.heading));
+    }
   }
 }
 
@@ -168,41 +247,14 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir, slidesDir }) =
     }
   });
 
-  test('LibreOffice Impress opens it and prints one page per slide, every text on its page and above the slide-number strip', async () => {
+  test.each([
+    { face: fonts.eastAsian, note: 'as exported (LibreOffice substitutes its own faces for 微软雅黑)' },
+    { face: fonts.fallback, note: 'set in the fallback face throughout' },
+  ])('LibreOffice Impress prints one page per slide, every text inside its own text box and above the slide-number strip: $note', async ({ face }) => {
     for (const report of reports) {
-      const plan = plans.get(report.id)!;
-      const pdfFile = convertWithLibreOffice(path.join(exportDir, `${report.id}.pptx`));
-      const pdf = await getDocumentProxy(new Uint8Array(readFileSync(pdfFile)));
-      expect(pdf.numPages).toBe(plan.length);
-      for (let number = 1; number <= pdf.numPages; number += 1) {
-        const page = await pdf.getPage(number);
-        const { width, height } = page.getViewport({ scale: 1 });
-        expect(width / height).toBeCloseTo(16 / 9, 2);
-        // The content area ends SLIDE.padBottom px above the frame's bottom; only the slide number sits below it.
-        const contentBottom = (SLIDE.padBottom / SLIDE.height) * height;
-        const items = (await page.getTextContent()).items.filter((item) => 'str' in item && item.str.trim().length > 0) as {
-          str: string;
-          transform: number[];
-          width: number;
-          height: number;
-        }[];
-        expect(items.length, `page ${number}`).toBeGreaterThan(0);
-        for (const item of items) {
-          const [, , , , x, y] = item.transform as [number, number, number, number, number, number];
-          const where = `${report.id} page ${number} (${plan[number - 1]!.id}): “${item.str}” at ${x.toFixed(1)},${y.toFixed(1)}`;
-          expect(x, where).toBeGreaterThanOrEqual(0);
-          expect(x + item.width, where).toBeLessThanOrEqual(width + 0.5);
-          expect(y, where).toBeGreaterThanOrEqual(0);
-          expect(y + item.height, where).toBeLessThanOrEqual(height + 0.5);
-          const isSlideNumber = item.str.trim() === String(number);
-          if (!isSlideNumber) expect(y, `${where} is in the slide-number strip`).toBeGreaterThanOrEqual(contentBottom - 1);
-        }
-        const planned = plan[number - 1]!;
-        if (planned.kind === 'issue') {
-          const text = stripWhitespace(items.map((item) => item.str).join(''));
-          expect(text, `${report.id} page ${number}`).toContain(stripWhitespace(planned.heading));
-        }
-      }
+      const exported = path.join(exportDir, `${report.id}.pptx`);
+      const file = face === fonts.eastAsian ? exported : await replaceTypeface(exported, fonts.eastAsian, face);
+      await checkRendering(file, plans.get(report.id)!, files.get(report.id)!.slides, report.id);
     }
   });
 });

@@ -108,11 +108,11 @@ describe('text measure', () => {
 });
 
 describe('package fixes', () => {
-  test('one <a:pPr> per paragraph, first', () => {
+  test('one <a:pPr> per paragraph, first, with hanging punctuation off', () => {
     const xml =
       '<a:p><a:pPr algn="l"><a:lnSpc/></a:pPr><a:r><a:t>一</a:t></a:r><a:pPr algn="l"/><a:r><a:t>二</a:t></a:r></a:p><a:p><a:pPr/><a:r><a:t>三</a:t></a:r></a:p>';
     expect(dedupeParagraphProps(xml)).toBe(
-      '<a:p><a:pPr algn="l"><a:lnSpc/></a:pPr><a:r><a:t>一</a:t></a:r><a:r><a:t>二</a:t></a:r></a:p><a:p><a:pPr/><a:r><a:t>三</a:t></a:r></a:p>',
+      '<a:p><a:pPr hangingPunct="0" algn="l"><a:lnSpc/></a:pPr><a:r><a:t>一</a:t></a:r><a:r><a:t>二</a:t></a:r></a:p><a:p><a:pPr hangingPunct="0"/><a:r><a:t>三</a:t></a:r></a:p>',
     );
   });
 });

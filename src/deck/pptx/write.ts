@@ -140,17 +140,19 @@ const PARAGRAPH_PROPS = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/gu;
 
 /**
  * Keeps one <a:pPr> per paragraph, first: pptxgenjs 4 writes one before every run of a multi-run paragraph,
- * which the schema forbids (PowerPoint then offers to repair the file).
+ * which the schema forbids (PowerPoint then offers to repair the file). Each kept one turns hanging punctuation
+ * off, so a closing 。 or ， moves to the next line with its character instead of hanging past the text box:
+ * the fit rule counts that case, and text stays inside its box in PowerPoint, WPS and LibreOffice alike.
  */
 export function dedupeParagraphProps(xml: string): string {
-  return xml.replace(PARAGRAPH, (all, inner: string) => {
+  return xml.replace(PARAGRAPH, (_all, inner: string) => {
     let seen = false;
     const kept = inner.replace(PARAGRAPH_PROPS, (props) => {
       if (seen) return '';
       seen = true;
-      return props;
+      return props.includes('hangingPunct=') ? props : props.replace(/^<a:pPr\b/u, '<a:pPr hangingPunct="0"');
     });
-    return kept === inner ? all : `<a:p>${kept}</a:p>`;
+    return `<a:p>${kept}</a:p>`;
   });
 }
 
