@@ -75,17 +75,22 @@ export async function readPptx(file: string): Promise<{ zip: JSZip; slides: Pptx
   return { zip, slides };
 }
 
-/** Converts a .pptx with LibreOffice Impress headless, in a private profile, to PDF (or saves it again as .pptx); returns the new file's path. */
-export function convertWithLibreOffice(file: string, format: 'pdf' | 'pptx' = 'pdf'): string {
+/**
+ * Converts .pptx files with LibreOffice Impress headless, in one run with a private profile, to PDF (or saves them
+ * again as .pptx); returns the new files' paths in order. Files must have distinct names.
+ */
+export function convertWithLibreOffice(files: readonly string[], format: 'pdf' | 'pptx' = 'pdf'): string[] {
   const work = mkdtempSync(path.join(tmpdir(), 'rk-soffice-'));
   const outDir = path.join(work, 'out');
   const result = spawnSync(
     process.env['SOFFICE_PATH'] ?? 'soffice',
-    [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, file],
-    { encoding: 'utf8', timeout: 120_000 },
+    [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files],
+    { encoding: 'utf8', timeout: 180_000 },
   );
   if (result.error) throw new Error(`LibreOffice (soffice) could not run: ${result.error.message}; apt-get install -y libreoffice-impress`);
-  const out = path.join(outDir, `${path.basename(file, '.pptx')}.${format}`);
-  if (result.status !== 0 || !existsSync(out)) throw new Error(`soffice failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  return out;
+  const outs = files.map((file) => path.join(outDir, `${path.basename(file, '.pptx')}.${format}`));
+  const missing = outs.filter((out) => !existsSync(out));
+  if (result.status !== 0 || missing.length > 0)
+    throw new Error(`soffice failed (${result.status}), missing ${missing.join(', ')}:\n${result.stdout}\n${result.stderr}`);
+  return outs;
 }
