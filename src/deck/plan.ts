@@ -3,17 +3,26 @@
 // are (no list is recomputed there), so both show the same slides, the same words and the same continuations.
 // What fits a slide is decided here, from the character budget in src/deck/fit.ts.
 
-import { formatDue, getCommitmentStateLabel, listCommitments } from '../lib/commitments.ts';
-import type { IssueEntry, ReportEntry } from '../lib/entries.ts';
-import { splitMeasures } from '../lib/measures.ts';
-import { getIssueSlug, getStatusLabel, listIssuesByStatus } from '../lib/order.ts';
-import { formatShare, getReportStats } from '../lib/stats.ts';
-import { splitSentences } from '../lib/text.ts';
-import { formatDay, getReportTimeline } from '../lib/timeline.ts';
-import { getPrintedProblem } from '../lib/titles.ts';
-import { getDeckSlideId, getReportPath } from '../lib/urls.ts';
-import { type DeckConfig, deckConfigSchema } from '../schemas/deck.ts';
-import type { Highlight, IssueStatus } from '../schemas/issue.ts';
+import { formatDue, listCommitments } from '#src/lib/commitments.ts';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import {
+  formatCountedNote,
+  formatIssueOrdinal,
+  formatNotesLabel,
+  getCommitmentStateLabel,
+  getStatusGroupLabel,
+  getStatusLabel,
+  labels,
+} from '#src/lib/labels.ts';
+import { splitMeasures } from '#src/lib/measures.ts';
+import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
+import { formatShare, getReportStats } from '#src/lib/stats.ts';
+import { splitSentences } from '#src/lib/text.ts';
+import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
+import { getPrintedProblem } from '#src/lib/titles.ts';
+import { getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
+import { type DeckConfig, deckConfigSchema } from '#src/schemas/deck.ts';
+import type { Highlight, IssueStatus } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
 import { listOrganisationFacts } from './facts.ts';
 import { BLOCK, CONTENT_WIDTH, clipLead, getTextHeight, HEADING_TRACKING, LINE_HEIGHT, paginate, SCALES, TYPE, type TypeScale, USABLE_HEIGHT } from './fit.ts';
@@ -195,7 +204,7 @@ export function getPartId(id: string, index: number): string {
 }
 
 /** The mark a continuation's heading ends in. */
-export const CONTINUED = '（续）';
+export const CONTINUED = labels.deck.continued;
 
 const LARGEST = SCALES[0]!;
 const SMALLEST = SCALES.at(-1)!;
@@ -257,7 +266,7 @@ function planTitle(report: ReportEntry): TitleSlide {
     id: 'title',
     part: { index: 1, total: 1 },
     notes: data.preface.join('\n'),
-    notesLabel: '演讲者备注：封面',
+    notesLabel: formatNotesLabel(labels.deck.cover),
     scale: { heading: size, body: LARGEST.body },
     kicker: `${data.inspection.team}${data.inspection.kind}`,
     title: data.title,
@@ -276,12 +285,12 @@ function planOverview(report: ReportEntry, issues: readonly IssueEntry[]): Overv
     id: 'overview',
     part: { index: 1, total: 1 },
     notes: report.data.organisation.intro,
-    notesLabel: '演讲者备注：整改总体情况',
+    notesLabel: formatNotesLabel(labels.deck.overview),
     scale: { heading: TYPE.heading, body: LARGEST.body },
-    heading: '整改总体情况',
+    heading: labels.deck.overview,
     declared: { items: declared.items, problems: declared.problems, completed: declared.completed, ongoing: declared.ongoing },
     completionRate: formatShare(stats.shareCompleted),
-    countedNote: `逐条核对：本通报逐一列出的${stats.total}个问题（已完成${stats.completed}个、持续整改${stats.ongoing}个）与通报所列总数一致。`,
+    countedNote: formatCountedNote(stats.total, stats.completed, stats.ongoing),
     chart: layoutTotalsChart(stats),
   };
 }
@@ -291,7 +300,7 @@ function planTimeline(report: ReportEntry, issues: readonly IssueEntry[]): Timel
   const labelWidth = CONTENT_WIDTH - BLOCK.timelineIndent - BLOCK.timeColumn;
   return planSectionList<(typeof events)[number], TimelineSlide>(
     'timeline',
-    '巡察整改时间线',
+    labels.deck.timeline,
     events,
     (event, scale) => getTextHeight(event.label, scale.body, labelWidth) + BLOCK.itemGap,
     (page, _part, _scale, heading) => ({
@@ -300,7 +309,7 @@ function planTimeline(report: ReportEntry, issues: readonly IssueEntry[]): Timel
       events: page.map((event) => ({ date: { iso: event.date, display: event.display }, label: event.label, kind: event.kind })),
       notes: page.map((event) => `${event.display}：${event.label}${event.dateNote ? `（${event.dateNote}）` : ''}`).join('\n'),
     }),
-    '演讲者备注：巡察整改时间线',
+    formatNotesLabel(labels.deck.timeline),
     `${sourceOf(report)}: timeline`,
   );
 }
@@ -328,7 +337,7 @@ function planOrganisation(report: ReportEntry): OrganisationSlide[] {
       })),
       notes: [...(part.index === 1 ? [organisation.intro] : []), ...page.map((m) => `${m.ordinal}${m.lead}${m.text}`)].join('\n\n'),
     }),
-    `演讲者备注：${organisation.heading}`,
+    formatNotesLabel(organisation.heading),
     `${sourceOf(report)}: organisation`,
   );
 }
@@ -347,7 +356,7 @@ function planPlan(report: ReportEntry): PlanSlide[] {
       points: page.map((item) => item.point),
       notes: page.map((item) => item.paragraph).join('\n\n'),
     }),
-    `演讲者备注：${plan.heading}`,
+    formatNotesLabel(plan.heading),
     `${sourceOf(report)}: plan`,
   );
 }
@@ -369,17 +378,17 @@ function planCommitments(report: ReportEntry, issues: readonly IssueEntry[]): Co
   const width = CONTENT_WIDTH - BLOCK.timelineIndent - BLOCK.timeColumn;
   const slides = planSectionList<(typeof list)[number], CommitmentsSlide>(
     'commitments',
-    '整改承诺与时间节点',
+    labels.deck.commitments,
     list,
     (c, scale) => getTextHeight(`${c.shortTitle}：${c.quote}${c.stateLabel}`, scale.body - 4, width) + BLOCK.itemGap,
     (page, _part, _scale, heading) => ({
       kind: 'commitments',
       heading,
       items: page.map(({ dateNote: _note, ...item }) => item),
-      empty: list.length === 0 ? '本通报未列出带时间节点的整改承诺。' : null,
-      notes: page.map((c) => `${c.due.display}：${c.quote}${c.dateNote ? `（${c.dateNote}）` : ''}`).join('\n') || '无',
+      empty: list.length === 0 ? labels.deck.noCommitments : null,
+      notes: page.map((c) => `${c.due.display}：${c.quote}${c.dateNote ? `（${c.dateNote}）` : ''}`).join('\n') || labels.deck.none,
     }),
-    '演讲者备注：整改承诺与时间节点',
+    formatNotesLabel(labels.deck.commitments),
     `${sourceOf(report)}: commitments`,
   );
   return slides;
@@ -388,18 +397,20 @@ function planCommitments(report: ReportEntry, issues: readonly IssueEntry[]): Co
 function planClosing(report: ReportEntry): ClosingSlide {
   const { contact } = report.data;
   const contacts = [
-    ...(contact.phone ? [{ label: '电话', value: contact.phone }] : []),
-    ...(contact.address ? [{ label: '通讯地址', value: `${contact.address}${contact.postcode ? `（邮编${contact.postcode}）` : ''}` }] : []),
-    ...(contact.email ? [{ label: '电子邮箱', value: contact.email }] : []),
+    ...(contact.phone ? [{ label: labels.contact.phone, value: contact.phone }] : []),
+    ...(contact.address
+      ? [{ label: labels.contact.address, value: `${contact.address}${contact.postcode ? `（${labels.contact.postcode}${contact.postcode}）` : ''}` }]
+      : []),
+    ...(contact.email ? [{ label: labels.contact.email, value: contact.email }] : []),
   ];
   return {
     kind: 'closing',
     id: 'closing',
     part: { index: 1, total: 1 },
     notes: contact.text,
-    notesLabel: '演讲者备注：欢迎监督',
+    notesLabel: formatNotesLabel(labels.deck.closing),
     scale: { heading: TYPE.heading, body: LARGEST.body },
-    heading: '欢迎监督',
+    heading: labels.deck.closing,
     contacts,
     signature: report.data.signature ?? report.data.issuer,
     archivePath: getReportPath(report.id),
@@ -409,9 +420,10 @@ function planClosing(report: ReportEntry): ClosingSlide {
 function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: IssueStatus, layout: 'opener' | 'grid'): GroupSlide[] {
   const { implementation } = report.data;
   const list = listIssuesByStatus(report.id, status, issues);
-  const heading = status === 'completed' ? implementation.completedHeading : implementation.ongoingHeading;
+  // The report's own heading of the group, where it has one.
+  const heading = (status === 'completed' ? implementation.completedHeading : implementation.ongoingHeading) || getStatusGroupLabel(status);
   const intro = status === 'completed' ? implementation.completedIntro : implementation.ongoingIntro;
-  const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: `演讲者备注：${heading}` };
+  const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: formatNotesLabel(heading) };
   // The count sits beside the heading at 96 px, so the heading row is taller than a plain one.
   const headingRow = 96 * LINE_HEIGHT.heading + BLOCK.headingRule;
   if (layout === 'opener') {
@@ -479,7 +491,7 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
     });
   });
 
-  const kicker = `${statusLabel} · 第${data.number}个问题 · ${data.shortTitle}`;
+  const kicker = `${statusLabel} · ${formatIssueOrdinal(data.number)} · ${data.shortTitle}`;
   const headingWidth = CONTENT_WIDTH - BLOCK.numberBadge;
   const textWidth = CONTENT_WIDTH - BLOCK.bulletIndent;
   const heightOf = (item: IssueItem, scale: TypeScale): number => {
@@ -509,14 +521,14 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
     const notes = [
       position === 0 ? data.title : `${data.title}${CONTINUED}`,
       ...page.flatMap((item) => (item.type === 'leadIn' || item.type === 'bullet' ? [item.full] : [])),
-      ...page.flatMap((item) => (item.type === 'commitment' ? [`整改承诺：${item.commitment.due.display}，${item.commitment.quote}`] : [])),
+      ...page.flatMap((item) => (item.type === 'commitment' ? [`${labels.deck.commitmentNote}${item.commitment.due.display}，${item.commitment.quote}`] : [])),
     ];
     return {
       kind: 'issue',
       id: getPartId(id, part.index),
       part,
       notes: notes.join('\n\n'),
-      notesLabel: `演讲者备注：${statusLabel}第${data.number}个问题${part.total > 1 ? `（${part.index}/${part.total}）` : ''}`,
+      notesLabel: formatNotesLabel(`${statusLabel}${formatIssueOrdinal(data.number)}${part.total > 1 ? `（${part.index}/${part.total}）` : ''}`),
       scale,
       issueId: issue.id,
       status: data.status,
@@ -549,7 +561,7 @@ export function planDeck(report: ReportEntry, issues: readonly IssueEntry[], con
           file,
           part: { index: 1, total: 1 },
           notes: '',
-          notesLabel: `演讲者备注：${file}`,
+          notesLabel: formatNotesLabel(file),
           scale: { heading: TYPE.heading, body: LARGEST.body },
         },
       ]);

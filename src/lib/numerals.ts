@@ -1,6 +1,7 @@
-// Chinese numerals as reports print them in ordinals (一是, （十二）): 一 … 九十九.
+// Chinese numerals as reports print them in ordinals (一是, （十二）, 二、): 一 … 九十九. The one home of both directions.
 
 const DIGITS = '一二三四五六七八九十';
+const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** Converts 一 … 九十九 to a number (0 when the text is not such a numeral). */
 export function parseChineseNumeral(text: string): number {
@@ -12,11 +13,11 @@ export function parseChineseNumeral(text: string): number {
   return 0;
 }
 
-/** Writes 1 … 99 as Chinese numerals (一, 十, 十一, 二十三). */
+/** A whole number from 1 to 99 in Chinese numerals, as reports number their sections: 一, 十, 十二, 二十一. */
 export function formatChineseNumeral(value: number): string {
-  const digits = '零一二三四五六七八九';
-  if (value < 10) return digits[value] ?? String(value);
+  if (!Number.isInteger(value) || value < 1 || value > 99) throw new RangeError(`formatChineseNumeral: ${value} is not a whole number from 1 to 99`);
+  if (value <= 10) return NUMERALS[value] ?? '';
   const tens = Math.floor(value / 10);
   const ones = value % 10;
-  return `${tens === 1 ? '' : digits[tens]}十${ones === 0 ? '' : digits[ones]}`;
+  return `${tens === 1 ? '' : NUMERALS[tens]}十${ones === 0 ? '' : NUMERALS[ones]}`;
 }

@@ -42,7 +42,11 @@ export function proposeShortTitle(title: string): string {
   const matter = getPrintedProblem(title).replace(/[。.]$/u, '');
   const chars = [...matter];
   if (chars.length <= SHORT_TITLE_MAX) return matter;
-  const head = (end: number) => chars.slice(0, end).join('').replace(/[，、；：（“《]+$/u, '');
+  const head = (end: number) =>
+    chars
+      .slice(0, end)
+      .join('')
+      .replace(/[，、；：（“《]+$/u, '');
   for (let end = SHORT_TITLE_MAX; end >= MIN_PHRASE; end -= 1) {
     if (PHRASE_END.test(chars[end] ?? '') || PHRASE_BREAK_BEFORE.test(chars.slice(end).join(''))) return head(end);
   }

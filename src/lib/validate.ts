@@ -1,4 +1,4 @@
-import { issueStatuses } from '../schemas/issue.ts';
+import { issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 import { getBodyText, splitMeasures } from './measures.ts';
 import { stripWhitespace } from './text.ts';

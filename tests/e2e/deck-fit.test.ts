@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer } from '../../scripts/lib/static-server.mjs';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { MIN_FONT_PX } from '../../src/deck/fit.ts';
 import { type IssueSlide, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
@@ -100,7 +100,7 @@ describe('deck fit', () => {
   it('prints continuations as pages of their own: the PDF has one page per planned slide, （续） included', () => {
     const site = sites.find((candidate) => candidate.name === 'long fixture')!;
     const exportDir = mkdtempSync(path.join(tmpdir(), 'deck-fit-pdf-'));
-    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'export-pdf.mjs')], {
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'export-pdf.ts')], {
       cwd: projectRoot,
       env: { ...process.env, DIST_DIR: site.dist, EXPORT_DIR: exportDir, REPORTS_DIR: longReportsDir },
       encoding: 'utf8',

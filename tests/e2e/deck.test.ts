@@ -12,7 +12,7 @@ import { listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck
 import { collectDeckText } from '../../src/integrations/deck-fonts.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getPrintedProblem } from '../../src/lib/titles.ts';
-import { getDeckPath, getDeckSlideId, getDeckSlidePath, getIssuePath, withBase } from '../../src/lib/urls.ts';
+import { getDeckPath, getDeckSlideId, getDeckSlidePath, getIssuePath, pathWithBase } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { openSite, type Server } from '../helpers/site.ts';
@@ -131,7 +131,7 @@ describe.each(reports.map((report) => [report.id, report] as const))('deck of %s
     for (const issue of ownIssues) {
       const file = path.join(distRoot, getIssuePath(reportId, getIssueSlug(issue)), 'index.html');
       if (!existsSync(file)) continue;
-      expect(readFileSync(file, 'utf8')).toContain(`href="${withBase('/', getDeckSlidePath(reportId, getIssueSlug(issue)))}"`);
+      expect(readFileSync(file, 'utf8')).toContain(`href="${pathWithBase(getDeckSlidePath(reportId, getIssueSlug(issue)))}"`);
     }
   });
 
@@ -161,7 +161,7 @@ describe('exports', () => {
     });
 
   it('writes a PDF per report: one page per slide, every printed problem and short title as extractable text, fonts embedded', () => {
-    const result = run('export-pdf.mjs');
+    const result = run('export-pdf.ts');
     expect(result.status, result.stderr).toBe(0);
     for (const report of reports) {
       const file = path.join(exportDir, `${report.id}.pdf`);
@@ -186,7 +186,7 @@ describe('exports', () => {
   });
 
   it('writes a single HTML file per report that shows its first and last slide from file:// without any network', async () => {
-    const result = run('export-html.mjs');
+    const result = run('export-html.ts');
     expect(result.status, result.stderr).toBe(0);
     for (const report of reports) {
       const ids = listPlannedSlideIds(planDeck(report, issues, readDeckConfig(report.id)));
@@ -199,6 +199,16 @@ describe('exports', () => {
       expect(await page.evaluate(() => document.fonts.check('32px DeckSans', '整改'))).toBe(true);
       expect(requests.filter((request) => !request.startsWith('file:') && !request.startsWith('data:'))).toEqual([]);
       expect(new Set(requests.filter((request) => request.startsWith('file:')).map((r) => r.split(/[?#]/u)[0]))).toEqual(new Set([url]));
+      // Offline too, the speaker view is set in the embedded deck font.
+      const [popup] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
+      await popup.waitForFunction(
+        () =>
+          getComputedStyle(document.body).fontFamily.startsWith('DeckSans') &&
+          [...document.fonts].some((face) => face.family.replace(/"/gu, '') === 'DeckSans' && face.status === 'loaded'),
+        null,
+        { timeout: 15_000 },
+      );
+      await popup.close();
       await page.close();
     }
   });
