@@ -7,7 +7,7 @@ import { getSlidesDir, readDeckConfig } from '#src/deck/config-file.ts';
 import { type MdxSlideText, readMdxSlideText } from '#src/deck/mdx-text.ts';
 import { composePptxDeck } from '#src/deck/pptx/compose.ts';
 import { isUntouchedExport, writePptx } from '#src/deck/pptx/write.ts';
-import { getReportPath, withBase } from '#src/lib/urls.ts';
+import { getReportPath } from '#src/lib/urls.ts';
 import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { getReportsDir } from '#src/loaders/paths.ts';
@@ -87,7 +87,8 @@ async function main(): Promise<number> {
     const config = readDeckConfig(report.id, slidesDir);
     const deck = composePptxDeck(report, issues, config, {
       mdx: readMdxSlides(report.id, config.sections, slidesDir),
-      archiveUrl: site ? new URL(withBase(base, getReportPath(report.id)), site).href : undefined,
+      // The page's path resolved against the site's base URL (SITE_URL + BASE_PATH), as the web deck's QR code.
+      archiveUrl: site ? new URL(getReportPath(report.id), new URL(base.endsWith('/') ? base : `${base}/`, site)).href : undefined,
     });
     const bytes = await writePptx(deck);
     const file = path.join(exportDir, `${report.id}.pptx`);

@@ -15,18 +15,17 @@ import type {
   TimelineSlide,
   TitleSlide,
 } from '#src/deck/plan.ts';
+import { labels } from '#src/lib/labels.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
 import { bodyLineHeight, fitSlide, headingLineHeight, placeBullets, placeHeading } from './layout.ts';
 import { getTextEm } from './measure.ts';
 import { fitTextBox, type Paragraph, type PathShape, type PptxSlide, paragraph, type Run, type SlideItem } from './model.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
-// Until the shared labels (src/lib/labels.ts on main) reach this branch, the deck's few own words live here.
-const labels = { deck: { scanForReport: '扫码查看通报全文' } } as const;
 const statusColor = (status: 'completed' | 'ongoing') => (status === 'completed' ? colors.ok : colors.warn);
 const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item) => item.y + item.h));
 /** The tag after a lead phrase the slide shows in part: the whole measure is in the notes. */
-const moreTag: Run = { text: '（见备注）', color: colors.muted };
+const moreTag: Run = { text: `（${labels.deck.seeNotes}）`, color: colors.muted };
 
 /** What a hand-written MDX slide says, read from its file (the plan names the file only). */
 export interface MdxText {
@@ -75,10 +74,10 @@ export function renderOverviewSlide(slide: OverviewSlide): SlideItem[] {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     const { declared } = slide;
     const cards = [
-      { value: declared.items, unit: '项', label: '反馈意见', color: colors.ink },
-      { value: declared.problems, unit: '个', label: '问题', color: colors.ink },
-      { value: declared.completed, unit: '个', label: '已完成', color: colors.ok },
-      { value: declared.ongoing, unit: '个', label: '持续整改', color: colors.warn },
+      { value: declared.items, unit: labels.stats.unitItem, label: labels.stats.feedbackItems, color: colors.ink },
+      { value: declared.problems, unit: labels.stats.unitProblem, label: labels.stats.problem, color: colors.ink },
+      { value: declared.completed, unit: labels.stats.unitProblem, label: labels.status.completed, color: colors.ok },
+      { value: declared.ongoing, unit: labels.stats.unitProblem, label: labels.status.ongoing, color: colors.warn },
     ];
     const gap = 24;
     const cardWidth = (contentWidth - gap * (cards.length - 1)) / cards.length;
@@ -165,10 +164,10 @@ export function renderOverviewSlide(slide: OverviewSlide): SlideItem[] {
           sizePx: TYPE.small + 2,
           runs: [
             { text: '■ ', color: colors.ok },
-            { text: `已完成 ${declared.completed}个　` },
+            { text: `${labels.status.completed} ${declared.completed}${labels.stats.unitProblem}　` },
             { text: '■ ', color: colors.warn },
-            { text: `持续整改 ${declared.ongoing}个　` },
-            { text: `完成率 ${slide.completionRate}`, bold: true, color: colors.ink },
+            { text: `${labels.status.ongoing} ${declared.ongoing}${labels.stats.unitProblem}　` },
+            { text: `${labels.stats.share} ${slide.completionRate}`, bold: true, color: colors.ink },
           ],
         },
       ],
@@ -304,7 +303,7 @@ export function renderGroupSlide(slide: GroupSlide): SlideItem[] {
         {
           runs: [
             { text: String(slide.count), color: statusColor(slide.status) },
-            { text: '个', sizePx: 32 },
+            { text: labels.stats.unitProblem, sizePx: 32 },
           ],
           sizePx: 96,
         },
