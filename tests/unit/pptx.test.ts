@@ -59,6 +59,10 @@ describe.each(collections)('PowerPoint slides of the $name', ({ reportsDir, slid
     }
   });
 
+  test('are set at the plan’s own type sizes: the fit rule of the web deck holds in PowerPoint’s measure too', () => {
+    for (const { deck } of decks) expect(deck.slides.filter((slide) => slide.typeCutPx > 0).map((slide) => slide.id)).toEqual([]);
+  });
+
   test('never overlap two text boxes', () => {
     for (const { deck } of decks) {
       for (const slide of deck.slides) {

@@ -102,12 +102,18 @@ export function fitsContent(items: readonly SlideItem[]): boolean {
   );
 }
 
+/** A slide's items and how many px its type was set below the plan's sizes to fit (0: the plan's own sizes). */
+export interface FittedSlide {
+  items: SlideItem[];
+  cutPx: number;
+}
+
 /** Builds a slide at the largest type step that fits; throws naming the slide when even the floor does not. */
-export function fitSlide(id: string, planned: { heading: number; body: number }, build: (scale: TypeScale) => SlideItem[]): SlideItem[] {
+export function fitSlide(id: string, planned: { heading: number; body: number }, build: (scale: TypeScale) => SlideItem[]): FittedSlide {
   const steps = listTypeSteps(planned);
   for (const scale of steps) {
     const items = build(scale);
-    if (fitsContent(items)) return items;
+    if (fitsContent(items)) return { items, cutPx: planned.body - scale.body };
   }
   const floor = build(steps[steps.length - 1]!);
   throw new Error(

@@ -78,6 +78,8 @@ export interface PptxSlide {
   items: SlideItem[];
   /** Speaker notes, plain text; paragraphs separated by blank lines. */
   notes: string;
+  /** How many px the type was set below the plan's sizes so the slide fits in PowerPoint's wider faces (0: none). */
+  typeCutPx: number;
 }
 
 /** A deck: its metadata and slides in presenting order. */

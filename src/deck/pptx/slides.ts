@@ -17,7 +17,7 @@ import type {
 } from '#src/deck/plan.ts';
 import { labels } from '#src/lib/labels.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
-import { bodyLineHeight, fitSlide, headingLineHeight, placeBullets, placeHeading } from './layout.ts';
+import { bodyLineHeight, type FittedSlide, fitSlide, headingLineHeight, placeBullets, placeHeading } from './layout.ts';
 import { getTextEm } from './measure.ts';
 import { fitTextBox, type Paragraph, type PathShape, type PptxSlide, paragraph, type Run, type SlideItem } from './model.ts';
 
@@ -34,7 +34,7 @@ export interface MdxText {
 }
 
 /** Title: kicker, report title, issuer and date, centred under the accent band. */
-export function renderTitleSlide(slide: TitleSlide): SlideItem[] {
+export function renderTitleSlide(slide: TitleSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const width = contentWidth - 96;
     const x = contentBox.left + 48;
@@ -69,7 +69,7 @@ export function renderTitleSlide(slide: TitleSlide): SlideItem[] {
 }
 
 /** Overview: the declared totals once, a native stacked bar of completed vs ongoing, the rate and the count note. */
-export function renderOverviewSlide(slide: OverviewSlide): SlideItem[] {
+export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     const { declared } = slide;
@@ -238,7 +238,7 @@ function placeTimeline(rows: { date: string; text: Run[] }[], top: number, sizeP
 }
 
 /** Timeline: inspection, feedback, meetings and the report, in date order. */
-export function renderTimelineSlide(slide: TimelineSlide): SlideItem[] {
+export function renderTimelineSlide(slide: TimelineSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     return [
@@ -254,7 +254,7 @@ export function renderTimelineSlide(slide: TimelineSlide): SlideItem[] {
 }
 
 /** Organisation: each measure's ordinal and lead phrase, with the dated facts its text mentions. */
-export function renderOrganisationSlide(slide: OrganisationSlide): SlideItem[] {
+export function renderOrganisationSlide(slide: OrganisationSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     let y = bottom;
@@ -291,7 +291,7 @@ export function renderOrganisationSlide(slide: OrganisationSlide): SlideItem[] {
 }
 
 /** Group opener: heading and count, then its intro (opener) or a grid of its problems' short titles (grid). */
-export function renderGroupSlide(slide: GroupSlide): SlideItem[] {
+export function renderGroupSlide(slide: GroupSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const countWidth = 320;
     const count = fitTextBox({
@@ -371,7 +371,7 @@ export function renderGroupSlide(slide: GroupSlide): SlideItem[] {
 }
 
 /** A problem (or a continuation): kicker, number and the problem as printed, key figures, lead-in, every measure's lead, commitments. */
-export function renderIssueSlide(slide: IssueSlide): SlideItem[] {
+export function renderIssueSlide(slide: IssueSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const color = statusColor(slide.status);
     const heading = placeHeading([{ text: `${slide.number}  `, color }, { text: slide.heading }], scale.heading, contentBox.top, {
@@ -474,7 +474,7 @@ export function renderIssueSlide(slide: IssueSlide): SlideItem[] {
 }
 
 /** Plan: the first sentence of each paragraph as a bullet. */
-export function renderPlanSlide(slide: PlanSlide): SlideItem[] {
+export function renderPlanSlide(slide: PlanSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     items.push(
@@ -489,7 +489,7 @@ export function renderPlanSlide(slide: PlanSlide): SlideItem[] {
 }
 
 /** Commitments: every dated promise, soonest first, as a native timeline. */
-export function renderCommitmentsSlide(slide: CommitmentsSlide): SlideItem[] {
+export function renderCommitmentsSlide(slide: CommitmentsSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     if (slide.empty) {
@@ -532,7 +532,7 @@ export function placeQrCode(url: string, x: number, y: number, size: number): Pa
 }
 
 /** Closing: the supervision contacts as label/value pairs, a QR code of the archive page when its address is known, the signature. */
-export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | undefined): SlideItem[] {
+export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | undefined): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     const size = scale.body + 2;
@@ -594,7 +594,7 @@ export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | und
 }
 
 /** A hand-written MDX slide as its text: its heading and paragraphs. */
-export function renderMdxSlide(id: string, planned: { heading: number; body: number }, text: MdxText): SlideItem[] {
+export function renderMdxSlide(id: string, planned: { heading: number; body: number }, text: MdxText): FittedSlide {
   return fitSlide(id, planned, (scale) => {
     const { items, bottom } = placeHeading(text.title, scale.heading);
     if (text.paragraphs.length > 0) {
@@ -620,36 +620,38 @@ export interface RenderContext {
   archiveUrl?: string | undefined;
 }
 
-/** Renders one planned slide into a PowerPoint slide: its items and its notes. */
+/** Renders one planned slide into a PowerPoint slide: its items, its notes and any cut of its type sizes. */
 export function renderSlide(slide: PlannedSlide, context: RenderContext): PptxSlide {
+  const done = (title: string, fitted: FittedSlide, notes: string = slide.notes): PptxSlide => ({
+    id: slide.id,
+    title,
+    items: fitted.items,
+    notes,
+    typeCutPx: fitted.cutPx,
+  });
   switch (slide.kind) {
     case 'title':
-      return { id: slide.id, title: slide.title, items: renderTitleSlide(slide), notes: slide.notes };
+      return done(slide.title, renderTitleSlide(slide));
     case 'overview':
-      return { id: slide.id, title: slide.heading, items: renderOverviewSlide(slide), notes: slide.notes };
+      return done(slide.heading, renderOverviewSlide(slide));
     case 'timeline':
-      return { id: slide.id, title: slide.heading, items: renderTimelineSlide(slide), notes: slide.notes };
+      return done(slide.heading, renderTimelineSlide(slide));
     case 'organisation':
-      return { id: slide.id, title: slide.heading, items: renderOrganisationSlide(slide), notes: slide.notes };
+      return done(slide.heading, renderOrganisationSlide(slide));
     case 'group':
-      return { id: slide.id, title: slide.heading, items: renderGroupSlide(slide), notes: slide.notes };
+      return done(slide.heading, renderGroupSlide(slide));
     case 'issue':
-      return { id: slide.id, title: `${slide.number} ${slide.heading}`, items: renderIssueSlide(slide), notes: slide.notes };
+      return done(`${slide.number} ${slide.heading}`, renderIssueSlide(slide));
     case 'plan':
-      return { id: slide.id, title: slide.heading, items: renderPlanSlide(slide), notes: slide.notes };
+      return done(slide.heading, renderPlanSlide(slide));
     case 'commitments':
-      return { id: slide.id, title: slide.heading, items: renderCommitmentsSlide(slide), notes: slide.notes };
+      return done(slide.heading, renderCommitmentsSlide(slide));
     case 'closing':
-      return { id: slide.id, title: slide.heading, items: renderClosingSlide(slide, context.archiveUrl), notes: slide.notes };
+      return done(slide.heading, renderClosingSlide(slide, context.archiveUrl));
     case 'mdx': {
       const text = context.mdx(slide.file);
       // The web deck's MDX slide carries its own notes in the page; here its text stands in for them.
-      return {
-        id: slide.id,
-        title: text.title,
-        items: renderMdxSlide(slide.id, slide.scale, text),
-        notes: slide.notes || [text.title, ...text.paragraphs].join('\n\n'),
-      };
+      return done(text.title, renderMdxSlide(slide.id, slide.scale, text), slide.notes || [text.title, ...text.paragraphs].join('\n\n'));
     }
   }
 }
