@@ -16,7 +16,7 @@ import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
 import { stripWhitespace } from '#src/lib/text.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { projectRoot } from '#tests/helpers/build.ts';
-import { convertWithLibreOffice, listRuns, type PptxSlideXml, readPptx } from '#tests/helpers/pptx.ts';
+import { convertWithLibreOffice, listParagraphTexts, listRuns, type PptxSlideXml, readPptx } from '#tests/helpers/pptx.ts';
 
 const decks = [
   { name: 'the seed', reportsDir: path.join(projectRoot, 'content/reports'), slidesDir: path.join(projectRoot, 'slides') },
@@ -177,6 +177,11 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir, slidesDir }) =
       expect(existsSync(path.join(exportDir, `${report.id}.pptx`))).toBe(true);
       expect(slides).toHaveLength(plan.length);
       plan.forEach((planned, index) => {
+        // The heading is the slide's title placeholder, so PowerPoint's outline and presenter view name the slide by it.
+        const titles = [...slides[index]!.xml.matchAll(/<p:sp>((?:(?!<\/p:sp>)[\s\S])*?<p:ph type="title"\/>[\s\S]*?)<\/p:sp>/gu)];
+        expect(titles, `${report.id} slide ${index + 1} (${planned.id}): title placeholders`).toHaveLength(1);
+        const heading = 'heading' in planned ? planned.heading : planned.kind === 'title' ? planned.title : null;
+        if (heading) expect(listParagraphTexts(titles[0]![1]!).join('')).toContain(heading);
         const texts = slides[index]!.paragraphs.map(stripWhitespace);
         for (const expected of listExpectedTexts(planned)) {
           expect(

@@ -156,11 +156,23 @@ export function dedupeParagraphProps(xml: string): string {
   });
 }
 
+/** The object name of a slide's heading text box (layout.ts, slides.ts). */
+export const HEADING_NAME = '标题';
+
+/**
+ * Makes a slide's heading box its title placeholder, so PowerPoint's outline, accessibility checker and
+ * presenter view list the slide by its heading. Its own position and type settings stay as written.
+ */
+export function markTitle(xml: string): string {
+  const heading = new RegExp(`(<p:cNvPr id="\\d+" name="${HEADING_NAME}"></p:cNvPr>)<p:cNvSpPr/><p:nvPr></p:nvPr>`, 'u');
+  return xml.replace(heading, '$1<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>');
+}
+
 /** Completes the package pptxgenjs wrote: one paragraph-properties element per paragraph, theme fonts, notes paragraphs. Returns the new bytes. */
 export async function completePackage(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const name of Object.keys(zip.files).filter((file) => /^ppt\/slides\/slide\d+\.xml$/u.test(file))) {
-    zip.file(name, dedupeParagraphProps(await zip.file(name)!.async('string')));
+    zip.file(name, markTitle(dedupeParagraphProps(await zip.file(name)!.async('string'))));
   }
   const face = escapeXml(fonts.eastAsian);
   for (const name of Object.keys(zip.files).filter((file) => /^ppt\/theme\/theme\d+\.xml$/u.test(file))) {
