@@ -12,15 +12,16 @@ import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { MIN_FONT_PX } from '../../src/deck/fit.ts';
 import { type IssueSlide, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
 import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
-import { listMeasures } from '../../src/lib/measures.ts';
-import { listReportIssues } from '../../src/lib/order.ts';
+import { listMeasures, splitMeasures } from '../../src/lib/measures.ts';
+import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getPrintedProblem } from '../../src/lib/titles.ts';
-import { getDeckPath } from '../../src/lib/urls.ts';
+import { getDeckPath, getIssuePath } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite, projectRoot } from '../helpers/build.ts';
 import { inspectPresentSlide, showSlide } from '../helpers/deck-fit.ts';
 import { longReportsDir } from '../helpers/fixtures.ts';
+import { runSearchPage } from './search-support.ts';
 
 const strip = (text: string) => text.replace(/\s+/gu, '');
 
@@ -95,6 +96,34 @@ describe('deck fit', () => {
     }
     // The long fixture needs continuations (so the rule is exercised); the number is reported, not fixed.
     expect(continued).toBeGreaterThan(0);
+  });
+
+  it('gives inline measures their anchors on the problem page, and search links a match to its measure', async () => {
+    const site = sites.find((candidate) => candidate.name === 'long fixture')!;
+    const issue = site.issues.find((entry) => entry.id.endsWith('/completed-01'))!;
+    const split = splitMeasures(issue.body ?? '');
+    const server = await startStaticServer({ root: site.dist });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}${getIssuePath(issue.data.report, getIssueSlug(issue))}`);
+      // One anchor per measure, in order, though all eight stand in one paragraph; the lead-in is not measure 1.
+      const anchors = await page.$$eval('h3[id^="measure-"]', (headings) => headings.map((h) => [h.id, (h.textContent ?? '').replace(/\s+/gu, '')]));
+      expect(anchors.map(([id]) => id)).toEqual(split.measures.map((m) => m.id));
+      expect(anchors.map(([, text]) => text)).toEqual(split.measures.map((m) => strip(`${m.ordinal}${m.lead}`)));
+      expect(strip((await page.locator('p.lead-in').allTextContents()).join(''))).toBe(strip(split.leadIn.join('')));
+      // Search: a phrase from inside the fifth measure (past its ordinal and first words) links to #measure-5 of that page.
+      const fifth = split.measures[4]!;
+      const query = [...fifth.paragraph].slice(24, 32).join('');
+      expect(query.length).toBe(8);
+      const { links } = await runSearchPage(page, new URL(server.url).origin, '/', { q: query });
+      expect(
+        links.some((href) => href.endsWith(`${getIssueSlug(issue)}/#${fifth.id}`)),
+        links.join(' '),
+      ).toBe(true);
+      await page.close();
+    } finally {
+      await server.close();
+    }
   });
 
   it('prints continuations as pages of their own: the PDF has one page per planned slide, （续） included', () => {
