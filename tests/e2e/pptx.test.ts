@@ -18,8 +18,21 @@ import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { projectRoot } from '#tests/helpers/build.ts';
 import { convertWithLibreOffice, listParagraphTexts, listRuns, type PptxSlideXml, readPptx } from '#tests/helpers/pptx.ts';
 
-const decks = [
+/** A reports folder holding what `npm run import` makes of a published report (inline measures, as printed). */
+function importReport(source: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rk-pptx-import-'));
+  const run = spawnSync(process.execPath, ['scripts/import/cli.ts', source, '--out', dir], { cwd: projectRoot, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`npm run import ${source} failed:\n${run.stdout}\n${run.stderr}`);
+  return dir;
+}
+
+const decks: { name: string; reportsDir: string | (() => string); slidesDir: string }[] = [
   { name: 'the seed', reportsDir: path.join(projectRoot, 'content/reports'), slidesDir: path.join(projectRoot, 'slides') },
+  {
+    name: 'a report imported with npm run import (tests/fixtures/import/qingchuan-wlj.txt)',
+    reportsDir: () => importReport(path.join(projectRoot, 'tests/fixtures/import/qingchuan-wlj.txt')),
+    slidesDir: path.join(projectRoot, 'slides'),
+  },
   {
     name: 'the deck’s long fixture (eight long inline measures, a 60-character title)',
     reportsDir: path.join(projectRoot, 'tests/fixtures/reports/long'),
@@ -145,14 +158,16 @@ async function checkRendering(pdfFile: string, plan: readonly PlannedSlide[], sl
   }
 }
 
-describe.each(decks)('PowerPoint export of $name', ({ reportsDir, slidesDir }) => {
+describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slidesDir }) => {
   const exportDir = mkdtempSync(path.join(tmpdir(), 'rk-pptx-'));
+  let reportsDir = '';
   let reports: ReportEntry[] = [];
   let issues: IssueEntry[] = [];
   const plans = new Map<string, PlannedSlide[]>();
   const files = new Map<string, { slides: PptxSlideXml[]; zipNames: string[]; theme: string }>();
 
   beforeAll(async () => {
+    reportsDir = typeof source === 'string' ? source : source();
     const run = spawnSync(process.execPath, ['scripts/export-pptx.ts'], {
       cwd: projectRoot,
       encoding: 'utf8',
@@ -272,7 +287,7 @@ describe('a file edited after export', () => {
     spawnSync(process.execPath, ['scripts/export-pptx.ts', ...args], {
       cwd: projectRoot,
       encoding: 'utf8',
-      env: { ...process.env, REPORTS_DIR: fixture!.reportsDir, SLIDES_DIR: fixture!.slidesDir, EXPORT_DIR: exportDir },
+      env: { ...process.env, REPORTS_DIR: String(fixture!.reportsDir), SLIDES_DIR: fixture!.slidesDir, EXPORT_DIR: exportDir },
     });
 
   test('is not replaced by a new export without --force; a file as exported is', () => {
