@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -254,6 +255,23 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
       }
       expect(chinese).toBeGreaterThan(slides.length);
       expect(zipNames.filter((name) => name.startsWith('ppt/media/'))).toEqual([]);
+    }
+  });
+
+  test('every XML part is well-formed and every paragraph has at most one <a:pPr>, first (PowerPoint repairs files otherwise)', async () => {
+    for (const report of reports) {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(exportDir, `${report.id}.pptx`)));
+      const parts = Object.keys(zip.files).filter((name) => /\.(xml|rels)$/u.test(name));
+      expect(parts.length).toBeGreaterThan(files.get(report.id)!.slides.length * 2);
+      for (const name of parts) {
+        const xml = await zip.file(name)!.async('string');
+        expect(XMLValidator.validate(xml), `${report.id}: ${name}`).toBe(true);
+        for (const paragraph of xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/gu)) {
+          const inner = paragraph[1] ?? '';
+          const props = inner.match(/<a:pPr\b/gu) ?? [];
+          expect(props.length <= 1 && (props.length === 0 || inner.startsWith('<a:pPr')), `${report.id}: ${name}: ${inner.slice(0, 120)}`).toBe(true);
+        }
+      }
     }
   });
 
