@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'office',
           include: ['tests/e2e/pptx.test.ts'],
+          globalSetup: ['tests/system-check.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
         },
@@ -16,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          globalSetup: ['tests/system-check.ts'],
           testTimeout: 60_000,
         },
       },
@@ -24,7 +26,7 @@ export default defineConfig({
           name: 'site',
           include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           exclude: ['tests/e2e/pptx.test.ts'],
-          globalSetup: ['tests/global-setup.ts'],
+          globalSetup: ['tests/system-check.ts', 'tests/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           // Browser tests and fixture builds are heavy on a 2-core machine.

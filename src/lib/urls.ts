@@ -42,3 +42,8 @@ export function getDeckSlideId(slug: string): string {
 export function getDeckSlidePath(reportId: string, slug: string): string {
   return `${getDeckPath(reportId)}#/${getDeckSlideId(slug)}`;
 }
+
+/** Path of a report's source document inside the site: beside the report's page. */
+export function getReportSourcePath(reportId: string, fileName: string): string {
+  return `${getReportPath(reportId)}${fileName}`;
+}
