@@ -209,6 +209,23 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
     }
   });
 
+  test('the grid’s cells and the commitments link to their problems’ slides, as in the web deck', () => {
+    for (const report of reports) {
+      const plan = plans.get(report.id)!;
+      const { slides } = files.get(report.id)!;
+      const partOf = (id: string) => slides[plan.findIndex((slide) => slide.id === id)]?.part;
+      plan.forEach((planned, index) => {
+        const expected =
+          planned.kind === 'group'
+            ? planned.cells.map((c) => ({ text: c.shortTitle, target: c.target }))
+            : planned.kind === 'commitments'
+              ? planned.items.map((c) => ({ text: c.shortTitle, target: c.target }))
+              : [];
+        expect(slides[index]!.links, planned.id).toEqual(expected.filter((e) => e.target).map((e) => ({ text: e.text, part: partOf(e.target) })));
+      });
+    }
+  });
+
   test('every printed problem and every measure’s ordinal and lead phrase is on a slide of its problem', () => {
     for (const report of reports) {
       const plan = plans.get(report.id)!;

@@ -17,6 +17,8 @@ export interface PptxSlideXml {
   /** The notes page's XML and the text of its paragraphs (joined with \n). */
   notesXml: string;
   notes: string;
+  /** Slide jumps: each link's text and the part of the slide it opens. */
+  links: { text: string; part: string }[];
 }
 
 const decode = (text: string) =>
@@ -70,7 +72,15 @@ export async function readPptx(file: string): Promise<{ zip: JSZip; slides: Pptx
     const notesXml = notesTarget ? await read(path.posix.normalize(path.posix.join(path.posix.dirname(part), notesTarget))) : '';
     // The notes body is the placeholder of type "body"; the slide-number placeholder follows it.
     const body = /<p:ph type="body"[\s\S]*?<p:txBody>([\s\S]*?)<\/p:txBody>/u.exec(notesXml)?.[1] ?? '';
-    slides.push({ part, xml, paragraphs: listParagraphTexts(xml), notesXml, notes: listParagraphTexts(body).join('\n') });
+    const links = [
+      ...xml.matchAll(
+        /<a:r><a:rPr\b[^>]*>(?:(?!<\/a:rPr>)[\s\S])*?<a:hlinkClick r:id="([^"]+)" action="ppaction:\/\/hlinksldjump"[\s\S]*?<\/a:rPr><a:t>([\s\S]*?)<\/a:t>/gu,
+      ),
+    ].map((m) => {
+      const target = slideRels.find((rel) => rel.Id === m[1])?.Target ?? '';
+      return { text: decode(m[2] ?? ''), part: path.posix.normalize(path.posix.join(path.posix.dirname(part), target)) };
+    });
+    slides.push({ part, xml, paragraphs: listParagraphTexts(xml), notesXml, notes: listParagraphTexts(body).join('\n'), links });
   }
   return { zip, slides };
 }

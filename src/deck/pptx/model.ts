@@ -10,6 +10,8 @@ export interface Run {
   bold?: boolean;
   /** Hex colour; the box's colour when absent. */
   color?: string;
+  /** The id of a slide of the same deck this run jumps to when clicked (as the web deck's links do). */
+  link?: string;
 }
 
 /** One paragraph of a text box. */

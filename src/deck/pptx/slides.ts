@@ -352,7 +352,15 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
         x: 0,
         y: 0,
         w: cellWidth - 20,
-        paragraphs: [{ runs: [{ text: `${cell.number}  `, bold: true, color: statusColor(slide.status) }, { text: cell.shortTitle }], sizePx: scale.small }],
+        paragraphs: [
+          {
+            runs: [
+              { text: `${cell.number}  `, bold: true, color: statusColor(slide.status) },
+              { text: cell.shortTitle, ...(cell.target ? { link: cell.target } : {}) },
+            ],
+            sizePx: scale.small,
+          },
+        ],
         color: colors.ink,
         lineHeight: bodyLineHeight,
       }),
@@ -508,7 +516,12 @@ export function renderCommitmentsSlide(slide: CommitmentsSlide): FittedSlide {
     }
     const rows = slide.items.map((c) => ({
       date: c.due.display,
-      text: [{ text: `${c.shortTitle}：`, bold: true }, { text: c.quote }, { text: `　［${c.stateLabel}］`, color: colors.warn }],
+      text: [
+        { text: c.shortTitle, bold: true, ...(c.target ? { link: c.target } : {}) },
+        { text: '：', bold: true },
+        { text: c.quote },
+        { text: `　［${c.stateLabel}］`, color: colors.warn },
+      ],
     }));
     return [...items, ...placeTimeline(rows, bottom, Math.max(20, scale.body - 4), colors.warn)];
   });

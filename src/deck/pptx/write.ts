@@ -14,7 +14,10 @@ function escapeXml(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 }
 
-function toTextProps(box: TextBox): PptxGenJS.TextProps[] {
+/** Slide numbers (1-based) by slide id, for links between slides. */
+type SlideNumbers = ReadonlyMap<string, number>;
+
+function toTextProps(box: TextBox, numbers: SlideNumbers): PptxGenJS.TextProps[] {
   return box.paragraphs.flatMap((p, pIndex) =>
     p.runs.map((run, rIndex) => ({
       text: run.text,
@@ -24,6 +27,7 @@ function toTextProps(box: TextBox): PptxGenJS.TextProps[] {
         lang,
         ...(run.bold ? { bold: true } : {}),
         ...(run.color ? { color: run.color } : {}),
+        ...(run.link && numbers.has(run.link) ? { hyperlink: { slide: numbers.get(run.link)!, tooltip: run.text } } : {}),
         // Paragraph settings ride on every run; pptxgenjs reads them from the run that opens the paragraph.
         lineSpacing: toPoints(getLinePitch(p, box.lineHeight)),
         ...(pIndex > 0 && p.spaceBeforePx ? { paraSpaceBefore: toPoints(p.spaceBeforePx) } : {}),
@@ -34,8 +38,8 @@ function toTextProps(box: TextBox): PptxGenJS.TextProps[] {
   );
 }
 
-function addText(slide: PptxGenJS.Slide, box: TextBox): void {
-  slide.addText(toTextProps(box), {
+function addText(slide: PptxGenJS.Slide, box: TextBox, numbers: SlideNumbers): void {
+  slide.addText(toTextProps(box, numbers), {
     objectName: box.name,
     x: toInches(box.x),
     y: toInches(box.y),
@@ -113,10 +117,11 @@ export function buildPresentation(deck: PptxDeck): PptxGenJS {
       margin: 0,
     },
   });
+  const numbers = new Map(deck.slides.map((slide, index) => [slide.id, index + 1]));
   for (const spec of deck.slides) {
     const slide = pptx.addSlide({ masterName: 'DECK' });
     for (const item of spec.items) {
-      if (item.type === 'text') addText(slide, item);
+      if (item.type === 'text') addText(slide, item, numbers);
       else if (item.type === 'path') addPath(slide, item);
       else addShape(pptx, slide, item);
     }
