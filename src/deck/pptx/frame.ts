@@ -13,12 +13,12 @@ export const slideInches = { width: frame.width / 96, height: frame.height / 96 
 export const minFontPx = MIN_FONT_PX;
 
 /** Converts frame px to inches. */
-export function toInches(px: number): number {
+export function getInches(px: number): number {
   return Math.round((px / 96) * 10_000) / 10_000;
 }
 
 /** Converts frame px to points (type sizes and line pitch). */
-export function toPoints(px: number): number {
+export function getPoints(px: number): number {
   return Math.round(px * 0.75 * 100) / 100;
 }
 

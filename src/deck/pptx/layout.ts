@@ -2,7 +2,7 @@
 // step whose content ends above the content area's bottom; when none fits, the export stops with the slide's id.
 import { LINE_HEIGHT, TYPE } from '#src/deck/fit.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
-import { fitTextBox, type Paragraph, paragraph, type Run, type SlideItem, type TextBox } from './model.ts';
+import { createParagraph, fitTextBox, type Paragraph, type Run, type SlideItem, type TextBox } from './model.ts';
 
 /** Type sizes in frame px for one try of the fit. */
 export interface TypeScale {
@@ -47,7 +47,7 @@ export function placeHeading(
       x: contentBox.left,
       y: top,
       w: contentBox.right - contentBox.left,
-      paragraphs: [paragraph(options.kicker, options.kickerSize ?? TYPE.kicker)],
+      paragraphs: [createParagraph(options.kicker, options.kickerSize ?? TYPE.kicker)],
       color: colors.muted,
       lineHeight: bodyLineHeight,
     });
@@ -59,7 +59,7 @@ export function placeHeading(
     x: contentBox.left,
     y: top,
     w: contentBox.right - contentBox.left,
-    paragraphs: [typeof text === 'string' ? paragraph(text, sizePx) : { runs: text, sizePx }],
+    paragraphs: [typeof text === 'string' ? createParagraph(text, sizePx) : { runs: text, sizePx }],
     color: colors.ink,
     bold: true,
     lineHeight: headingLineHeight,
@@ -90,7 +90,7 @@ export function getBottom(items: readonly SlideItem[]): number {
 }
 
 /** Whether every text box lies inside the content area and every shape inside the frame. */
-export function fitsContent(items: readonly SlideItem[]): boolean {
+export function isInsideContent(items: readonly SlideItem[]): boolean {
   const slack = 0.5;
   return items.every((item) =>
     item.type === 'text'
@@ -113,7 +113,7 @@ export function fitSlide(id: string, planned: { heading: number; body: number },
   const steps = listTypeSteps(planned);
   for (const scale of steps) {
     const items = build(scale);
-    if (fitsContent(items)) return { items, cutPx: planned.body - scale.body };
+    if (isInsideContent(items)) return { items, cutPx: planned.body - scale.body };
   }
   const floor = build(steps[steps.length - 1]!);
   throw new Error(

@@ -116,8 +116,12 @@ export function fitTextBox(box: Omit<TextBox, 'type' | 'h'> & { minHeight?: numb
   return { type: 'text', ...rest, h };
 }
 
-/** A single-paragraph, single-run paragraph. */
-export function paragraph(text: string, sizePx: number, extra: Partial<Omit<Paragraph, 'runs' | 'sizePx'>> & Omit<Run, 'text' | 'sizePx'> = {}): Paragraph {
+/** A paragraph of one run. */
+export function createParagraph(
+  text: string,
+  sizePx: number,
+  extra: Partial<Omit<Paragraph, 'runs' | 'sizePx'>> & Omit<Run, 'text' | 'sizePx'> = {},
+): Paragraph {
   const { bullet, spaceBeforePx, ...run } = extra;
   return {
     runs: [{ text, ...run }],
@@ -125,9 +129,4 @@ export function paragraph(text: string, sizePx: number, extra: Partial<Omit<Para
     ...(bullet ? { bullet } : {}),
     ...(spaceBeforePx ? { spaceBeforePx } : {}),
   };
-}
-
-/** Every text run of a slide in reading order, one string per paragraph. */
-export function listSlideText(slide: PptxSlide): string[] {
-  return slide.items.flatMap((item) => (item.type === 'text' ? item.paragraphs.map((p) => p.runs.map((run) => run.text).join('')) : []));
 }

@@ -19,7 +19,7 @@ import { labels } from '#src/lib/labels.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
 import { bodyLineHeight, type FittedSlide, fitSlide, headingLineHeight, placeBullets, placeHeading } from './layout.ts';
 import { getTextEm } from './measure.ts';
-import { fitTextBox, type Paragraph, type PathShape, type PptxSlide, paragraph, type Run, type SlideItem } from './model.ts';
+import { createParagraph, fitTextBox, type Paragraph, type PathShape, type PptxSlide, type Run, type SlideItem } from './model.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
 const statusColor = (status: 'completed' | 'ongoing') => (status === 'completed' ? colors.ok : colors.warn);
@@ -39,10 +39,10 @@ export function renderTitleSlide(slide: TitleSlide): FittedSlide {
     const width = contentWidth - 96;
     const x = contentBox.left + 48;
     const parts = [
-      { name: '巡察', p: paragraph(slide.kicker, scale.body), color: colors.muted, bold: false, gap: 16 },
-      { name: '标题', p: paragraph(slide.title, scale.heading), color: colors.ink, bold: true, gap: 48 },
-      { name: '发文机关', p: paragraph(slide.issuer, scale.body + 4), color: colors.ink, bold: true, gap: 8 },
-      { name: '日期', p: paragraph(slide.date.display, scale.body), color: colors.muted, bold: false, gap: 0 },
+      { name: '巡察', p: createParagraph(slide.kicker, scale.body), color: colors.muted, bold: false, gap: 16 },
+      { name: '标题', p: createParagraph(slide.title, scale.heading), color: colors.ink, bold: true, gap: 48 },
+      { name: '发文机关', p: createParagraph(slide.issuer, scale.body + 4), color: colors.ink, bold: true, gap: 8 },
+      { name: '日期', p: createParagraph(slide.date.display, scale.body), color: colors.muted, bold: false, gap: 0 },
     ].map((part) => ({
       gap: part.gap,
       box: fitTextBox({
@@ -107,7 +107,7 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
         x: x + 20,
         y: figure.y + figure.h,
         w: cardWidth - 40,
-        paragraphs: [paragraph(card.label, scale.small)],
+        paragraphs: [createParagraph(card.label, scale.small)],
         color: colors.muted,
         lineHeight: bodyLineHeight,
       });
@@ -144,7 +144,7 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
               x,
               y: barTop + row.y + (chart.barHeight - scale.body * headingLineHeight) / 2,
               w,
-              paragraphs: [paragraph(String(segment.value), scale.body)],
+              paragraphs: [createParagraph(String(segment.value), scale.body)],
               color: colors.white,
               bold: true,
               align: 'center',
@@ -179,7 +179,7 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
       x: contentBox.left,
       y: legend.y + legend.h + 8,
       w: contentWidth,
-      paragraphs: [paragraph(slide.countedNote, scale.small)],
+      paragraphs: [createParagraph(slide.countedNote, scale.small)],
       color: colors.muted,
       lineHeight: bodyLineHeight,
     });
@@ -202,7 +202,7 @@ function placeTimeline(rows: { date: string; text: Run[] }[], top: number, sizeP
       x: textX,
       y,
       w: dateWidth,
-      paragraphs: [paragraph(row.date, sizePx)],
+      paragraphs: [createParagraph(row.date, sizePx)],
       color: colors.ink,
       bold: true,
       lineHeight: bodyLineHeight,
@@ -261,15 +261,15 @@ export function renderOrganisationSlide(slide: OrganisationSlide): FittedSlide {
     const leadSize = scale.body + 4;
     const ordinalWidth = leadSize * 3.2;
     for (const [index, item] of slide.items.entries()) {
-      const paragraphs: Paragraph[] = [paragraph(item.lead, leadSize, { bold: true })];
+      const paragraphs: Paragraph[] = [createParagraph(item.lead, leadSize, { bold: true })];
       if (item.facts.length > 0)
-        paragraphs.push(paragraph(item.facts.map((f) => `${f.date.display} ${f.label}`).join('；'), scale.small, { color: colors.muted }));
+        paragraphs.push(createParagraph(item.facts.map((f) => `${f.date.display} ${f.label}`).join('；'), scale.small, { color: colors.muted }));
       const ordinal = fitTextBox({
         name: `序号${index + 1}`,
         x: contentBox.left,
         y,
         w: ordinalWidth,
-        paragraphs: [paragraph(item.ordinal, leadSize)],
+        paragraphs: [createParagraph(item.ordinal, leadSize)],
         color: colors.accent,
         bold: true,
         lineHeight: bodyLineHeight,
@@ -318,7 +318,7 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
       x: contentBox.left,
       y: count.y + count.h - scale.heading * headingLineHeight - 8,
       w: contentWidth - countWidth,
-      paragraphs: [paragraph(slide.heading, scale.heading)],
+      paragraphs: [createParagraph(slide.heading, scale.heading)],
       color: colors.ink,
       bold: true,
       lineHeight: headingLineHeight,
@@ -336,7 +336,7 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
           x: contentBox.left,
           y: ruleY + 64,
           w: contentWidth,
-          paragraphs: [paragraph(slide.intro, scale.body)],
+          paragraphs: [createParagraph(slide.intro, scale.body)],
           color: colors.ink,
           lineHeight: bodyLineHeight,
         }),
@@ -416,7 +416,7 @@ export function renderIssueSlide(slide: IssueSlide): FittedSlide {
           x: x + 16,
           y: value.y + value.h,
           w: width - 32,
-          paragraphs: [paragraph(figure.label, scale.small)],
+          paragraphs: [createParagraph(figure.label, scale.small)],
           color: colors.muted,
           lineHeight: bodyLineHeight,
         });
@@ -488,7 +488,7 @@ export function renderPlanSlide(slide: PlanSlide): FittedSlide {
     items.push(
       placeBullets(
         '计划要点',
-        slide.points.map((point, index) => paragraph(point, scale.body, index > 0 ? { spaceBeforePx: BLOCK.itemGap * 2 } : {})),
+        slide.points.map((point, index) => createParagraph(point, scale.body, index > 0 ? { spaceBeforePx: BLOCK.itemGap * 2 } : {})),
         bottom,
       ),
     );
@@ -507,7 +507,7 @@ export function renderCommitmentsSlide(slide: CommitmentsSlide): FittedSlide {
           x: contentBox.left,
           y: bottom,
           w: contentWidth,
-          paragraphs: [paragraph(slide.empty, scale.body)],
+          paragraphs: [createParagraph(slide.empty, scale.body)],
           color: colors.ink,
           lineHeight: bodyLineHeight,
         }),
@@ -559,7 +559,7 @@ export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | und
         x: contentBox.left,
         y,
         w: labelWidth,
-        paragraphs: [paragraph(contact.label, size)],
+        paragraphs: [createParagraph(contact.label, size)],
         color: colors.muted,
         lineHeight: bodyLineHeight,
       });
@@ -568,7 +568,7 @@ export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | und
         x: contentBox.left + labelWidth + 24,
         y,
         w: listWidth - labelWidth - 24,
-        paragraphs: [paragraph(contact.value, size)],
+        paragraphs: [createParagraph(contact.value, size)],
         color: colors.ink,
         bold: true,
         lineHeight: bodyLineHeight,
@@ -584,7 +584,7 @@ export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | und
         x,
         y: qr.y + qr.h + 8,
         w: qrColumn,
-        paragraphs: [paragraph(labels.deck.scanForReport, minFontPx), paragraph(archiveUrl, minFontPx)],
+        paragraphs: [createParagraph(labels.deck.scanForReport, minFontPx), createParagraph(archiveUrl, minFontPx)],
         color: colors.muted,
         align: 'center',
         lineHeight: bodyLineHeight,
@@ -596,7 +596,7 @@ export function renderClosingSlide(slide: ClosingSlide, archiveUrl: string | und
       x: contentBox.left,
       y: 0,
       w: contentWidth,
-      paragraphs: [paragraph(slide.signature, scale.body)],
+      paragraphs: [createParagraph(slide.signature, scale.body)],
       color: colors.ink,
       align: 'right',
       lineHeight: bodyLineHeight,
@@ -617,7 +617,7 @@ export function renderMdxSlide(id: string, planned: { heading: number; body: num
           x: contentBox.left,
           y: bottom,
           w: contentWidth,
-          paragraphs: text.paragraphs.map((p, index) => paragraph(p, scale.body, index > 0 ? { spaceBeforePx: BLOCK.itemGap * 2 } : {})),
+          paragraphs: text.paragraphs.map((p, index) => createParagraph(p, scale.body, index > 0 ? { spaceBeforePx: BLOCK.itemGap * 2 } : {})),
           color: colors.ink,
           lineHeight: bodyLineHeight,
         }),

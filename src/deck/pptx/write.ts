@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
-import { colors, fonts, slideInches, toInches, toPoints } from './frame.ts';
+import { colors, fonts, getInches, getPoints, slideInches } from './frame.ts';
 import { bulletIndentPx, getLinePitch, type PathShape, type PptxDeck, type Shape, type TextBox } from './model.ts';
 
 const layoutName = 'DECK_16x9';
@@ -22,16 +22,16 @@ function toTextProps(box: TextBox, numbers: SlideNumbers): PptxGenJS.TextProps[]
     p.runs.map((run, rIndex) => ({
       text: run.text,
       options: {
-        fontSize: toPoints(run.sizePx ?? p.sizePx),
+        fontSize: getPoints(run.sizePx ?? p.sizePx),
         fontFace: fonts.eastAsian,
         lang,
         ...(run.bold ? { bold: true } : {}),
         ...(run.color ? { color: run.color } : {}),
         ...(run.link && numbers.has(run.link) ? { hyperlink: { slide: numbers.get(run.link)!, tooltip: run.text } } : {}),
         // Paragraph settings ride on every run; pptxgenjs reads them from the run that opens the paragraph.
-        lineSpacing: toPoints(getLinePitch(p, box.lineHeight)),
-        ...(pIndex > 0 && p.spaceBeforePx ? { paraSpaceBefore: toPoints(p.spaceBeforePx) } : {}),
-        bullet: p.bullet ? { characterCode: '25A0', indent: toPoints(bulletIndentPx) } : false,
+        lineSpacing: getPoints(getLinePitch(p, box.lineHeight)),
+        ...(pIndex > 0 && p.spaceBeforePx ? { paraSpaceBefore: getPoints(p.spaceBeforePx) } : {}),
+        bullet: p.bullet ? { characterCode: '25A0', indent: getPoints(bulletIndentPx) } : false,
         breakLine: rIndex === p.runs.length - 1 && pIndex < box.paragraphs.length - 1,
       },
     })),
@@ -41,10 +41,10 @@ function toTextProps(box: TextBox, numbers: SlideNumbers): PptxGenJS.TextProps[]
 function addText(slide: PptxGenJS.Slide, box: TextBox, numbers: SlideNumbers): void {
   slide.addText(toTextProps(box, numbers), {
     objectName: box.name,
-    x: toInches(box.x),
-    y: toInches(box.y),
-    w: toInches(box.w),
-    h: toInches(box.h),
+    x: getInches(box.x),
+    y: getInches(box.y),
+    w: getInches(box.w),
+    h: getInches(box.h),
     margin: 0,
     color: box.color,
     fontFace: fonts.eastAsian,
@@ -62,31 +62,31 @@ function addShape(pptx: PptxGenJS, slide: PptxGenJS.Slide, shape: Shape): void {
   const type = { rect: pptx.ShapeType.rect, roundRect: pptx.ShapeType.roundRect, ellipse: pptx.ShapeType.ellipse, line: pptx.ShapeType.line }[shape.shape];
   slide.addShape(type, {
     objectName: shape.name,
-    x: toInches(shape.x),
-    y: toInches(shape.y),
-    w: toInches(shape.w),
-    h: toInches(shape.h),
+    x: getInches(shape.x),
+    y: getInches(shape.y),
+    w: getInches(shape.w),
+    h: getInches(shape.h),
     ...(shape.fill ? { fill: { color: shape.fill } } : { fill: { type: 'none' } }),
-    line: shape.line ? { color: shape.line.color, width: toPoints(shape.line.widthPx) } : { type: 'none' },
-    ...(shape.shape === 'roundRect' ? { rectRadius: toInches(8) } : {}),
+    line: shape.line ? { color: shape.line.color, width: getPoints(shape.line.widthPx) } : { type: 'none' },
+    ...(shape.shape === 'roundRect' ? { rectRadius: getInches(8) } : {}),
   });
 }
 
 function addPath(slide: PptxGenJS.Slide, shape: PathShape): void {
   const points: NonNullable<PptxGenJS.ShapeProps['points']> = shape.rects.flatMap((rect) => [
-    { x: toInches(rect.x), y: toInches(rect.y), moveTo: true },
-    { x: toInches(rect.x + rect.w), y: toInches(rect.y) },
-    { x: toInches(rect.x + rect.w), y: toInches(rect.y + rect.h) },
-    { x: toInches(rect.x), y: toInches(rect.y + rect.h) },
+    { x: getInches(rect.x), y: getInches(rect.y), moveTo: true },
+    { x: getInches(rect.x + rect.w), y: getInches(rect.y) },
+    { x: getInches(rect.x + rect.w), y: getInches(rect.y + rect.h) },
+    { x: getInches(rect.x), y: getInches(rect.y + rect.h) },
     { close: true } as const,
   ]);
   // pptxgenjs 4 writes custom geometry but its types omit the shape name.
   slide.addShape('custGeom' as PptxGenJS.SHAPE_NAME, {
     objectName: shape.name,
-    x: toInches(shape.x),
-    y: toInches(shape.y),
-    w: toInches(shape.w),
-    h: toInches(shape.h),
+    x: getInches(shape.x),
+    y: getInches(shape.y),
+    w: getInches(shape.w),
+    h: getInches(shape.h),
     fill: { color: shape.fill },
     line: { type: 'none' },
     points,
@@ -107,12 +107,12 @@ export function buildPresentation(deck: PptxDeck): PptxGenJS {
     title: 'DECK',
     background: { color: colors.white },
     slideNumber: {
-      x: toInches(16),
-      y: toInches(688),
-      w: toInches(120),
-      h: toInches(28),
+      x: getInches(16),
+      y: getInches(688),
+      w: getInches(120),
+      h: getInches(28),
       fontFace: fonts.eastAsian,
-      fontSize: toPoints(20),
+      fontSize: getPoints(20),
       color: colors.muted,
       margin: 0,
     },
