@@ -1,6 +1,7 @@
-// Writes a PptxDeck as a .pptx with pptxgenjs, then completes what pptxgenjs leaves out with jszip:
-// the theme's East Asian font (so text typed in later is Chinese-ready too) and speaker notes as
-// Chinese paragraphs with their own <a:ea>. The only module that knows pptxgenjs.
+// Writes a PptxDeck as a .pptx with pptxgenjs, then completes the package with jszip: one <a:pPr> per
+// paragraph, each heading as its slide's title placeholder, the theme's East Asian font (so text typed in later
+// is Chinese-ready too), speaker notes as Chinese paragraphs with their own <a:ea>, and a content digest that
+// tells a later export whether the file was edited. The only module that knows pptxgenjs.
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
@@ -17,7 +18,7 @@ function escapeXml(text: string): string {
 /** Slide numbers (1-based) by slide id, for links between slides. */
 type SlideNumbers = ReadonlyMap<string, number>;
 
-function toTextProps(box: TextBox, numbers: SlideNumbers): PptxGenJS.TextProps[] {
+function buildTextProps(box: TextBox, numbers: SlideNumbers): PptxGenJS.TextProps[] {
   return box.paragraphs.flatMap((p, pIndex) =>
     p.runs.map((run, rIndex) => ({
       text: run.text,
@@ -39,7 +40,7 @@ function toTextProps(box: TextBox, numbers: SlideNumbers): PptxGenJS.TextProps[]
 }
 
 function addText(slide: PptxGenJS.Slide, box: TextBox, numbers: SlideNumbers): void {
-  slide.addText(toTextProps(box, numbers), {
+  slide.addText(buildTextProps(box, numbers), {
     objectName: box.name,
     x: getInches(box.x),
     y: getInches(box.y),
