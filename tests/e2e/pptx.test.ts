@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readDeckConfig } from '#src/deck/config-file.ts';
 import { SLIDE } from '#src/deck/fit.ts';
 import { listPlannedSlides, type PlannedSlide, planDeck } from '#src/deck/plan.ts';
+import { listSections } from '#src/deck/pptx/compose.ts';
 import { fonts } from '#src/deck/pptx/frame.ts';
 import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
 import { stripWhitespace } from '#src/lib/text.ts';
@@ -205,6 +206,26 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
             `${report.id} slide ${index + 1} (${planned.id}) lacks “${expected}”`,
           ).toBe(true);
         }
+      });
+    }
+  });
+
+  test('groups the slides in PowerPoint sections as the report is organised, every slide in one, in order', async () => {
+    for (const report of reports) {
+      const plan = plans.get(report.id)!;
+      const zip = await JSZip.loadAsync(readFileSync(path.join(exportDir, `${report.id}.pptx`)));
+      const presentation = await zip.file('ppt/presentation.xml')!.async('string');
+      const order = [...presentation.matchAll(/<p:sldId id="(\d+)"/gu)].map((m) => m[1]);
+      const sections = [...presentation.matchAll(/<p14:section name="([^"]*)"[^>]*><p14:sldIdLst>((?:<p14:sldId id="\d+"\/>)*)/gu)].map((m) => ({
+        name: m[1]!,
+        ids: [...(m[2] ?? '').matchAll(/id="(\d+)"/gu)].map((id) => id[1]),
+      }));
+      expect(sections.flatMap((section) => section.ids)).toEqual(order);
+      const expected = listSections(plan);
+      expect(sections.flatMap((section) => section.ids.map(() => section.name))).toEqual(expected);
+      // Every problem slide sits in its status group's section, named as the group's opener.
+      plan.forEach((slide, index) => {
+        if (slide.kind === 'group') expect(expected[index]).toBe(slide.heading.replace('（续）', ''));
       });
     }
   });

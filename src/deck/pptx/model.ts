@@ -80,6 +80,8 @@ export interface PptxSlide {
   items: SlideItem[];
   /** Speaker notes, plain text; paragraphs separated by blank lines. */
   notes: string;
+  /** The PowerPoint section (节) the slide belongs to, e.g. 已整改完成的问题. */
+  section?: string;
   /** How many px the type was set below the plan's sizes so the slide fits in PowerPoint's wider faces (0: none). */
   typeCutPx: number;
 }

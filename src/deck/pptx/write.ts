@@ -119,8 +119,13 @@ export function buildPresentation(deck: PptxDeck): PptxGenJS {
     },
   });
   const numbers = new Map(deck.slides.map((slide, index) => [slide.id, index + 1]));
+  let section: string | undefined;
   for (const spec of deck.slides) {
-    const slide = pptx.addSlide({ masterName: 'DECK' });
+    if (spec.section && spec.section !== section) {
+      section = spec.section;
+      pptx.addSection({ title: section });
+    }
+    const slide = pptx.addSlide({ masterName: 'DECK', ...(section ? { sectionTitle: section } : {}) });
     for (const item of spec.items) {
       if (item.type === 'text') addText(slide, item, numbers);
       else if (item.type === 'path') addPath(slide, item);
