@@ -9,7 +9,7 @@ import type { ImportOutcome } from '#src/import/summary.ts';
 import { readSource } from './read.ts';
 
 export interface ImportOptions {
-  /** The source file: .txt (UTF-8 or GB18030), .docx or .pdf. */
+  /** The source file: .txt (UTF-8 or GB18030), .docx, .doc/.wps/.odt (through LibreOffice), .pdf, or a saved web page .html/.htm. */
   file: string;
   /** The folder holding one sub-folder per report, e.g. content/reports. */
   reportsDir: string;
