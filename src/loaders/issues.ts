@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { parse } from 'yaml';
-import { assertValidReportsFolder, splitFrontmatter } from './disk.ts';
+import { assertValidReportsFolder, listReportsFolderWarnings, splitFrontmatter } from './disk.ts';
 import { getReportsDir } from './paths.ts';
 
 /**
@@ -19,8 +19,9 @@ export function issuesLoader(): Loader {
   const base = getReportsDir();
   return {
     name: 'issues-loader',
-    load: async ({ store, parseData, generateDigest }) => {
+    load: async ({ store, parseData, generateDigest, logger }) => {
       assertValidReportsFolder(base);
+      for (const warning of listReportsFolderWarnings(base)) logger.warn(warning);
       store.clear();
       for (const report of readdirSync(base).sort()) {
         const folder = path.join(base, report, 'issues');
