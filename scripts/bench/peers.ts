@@ -88,6 +88,9 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   outDir: process.env.OUT_DIR,
   cacheDir: process.env.ASTRO_CACHE_DIR,
+  // Starlight's middleware (@astrojs/starlight/locals) imports astro: modules; left external, Node cannot load it
+  // when prerendering under Astro 7, so it is bundled like the rest of Starlight.
+  vite: { environments: { prerender: { resolve: { noExternal: ['@astrojs/starlight'] } } } },
   integrations: [starlight({ title: '整改档案', defaultLocale: 'root', locales: { root: { label: '简体中文', lang: 'zh-CN' } } })],
 });
 `,
