@@ -1,8 +1,8 @@
-// The search layer over Pagefind's position index (src/search/record.ts). For each distinct character of the query
-// Pagefind returns the pages holding it with its positions; a page is a result when each term's characters sit at
-// consecutive positions in its text, and a title hit when they do in its title. So the complete, ordered result list
-// is known before any fragment is fetched; fragments are fetched only for the results shown, and each shown result
-// is checked once more against its own text.
+// The search layer over Pagefind's position index (src/search/record.ts). One Pagefind search for every character of
+// the query returns the pages holding them all, in date order, with their positions; runs of consecutive positions
+// tell which pages hold each term, in the text and in the title. So the ordered candidates are known before any
+// fragment is fetched; fragments are fetched only for the results shown, and each shown result is checked against
+// its own text and title.
 import { buildExcerpt, type ExcerptPart, findAnchorAt, findFirstOffsets, findTerms, markTerms, normalizeWithMap, splitQuery } from './match.ts';
 import { holdsTerm, readRecordMeta, SORT_KEY, toQueryWords } from './record.ts';
 
@@ -25,7 +25,6 @@ type SearchOptions = { filters?: Record<string, unknown>; sort?: Record<string, 
 export interface PagefindApi {
   options: (options: Record<string, unknown>) => Promise<void>;
   init?: () => Promise<void>;
-  preload: (term: string, options?: SearchOptions) => Promise<void>;
   search: (term: string | null, options?: SearchOptions) => Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -57,8 +56,10 @@ export interface SearchHit {
 
 /** A running search: results are taken batch by batch, each batch's fragments fetched when it is taken. */
 export interface SearchSession {
-  /** The number of results. */
+  /** The number of results: exact when `exact`, else an upper bound until the search is exhausted. */
   readonly total: number;
+  /** Whether `total` is exact before every result is checked. */
+  readonly exact: boolean;
   /** Whether every result has been taken. */
   readonly exhausted: boolean;
   /** The next `count` results in order (fewer only when the search is exhausted). */
@@ -83,14 +84,15 @@ export function toPagefindFilters(filters: SearchFilters): Record<string, string
   return chosen;
 }
 
-/** Turns a record's fragment into a hit when its text contains every term, or null. */
-export function verifyFragment(fragment: Fragment, terms: readonly string[], titleHit: boolean): SearchHit | null {
+/** Turns a record's fragment into a hit when its text contains every term, or null; a title hit when its title holds every term too. */
+export function verifyFragment(fragment: Fragment, terms: readonly string[]): SearchHit | null {
   const record = readRecordMeta(fragment.url, fragment.meta);
   const normalized = normalizeWithMap(record.text);
   const hits = findTerms(record.text, terms, normalized);
   if (!hits || hits.length === 0) return null;
   const first = hits[0];
   const anchor = first ? findAnchorAt(first.start, record.anchors) : null;
+  const titleHit = findTerms(record.title, terms) !== null;
   return {
     url: fragment.url,
     href: anchor ? `${fragment.url}#${anchor}` : fragment.url,
@@ -106,72 +108,95 @@ export function verifyFragment(fragment: Fragment, terms: readonly string[], tit
   };
 }
 
-/** A result known from positions alone. */
+/** A result known from positions alone: its place in date order and whether its title seems to hold every term. */
 export interface Candidate<T> {
   result: T;
+  index: number;
   titleHit: boolean;
 }
 
 /**
- * Orders the pages holding every term from each word's results (each list in date order): title hits first for
- * relevance, then the rest; date order keeps the lists' order.
+ * The pages that may hold every term, from one Pagefind search for all the query's words (Pagefind returns the pages
+ * holding every word, in date order, with the positions of all of them together): a page qualifies when each term
+ * has a run of consecutive positions as long as the term, in its text; a title candidate when it has them in its
+ * title too. With every term one character long this is exact; otherwise a run may hold the right characters in
+ * another order, which the fragment check then drops.
  */
-export function rankCandidates<T extends { id: string; words: readonly number[] }>(
-  termWords: readonly (readonly string[])[],
-  resultsOf: ReadonlyMap<string, readonly T[]>,
-  order: SearchOrder,
-): Candidate<T>[] {
-  const lists = [...resultsOf.values()];
-  if (lists.length === 0 || termWords.length === 0) return [];
-  // The shortest list drives; the others are looked up by page.
-  const driver = lists.reduce((shortest, list) => (list.length < shortest.length ? list : shortest));
-  const byWord = new Map([...resultsOf].map(([word, list]) => [word, new Map(list.map((result) => [result.id, result]))]));
-  const titleHits: Candidate<T>[] = [];
-  const rest: Candidate<T>[] = [];
-  for (const result of driver) {
-    const sets = new Map<string, ReadonlySet<number> | undefined>();
-    const positionsOf = (word: string) => {
-      if (!sets.has(word)) {
-        const found = byWord.get(word)?.get(result.id);
-        sets.set(word, found ? new Set(found.words) : undefined);
-      }
-      return sets.get(word);
-    };
-    if (!termWords.every((words) => holdsTerm(words, positionsOf, 'text'))) continue;
-    const titleHit = termWords.every((words) => holdsTerm(words, positionsOf, 'title'));
-    (titleHit && order === 'relevance' ? titleHits : rest).push({ result, titleHit });
-  }
-  return [...titleHits, ...rest];
+export function findCandidates<T extends { words: readonly number[] }>(termWords: readonly (readonly string[])[], results: readonly T[]): Candidate<T>[] {
+  const candidates: Candidate<T>[] = [];
+  results.forEach((result, index) => {
+    const positions = new Set(result.words);
+    const positionsOf = () => positions;
+    if (!termWords.every((words) => holdsTerm(words, positionsOf, 'text'))) return;
+    candidates.push({ result, index, titleHit: termWords.every((words) => holdsTerm(words, positionsOf, 'title')) });
+  });
+  return candidates;
 }
 
-/** Starts a query: finds and orders every result from positions; fragments are fetched only as results are taken. */
-export async function startSearch(api: PagefindApi, query: string, filters: SearchFilters, order: SearchOrder = 'relevance'): Promise<SearchSession> {
-  const terms = splitQuery(query);
-  const termWords = terms.map(toQueryWords);
-  const words = [...new Set(termWords.flat())];
-  if (words.length === 0) return { total: 0, exhausted: true, next: async () => [] };
-  const chosen = toPagefindFilters(filters);
-  const options: SearchOptions = { ...(Object.keys(chosen).length > 0 ? { filters: chosen } : {}), sort: { [SORT_KEY]: 'asc' } };
-  // Every word's index chunk is fetched at once; the searches then run on what is loaded.
-  await Promise.all(words.map((word) => api.preload(word, options)));
-  const resultsOf = new Map<string, PagefindResult[]>();
-  for (const word of words) resultsOf.set(word, (await api.search(word, options))?.results ?? []);
-  const candidates = rankCandidates(termWords, resultsOf, order);
-  let cursor = 0;
+/**
+ * Takes verified hits from candidates in result order: for relevance, the title candidates first (a candidate whose
+ * title turns out not to hold every term joins the rest at its place in date order), then the rest.
+ */
+export function orderHits<T>(candidates: readonly Candidate<T>[], order: SearchOrder, verify: (candidate: Candidate<T>) => Promise<SearchHit | null>) {
+  const first = order === 'relevance' ? candidates.filter((candidate) => candidate.titleHit) : [...candidates];
+  const rest = order === 'relevance' ? candidates.filter((candidate) => !candidate.titleHit) : [];
+  // Title candidates that are hits, but not in the title: shown among the rest, by their place in date order.
+  const deferred: { index: number; hit: SearchHit }[] = [];
+  let cursorFirst = 0;
+  let cursorRest = 0;
   return {
-    total: candidates.length,
     get exhausted() {
-      return cursor >= candidates.length;
+      return cursorFirst >= first.length && cursorRest >= rest.length && deferred.length === 0;
     },
-    async next(count) {
+    async next(count: number): Promise<SearchHit[]> {
       const hits: SearchHit[] = [];
-      while (hits.length < count && cursor < candidates.length) {
-        const slice = candidates.slice(cursor, cursor + count - hits.length);
-        cursor += slice.length;
-        const checked = await Promise.all(slice.map(async ({ result, titleHit }) => verifyFragment(await result.data(), terms, titleHit)));
+      while (hits.length < count && cursorFirst < first.length) {
+        const slice = first.slice(cursorFirst, cursorFirst + count - hits.length);
+        cursorFirst += slice.length;
+        const checked = await Promise.all(slice.map(verify));
+        checked.forEach((hit, at) => {
+          if (!hit) return;
+          if (order === 'date' || hit.titleHit) hits.push(hit);
+          else deferred.push({ index: slice[at]!.index, hit });
+        });
+      }
+      while (hits.length < count && (cursorRest < rest.length || deferred.length > 0)) {
+        // The deferred hit goes first when no candidate of the rest comes before it in date order.
+        const nextRest = rest[cursorRest];
+        if (deferred.length > 0 && (!nextRest || deferred[0]!.index < nextRest.index)) {
+          hits.push(deferred.shift()!.hit);
+          continue;
+        }
+        const slice: Candidate<T>[] = [];
+        while (slice.length < count - hits.length && cursorRest < rest.length && (deferred.length === 0 || rest[cursorRest]!.index < deferred[0]!.index)) {
+          slice.push(rest[cursorRest]!);
+          cursorRest += 1;
+        }
+        const checked = await Promise.all(slice.map(verify));
         hits.push(...checked.filter((hit): hit is SearchHit => hit !== null));
       }
       return hits;
     },
+  };
+}
+
+/** Starts a query: finds and orders the results from positions; fragments are fetched only as results are taken. */
+export async function startSearch(api: PagefindApi, query: string, filters: SearchFilters, order: SearchOrder = 'relevance'): Promise<SearchSession> {
+  const terms = splitQuery(query);
+  const termWords = terms.map(toQueryWords);
+  const words = [...new Set(termWords.flat())];
+  if (words.length === 0) return { total: 0, exact: true, exhausted: true, next: async () => [] };
+  const chosen = toPagefindFilters(filters);
+  const options: SearchOptions = { ...(Object.keys(chosen).length > 0 ? { filters: chosen } : {}), sort: { [SORT_KEY]: 'asc' } };
+  const results = (await api.search(words.join(' '), options))?.results ?? [];
+  const candidates = findCandidates(termWords, results);
+  const hits = orderHits(candidates, order, async ({ result }) => verifyFragment(await result.data(), terms));
+  return {
+    total: candidates.length,
+    exact: termWords.every((words) => words.length === 1),
+    get exhausted() {
+      return hits.exhausted;
+    },
+    next: (count) => hits.next(count),
   };
 }

@@ -1,7 +1,7 @@
 // The pure matching functions of the search page: normalisation, terms, hits, excerpts and measure anchors.
 import { describe, expect, it } from 'vitest';
 import { normalizeForMatch } from '../../src/lib/text.ts';
-import { rankCandidates } from '../../src/search/engine.ts';
+import { findCandidates, orderHits, type SearchHit } from '../../src/search/engine.ts';
 import { extractIndexedPage } from '../../src/search/extract.ts';
 import { buildExcerpt, findAnchorAt, findTerms, normalizeWithMap, splitQuery } from '../../src/search/match.ts';
 import {
@@ -112,30 +112,51 @@ describe('the position index', () => {
     expect(holdsTerm(toQueryWords('整改关于'), at, 'text')).toBe(false);
   });
 
-  it('orders title hits first for relevance, date order otherwise, and drops pages missing a term', () => {
+  it('finds candidates from the positions of all words together, title candidates apart', () => {
     const records = [
       { id: 'a', title: '其他问题', text: '其他问题 专家意见' },
       { id: 'b', title: '唯专家论问题', text: '唯专家论问题 正文' },
       { id: 'c', title: '专项', text: '专项 家' },
-      { id: 'd', title: '专家', text: '专家 专家' },
+      { id: 'd', title: '家专', text: '家专 专家' },
     ];
-    const resultsOf = new Map<string, { id: string; words: number[] }[]>();
-    for (const word of ['专', '家']) {
-      resultsOf.set(
-        word,
-        records.flatMap((record) => {
-          const found = positionsOf(toRecordContent(record.title, record.text))(word);
-          return found ? [{ id: record.id, words: [...found] }] : [];
-        }),
-      );
-    }
-    const relevance = rankCandidates([toQueryWords('专家')], resultsOf, 'relevance');
-    expect(relevance.map((candidate) => [candidate.result.id, candidate.titleHit])).toEqual([
+    // What one Pagefind search for 专 and 家 returns: the pages holding both, with the positions of either.
+    const results = records.flatMap((record) => {
+      const at = positionsOf(toRecordContent(record.title, record.text));
+      const words = [...(at('专') ?? []), ...(at('家') ?? [])].sort((x, y) => x - y);
+      return at('专') && at('家') ? [{ id: record.id, words }] : [];
+    });
+    const candidates = findCandidates([toQueryWords('专家')], results);
+    // c has no run of two; d's title run is 家专, the wrong order: a title candidate that the fragment check corrects.
+    expect(candidates.map((candidate) => [candidate.result.id, candidate.titleHit])).toEqual([
+      ['a', false],
       ['b', true],
       ['d', true],
-      ['a', false],
     ]);
-    expect(rankCandidates([toQueryWords('专家')], resultsOf, 'date').map((candidate) => candidate.result.id)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('takes title hits first for relevance, a false title candidate at its place among the rest; date order otherwise', async () => {
+    const hit = (url: string, titleHit: boolean): SearchHit => ({
+      url,
+      href: url,
+      title: url,
+      kind: 'issue',
+      status: null,
+      report: 'r',
+      number: null,
+      titleHit,
+      titleParts: [],
+      excerpt: [],
+    });
+    // Date order: a b c d e; b and d look like title hits, but only b is one.
+    const truth: Record<string, SearchHit | null> = { a: hit('a', false), b: hit('b', true), c: null, d: hit('d', false), e: hit('e', false) };
+    const candidates = ['a', 'b', 'c', 'd', 'e'].map((id, index) => ({ result: id, index, titleHit: id === 'b' || id === 'd' }));
+    const verify = async (candidate: { result: string }) => truth[candidate.result] ?? null;
+    const relevance = orderHits(candidates, 'relevance', verify);
+    const taken = [...(await relevance.next(2)), ...(await relevance.next(5))].map((found) => found.url);
+    expect(taken).toEqual(['b', 'a', 'd', 'e']);
+    expect(relevance.exhausted).toBe(true);
+    const byDate = orderHits(candidates, 'date', verify);
+    expect((await byDate.next(10)).map((found) => found.url)).toEqual(['a', 'b', 'd', 'e']);
   });
 
   it('round-trips measure anchors through record meta', () => {
