@@ -9,14 +9,17 @@ import {
   formatCountedNote,
   formatIssueOrdinal,
   formatNotesLabel,
+  formatProgressSummary,
+  formatTotalCaption,
   getCommitmentStateLabel,
   getStatusGroupLabel,
   getStatusLabel,
+  getTotalUnit,
   labels,
 } from '#src/lib/labels.ts';
 import { splitMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
-import { formatShare, getReportStats } from '#src/lib/stats.ts';
+import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
 import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
 import { getPrintedProblem } from '#src/lib/titles.ts';
@@ -67,11 +70,16 @@ export interface TitleSlide extends SlideBase {
 export interface OverviewSlide extends SlideBase {
   kind: 'overview';
   heading: string;
-  /** The totals the report declares (…项…个问题, completed, ongoing); the build has checked the entries agree. */
-  declared: { items: number; problems: number; completed: number; ongoing: number };
+  /**
+   * The figures, in order: each total the report states (…项…个问题, completed, ongoing; the build has checked the
+   * entries agree), and for one it does not state the count of the entries, captioned as counted (逐条统计).
+   */
+  totals: { key: TotalKey; value: number; unit: string; caption: string; stated: boolean }[];
   /** Completion rate, e.g. 88%. */
   completionRate: string;
-  /** The visible note that the entries were counted and agree with the declared totals. */
+  /** The chart's description: problems, completed, ongoing and the rate (marked counted where not stated). */
+  summary: string;
+  /** The visible note on the counted entries: agreeing with the totals the report states, or counted where it states none. */
   countedNote: string;
   /** One stacked bar: completed and ongoing. */
   chart: TotalsChart;
@@ -277,9 +285,11 @@ function planTitle(report: ReportEntry): TitleSlide {
 
 function planOverview(report: ReportEntry, issues: readonly IssueEntry[]): OverviewSlide {
   const stats = getReportStats(report, issues);
-  // The loader refuses a collection whose entries disagree with the declared totals, so the slide only says they agree.
+  // The loader refuses a collection whose entries disagree with a stated total, so the slide only says they agree.
   if (!stats.matchesDeclared) throw new Error(`${sourceOf(report)}: declared: the totals disagree with the entries; the build should have stopped`);
-  const { declared } = report.data;
+  const { declared } = stats;
+  const stated = { problems: declared.problems !== undefined, completed: declared.completed !== undefined, ongoing: declared.ongoing !== undefined };
+  const completionRate = formatShare(stats.shareCompleted);
   return {
     kind: 'overview',
     id: 'overview',
@@ -288,9 +298,10 @@ function planOverview(report: ReportEntry, issues: readonly IssueEntry[]): Overv
     notesLabel: formatNotesLabel(labels.deck.overview),
     scale: { heading: TYPE.heading, body: LARGEST.body },
     heading: labels.deck.overview,
-    declared: { items: declared.items, problems: declared.problems, completed: declared.completed, ongoing: declared.ongoing },
-    completionRate: formatShare(stats.shareCompleted),
-    countedNote: formatCountedNote(stats.total, stats.completed, stats.ongoing),
+    totals: stats.totals.map((total) => ({ ...total, unit: getTotalUnit(total.key), caption: formatTotalCaption(total) })),
+    completionRate,
+    summary: formatProgressSummary(stats.completed, stats.ongoing, stats.total, completionRate, !stats.allStated),
+    countedNote: formatCountedNote(stats.total, stats.completed, stats.ongoing, stated),
     chart: layoutTotalsChart(stats),
   };
 }

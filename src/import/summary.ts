@@ -17,7 +17,7 @@ export interface ImportOutcome extends PreparedImport {
 export function formatSummary(result: ImportOutcome): string {
   const { parsed } = result;
   const { data } = parsed;
-  const declared = data.declared;
+  const declared = data.declared ?? {};
   const count = (status: ParsedIssue['status']) => parsed.issues.filter((issue) => issue.status === status).length;
   const mark = (a: number, b: number) => (a === b ? '✓ 一致 agrees' : '✗ 不符 differs');
   // A total the report does not state is said to be missing, never shown as if declared.
@@ -29,9 +29,9 @@ export function formatSummary(result: ImportOutcome): string {
     result.idDerived
       ? `编号 Id: ${result.id}（未指定 --id，按成文日期生成 derived from the report's date; pass --id to choose another）`
       : `编号 Id: ${result.id}`,
-    `${labels.status.completed} completed: ${count('completed')}${against(count('completed'), declared.completed, declared.completed, parsed.declaredLines.completed)}`,
-    `${labels.status.ongoing} ongoing: ${count('ongoing')}${against(count('ongoing'), declared.ongoing, declared.ongoing, parsed.declaredLines.ongoing)}`,
-    `合计 total: ${parsed.issues.length}${against(parsed.issues.length, `${declared.items}项${declared.problems}个问题`, declared.problems, parsed.declaredLines.problems)}`,
+    `${labels.status.completed} completed: ${count('completed')}${against(count('completed'), declared.completed ?? 0, declared.completed ?? 0, parsed.declaredLines.completed)}`,
+    `${labels.status.ongoing} ongoing: ${count('ongoing')}${against(count('ongoing'), declared.ongoing ?? 0, declared.ongoing ?? 0, parsed.declaredLines.ongoing)}`,
+    `合计 total: ${parsed.issues.length}${against(parsed.issues.length, `${declared.items}项${declared.problems}个问题`, declared.problems ?? 0, parsed.declaredLines.problems)}`,
   ];
   lines.push(`部首字符 Kangxi/CJK radicals mapped to unified ideographs: ${result.radicalsMapped}`);
   const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);

@@ -64,7 +64,7 @@ function listExpectedTexts(slide: PlannedSlide): string[] {
     case 'title':
       return [slide.title, slide.issuer, slide.date.display, slide.kicker];
     case 'overview':
-      return [slide.heading, slide.countedNote, String(slide.declared.problems), slide.completionRate];
+      return [slide.heading, slide.countedNote, ...slide.totals.flatMap((total) => [String(total.value), total.caption]), slide.completionRate];
     case 'timeline':
       return [slide.heading, ...slide.events.flatMap((event) => [event.date.display, event.label])];
     case 'organisation':
