@@ -1,6 +1,7 @@
 // The summary printed after an import: problems per status, declared totals and whether they agree, warnings.
 import { labels } from '#src/lib/labels.ts';
 import type { PreparedImport } from './prepare.ts';
+import type { PublishedSource } from './published.ts';
 import type { SourceText } from './source.ts';
 import type { ParsedIssue } from './types.ts';
 
@@ -11,6 +12,8 @@ export interface ImportOutcome extends PreparedImport {
   written: boolean;
   replaced: boolean;
   source: Omit<SourceText, 'text'>;
+  /** The copy of the source document kept in the report folder as its 原文. */
+  published: PublishedSource;
 }
 
 /** The summary printed after an import. */
@@ -39,10 +42,15 @@ export function formatSummary(result: ImportOutcome): string {
     lines.push(`建议的承诺事项 suggested commitments: ${suggestions}（以注释写入，请编辑确认 written as comments for an editor to confirm）`);
   lines.push(parsed.warnings.length === 0 ? '警告 Warnings: none' : `警告 Warnings (${parsed.warnings.length}):`);
   for (const warning of parsed.warnings) lines.push(`  ${warning}`);
+  const { published } = result;
+  const converted = published.convertedFrom ? `，由 ${published.convertedFrom} 转为 UTF-8 converted from ${published.convertedFrom} to UTF-8` : '';
+  lines.push(`原文 Source document: ${published.fileName}（${published.bytes.length} bytes${converted}）`);
+  // The rendered files and the source document.
+  const fileCount = result.files.size + 1;
   lines.push(
     result.written
-      ? `${result.replaced ? '已替换 Replaced' : '已写入 Written'}: ${result.dir}（${result.files.size} files）`
-      : `试运行，未写入 Dry run, nothing written (would write ${result.files.size} files to ${result.dir})`,
+      ? `${result.replaced ? '已替换 Replaced' : '已写入 Written'}: ${result.dir}（${fileCount} files）`
+      : `试运行，未写入 Dry run, nothing written (would write ${fileCount} files to ${result.dir})`,
   );
   return lines.join('\n');
 }
