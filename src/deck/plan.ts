@@ -17,7 +17,7 @@ import {
   getTotalUnit,
   labels,
 } from '#src/lib/labels.ts';
-import { splitMeasures } from '#src/lib/measures.ts';
+import { listMeasurePoints, splitLead, splitMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
 import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
@@ -115,7 +115,8 @@ export interface PlannedBullet {
   /** The anchor of the measure on the problem page, e.g. measure-2. */
   measureId: string;
   ordinal: string | null;
-  /** The lead phrase (up to the first 。 or ；), or its first 40 characters when longer. */
+  /** The lead phrase (up to the first 。 or ；), or its first 40 characters when longer; for a body without ordinals, one
+   * bullet per sentence of a paragraph (see listMeasurePoints), each showing its lead phrase. */
   lead: string;
   /** False when `lead` is the first 40 characters of a longer phrase; the slide marks it, the notes hold all. */
   complete: boolean;
@@ -465,7 +466,7 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
 type IssueItem =
   | { type: 'figures'; figures: Highlight[] }
   | { type: 'leadIn'; text: string; complete: boolean; full: string }
-  | { type: 'bullet'; bullet: PlannedBullet; full: string }
+  | { type: 'bullet'; bullet: PlannedBullet; full: string; continues: boolean }
   | { type: 'commitment'; commitment: PlannedCommitment; first: boolean };
 
 const FIGURES_PER_ROW = 3;
@@ -488,11 +489,16 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
     items.push({ type: 'leadIn', text: clipped.text, complete: clipped.complete && split.leadIn.length === 1 && clipped.text === full, full });
   }
   for (const measure of split.measures) {
-    const clipped = clipLead(measure.lead);
-    items.push({
-      type: 'bullet',
-      bullet: { measureId: measure.id, ordinal: measure.ordinal, lead: clipped.text, complete: clipped.complete },
-      full: measure.paragraph,
+    // A measure with an ordinal is one bullet (its lead phrase); a paragraph without ordinals gives a bullet per
+    // sentence, so the slide shows its sentences' leads and not one fragment. The notes hold every word.
+    listMeasurePoints(measure).forEach((point, index) => {
+      const clipped = clipLead(measure.ordinal ? measure.lead : splitLead(point.trim()).lead);
+      items.push({
+        type: 'bullet',
+        bullet: { measureId: measure.id, ordinal: measure.ordinal, lead: clipped.text, complete: clipped.complete },
+        full: point,
+        continues: index > 0,
+      });
     });
   }
   const commitments = data.status === 'ongoing' ? listCommitments([report], [issue]) : [];
@@ -531,9 +537,15 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
   return pages.map((page, position): IssueSlide => {
     const part = { index: position + 1, total: pages.length };
     const leadIn = page.find((item) => item.type === 'leadIn');
+    // The text of the page's lead-in and bullets; a paragraph's sentences on one page join back into the paragraph.
+    const texts: string[] = [];
+    page.forEach((item, index) => {
+      if (item.type === 'bullet' && item.continues && page[index - 1]?.type === 'bullet') texts[texts.length - 1] += item.full;
+      else if (item.type === 'leadIn' || item.type === 'bullet') texts.push(item.full);
+    });
     const notes = [
       position === 0 ? data.title : `${data.title}${CONTINUED}`,
-      ...page.flatMap((item) => (item.type === 'leadIn' || item.type === 'bullet' ? [item.full] : [])),
+      ...texts.map((text) => text.trim()),
       ...page.flatMap((item) => (item.type === 'commitment' ? [`${labels.deck.commitmentNote}${item.commitment.due.display}，${item.commitment.quote}`] : [])),
     ];
     return {
