@@ -31,7 +31,10 @@ export function preparePublishedSource(bytes: Uint8Array, extension: string): Pu
     const charset = detectHtmlCharset(bytes);
     if (charset === 'utf-8') return { fileName: 'source.html', bytes, convertedFrom: undefined };
     // The page's own declaration must then name UTF-8 too, or a browser would read it in the old charset.
-    const text = iconv.decode(Buffer.from(bytes), charset).replace(/^\uFEFF/u, '').replace(META_CHARSET, '$1utf-8');
+    const text = iconv
+      .decode(Buffer.from(bytes), charset)
+      .replace(/^\uFEFF/u, '')
+      .replace(META_CHARSET, '$1utf-8');
     return { fileName: 'source.html', bytes: Buffer.from(text, 'utf8'), convertedFrom: charset };
   }
   return { fileName: `source.${ext}`, bytes, convertedFrom: undefined };

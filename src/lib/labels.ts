@@ -1,8 +1,9 @@
 // Every UI label and site string, in the manner of Starlight's translations: pages, components, the deck, the
 // search client and the exports import them from here, so a wording is changed once and agrees everywhere.
 // Status wording is the report's own (已整改完成 / 持续整改), never a shortened form.
-import type { IssueStatus } from '#src/schemas/issue.ts';
+
 import type { ShownTotal, TotalKey } from '#src/lib/stats.ts';
+import type { IssueStatus } from '#src/schemas/issue.ts';
 
 /** The site's strings, grouped by where they appear. */
 export const labels = {

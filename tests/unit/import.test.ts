@@ -283,7 +283,10 @@ describe('malformed input exits non-zero, names the line and writes nothing', ()
   it('writes only the totals a report states: none stated, none written, and the entries still import', async () => {
     const file = variant('no-totals', (all) =>
       all.map((line) =>
-        line.replace('共指出5项7个问题', '指出了若干问题').replace('共计5个问题已整改完成', '各问题已整改完成').replace('共计2个问题正在整改', '有关问题正在整改'),
+        line
+          .replace('共指出5项7个问题', '指出了若干问题')
+          .replace('共计5个问题已整改完成', '各问题已整改完成')
+          .replace('共计2个问题正在整改', '有关问题正在整改'),
       ),
     );
     const result = await importReport({ file, reportsDir: freshReportsDir(), id: 'qc' });
@@ -301,7 +304,8 @@ describe('malformed input exits non-zero, names the line and writes nothing', ()
 
 describe('the source document kept as the report’s 原文', () => {
   it('keeps a GBK web page in UTF-8 with the same characters, its charset declaration saying so', () => {
-    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>通报</title></head><body><p>关于巡察整改进展情况的通报</p></body></html>';
+    const page =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>通报</title></head><body><p>关于巡察整改进展情况的通报</p></body></html>';
     const gbk = iconv.encode(page, 'gbk');
     const kept = preparePublishedSource(gbk, '.htm');
     expect(kept.fileName).toBe('source.html');

@@ -133,4 +133,3 @@ describe('listMeasurePoints', () => {
     expect(points.join('')).toBe(paragraph);
   });
 });
-
