@@ -6,6 +6,9 @@ import { projectRoot } from './build.ts';
 /** The small fictional report used by schema and build tests. */
 export const minimalReportsDir = path.join(projectRoot, 'tests/fixtures/reports/minimal');
 
+/** Fictional reports followed across rounds: two reports of one issuer linked by `continues`, and one of another issuer. */
+export const roundsReportsDir = path.join(projectRoot, 'tests/fixtures/reports/rounds');
+
 /** Copies a reports folder to a fresh temp folder and returns its path. */
 export function copyReports(from: string = minimalReportsDir): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'rk-reports-'));

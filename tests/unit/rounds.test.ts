@@ -1,0 +1,119 @@
+// Rounds: `continues` links validated from disk (file and field named) and the chains derived from them.
+import { describe, expect, it } from 'vitest';
+import { getIssueSlug } from '../../src/lib/order.ts';
+import { getNextRound, indexRounds, listCarriedIssues, listOpenChains, listRounds } from '../../src/lib/rounds.ts';
+import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '../../src/loaders/disk.ts';
+import { copyReports, editFile, roundsReportsDir } from '../helpers/fixtures.ts';
+
+const { reports } = readReportsFromDisk(roundsReportsDir);
+const { issues } = readIssuesFromDisk(roundsReportsDir);
+const index = indexRounds(reports, issues);
+const linked = issues.filter((issue) => issue.data.continues);
+const dateOf = (reportId: string) => reports.find((report) => report.id === reportId)?.data.date ?? '';
+
+describe('the rounds fixture', () => {
+  it('is valid and holds continues links', () => {
+    expect(validateReportsFolder(roundsReportsDir)).toEqual([]);
+    expect(linked.length).toBeGreaterThan(0);
+  });
+});
+
+describe('chains of rounds', () => {
+  it('runs earlier → later through each link, the same chain seen from either end', () => {
+    for (const later of linked) {
+      const earlier = issues.find((issue) => `${issue.data.report}/${getIssueSlug(issue)}` === later.data.continues);
+      expect(earlier, later.id).toBeDefined();
+      const fromLater = listRounds(later, index);
+      const fromEarlier = listRounds(earlier!, index);
+      expect(fromLater).toEqual(fromEarlier);
+      expect(fromLater.map((round) => round.issueId)).toEqual([earlier!.id, later.id]);
+      const dates = fromLater.map((round) => round.date);
+      expect([...dates].sort()).toEqual(dates);
+      expect(fromLater[1]).toMatchObject({ reportId: later.data.report, status: later.data.status, number: later.data.number, date: dateOf(later.data.report) });
+      expect(getNextRound(earlier!, index)?.issueId).toBe(later.id);
+      expect(getNextRound(later, index)).toBeUndefined();
+    }
+  });
+  it('gives a problem without links a chain of its own round', () => {
+    const alone = issues.find((issue) => !issue.data.continues && !linked.some((other) => other.data.continues === `${issue.data.report}/${getIssueSlug(issue)}`));
+    expect(listRounds(alone!, index).map((round) => round.issueId)).toEqual([alone!.id]);
+  });
+  it('lists what a report carries on, and how each stands now', () => {
+    for (const report of reports) {
+      const carried = listCarriedIssues(report.id, issues, index);
+      expect(carried.map((item) => item.issue.id)).toEqual(linked.filter((issue) => issue.data.report === report.id).map((issue) => issue.id));
+      for (const item of carried) {
+        expect(item.earlier.at(-1)?.key).toBe(item.issue.data.continues);
+        expect(item.latest.status).toBe(listRounds(item.issue, index).at(-1)?.status);
+      }
+    }
+  });
+  it('lists per issuer the chains whose last round is still ongoing', () => {
+    for (const issuer of new Set(reports.map((report) => report.data.issuer))) {
+      const open = listOpenChains(issuer, issues, index);
+      const expected = issues.filter(
+        (issue) =>
+          issue.data.status === 'ongoing' &&
+          reports.find((report) => report.id === issue.data.report)?.data.issuer === issuer &&
+          !linked.some((other) => other.data.continues === `${issue.data.report}/${getIssueSlug(issue)}`),
+      );
+      expect(open.map((chain) => chain.at(-1)?.issueId).sort()).toEqual(expected.map((issue) => issue.id).sort());
+      for (const chain of open) expect(chain.at(-1)?.status).toBe('ongoing');
+    }
+  });
+  it('does not loop on a cycle', () => {
+    const [a, b] = linked;
+    const looped = issues.map((issue) => {
+      if (issue.id === a!.id) return { ...issue, data: { ...issue.data, continues: `${b!.data.report}/${getIssueSlug(b!)}` } };
+      if (issue.id === b!.id) return { ...issue, data: { ...issue.data, continues: `${a!.data.report}/${getIssueSlug(a!)}` } };
+      return issue;
+    });
+    const loopedA = looped.find((issue) => issue.id === a!.id)!;
+    expect(listRounds(loopedA, indexRounds(reports, looped)).map((round) => round.issueId)).toEqual([b!.id, a!.id]);
+  });
+});
+
+describe('continues validation names the file and the field', () => {
+  const [first, second] = linked;
+  const fileOf = (issue: typeof first) => `${issue!.data.report}/issues/${getIssueSlug(issue!)}.mdx`;
+  // Every error names a file and `continues`; only a schema failure also drops the entry, so the counts then differ too.
+  const check = (edits: { file: string; edit: (text: string) => string }[], pattern: RegExp, onlyContinues = true) => {
+    const dir = copyReports(roundsReportsDir);
+    for (const { file, edit } of edits) editFile(dir, file, edit);
+    const errors = validateReportsFolder(dir);
+    expect(errors.length, errors.join('\n')).toBeGreaterThan(0);
+    expect(errors.join('\n')).toMatch(pattern);
+    expect(errors.some((error) => /\.mdx: continues: /u.test(error))).toBe(true);
+    if (onlyContinues) for (const error of errors) expect(error).toMatch(/\.mdx: continues: /u);
+  };
+  const retarget = (target: string) => (text: string) => text.replace(/^continues: .*$/mu, `continues: ${target}`);
+
+  it('a target that names no problem', () => {
+    check([{ file: fileOf(first), edit: retarget(`${first!.data.continues!.split('/')[0]}/ongoing-09`) }], /issues\/\S+\.mdx: continues: ".*ongoing-09" names no problem/u);
+  });
+  it('a target in a report that does not exist', () => {
+    check([{ file: fileOf(first), edit: retarget('no-such-report/ongoing-01') }], /continues: "no-such-report\/ongoing-01" names no problem: there is no report/u);
+  });
+  it('a target in the same or a later report', () => {
+    const own = `${first!.data.report}/${getIssueSlug(second!.data.report === first!.data.report ? second! : first!)}`;
+    check([{ file: fileOf(first), edit: retarget(own) }], /not earlier than this problem's report/u);
+  });
+  it('two problems continuing the same one', () => {
+    check([{ file: fileOf(second), edit: retarget(first!.data.continues!) }], /is already continued by/u);
+  });
+  it('a cycle', () => {
+    // Two problems of the earlier report continuing each other: also not earlier, but the cycle is named as such.
+    const earlier = issues.filter((issue) => issue.data.report === first!.data.continues!.split('/')[0]);
+    const [x, y] = earlier;
+    check(
+      [
+        { file: fileOf(x), edit: (text) => text.replace(/^shortTitle: .*$/mu, (line) => `${line}\ncontinues: ${y!.data.report}/${getIssueSlug(y!)}`) },
+        { file: fileOf(y), edit: (text) => text.replace(/^shortTitle: .*$/mu, (line) => `${line}\ncontinues: ${x!.data.report}/${getIssueSlug(x!)}`) },
+      ],
+      /continues: the continues links form a cycle: /u,
+    );
+  });
+  it('a value that is not <report-id>/<problem-slug>', () => {
+    check([{ file: fileOf(first), edit: retarget('lh-2022 第一个问题') }], /continues: expected <report-id>\/<problem-slug>/u, false);
+  });
+});
