@@ -166,7 +166,11 @@ export function validateContinues(reports: readonly ReportEntry[], issues: reado
     }
     const twin = claimed.get(target);
     if (twin) {
-      problems.push({ file: fileOf(issue), field: 'continues', message: `"${target}" is already continued by ${fileOf(twin)}; a problem is continued by at most one later problem` });
+      problems.push({
+        file: fileOf(issue),
+        field: 'continues',
+        message: `"${target}" is already continued by ${fileOf(twin)}; a problem is continued by at most one later problem`,
+      });
     } else {
       claimed.set(target, issue);
     }

@@ -29,13 +29,20 @@ describe('chains of rounds', () => {
       expect(fromLater.map((round) => round.issueId)).toEqual([earlier!.id, later.id]);
       const dates = fromLater.map((round) => round.date);
       expect([...dates].sort()).toEqual(dates);
-      expect(fromLater[1]).toMatchObject({ reportId: later.data.report, status: later.data.status, number: later.data.number, date: dateOf(later.data.report) });
+      expect(fromLater[1]).toMatchObject({
+        reportId: later.data.report,
+        status: later.data.status,
+        number: later.data.number,
+        date: dateOf(later.data.report),
+      });
       expect(getNextRound(earlier!, index)?.issueId).toBe(later.id);
       expect(getNextRound(later, index)).toBeUndefined();
     }
   });
   it('gives a problem without links a chain of its own round', () => {
-    const alone = issues.find((issue) => !issue.data.continues && !linked.some((other) => other.data.continues === `${issue.data.report}/${getIssueSlug(issue)}`));
+    const alone = issues.find(
+      (issue) => !issue.data.continues && !linked.some((other) => other.data.continues === `${issue.data.report}/${getIssueSlug(issue)}`),
+    );
     expect(listRounds(alone!, index).map((round) => round.issueId)).toEqual([alone!.id]);
   });
   it('lists what a report carries on, and how each stands now', () => {
@@ -89,10 +96,16 @@ describe('continues validation names the file and the field', () => {
   const retarget = (target: string) => (text: string) => text.replace(/^continues: .*$/mu, `continues: ${target}`);
 
   it('a target that names no problem', () => {
-    check([{ file: fileOf(first), edit: retarget(`${first!.data.continues!.split('/')[0]}/ongoing-09`) }], /issues\/\S+\.mdx: continues: ".*ongoing-09" names no problem/u);
+    check(
+      [{ file: fileOf(first), edit: retarget(`${first!.data.continues!.split('/')[0]}/ongoing-09`) }],
+      /issues\/\S+\.mdx: continues: ".*ongoing-09" names no problem/u,
+    );
   });
   it('a target in a report that does not exist', () => {
-    check([{ file: fileOf(first), edit: retarget('no-such-report/ongoing-01') }], /continues: "no-such-report\/ongoing-01" names no problem: there is no report/u);
+    check(
+      [{ file: fileOf(first), edit: retarget('no-such-report/ongoing-01') }],
+      /continues: "no-such-report\/ongoing-01" names no problem: there is no report/u,
+    );
   });
   it('a target in the same or a later report', () => {
     const own = `${first!.data.report}/${getIssueSlug(second!.data.report === first!.data.report ? second! : first!)}`;
