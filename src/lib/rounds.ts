@@ -2,6 +2,7 @@
 import type { IssueStatus } from '../schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 import { compareIssues, getIssueSlug } from './order.ts';
+import { normalizeTitle } from './text.ts';
 
 /** One round of a problem: the problem as one report states it. */
 export interface Round {
@@ -132,4 +133,33 @@ export function listOpenChains(issuer: string, issues: readonly IssueEntry[], in
       const [first, second] = [a[0] as Round, b[0] as Round];
       return first.date.localeCompare(second.date) || first.reportId.localeCompare(second.reportId) || first.slug.localeCompare(second.slug);
     });
+}
+
+/**
+ * The earlier round each incoming problem may continue: a problem of an earlier report of the same issuer whose
+ * printed title is the same once whitespace and punctuation are removed. Where several match, the latest earlier
+ * report's; a problem already continued, or proposed for an earlier incoming problem, is not proposed again.
+ */
+export function proposeContinues(
+  incoming: { issuer: string; date: string },
+  titles: readonly string[],
+  reports: readonly ReportEntry[],
+  issues: readonly IssueEntry[],
+): (Round | undefined)[] {
+  const index = indexRounds(reports, issues);
+  const earlier = issues
+    .flatMap((issue) => {
+      const report = index.reports.get(issue.data.report);
+      return report && report.data.issuer === incoming.issuer && report.data.date < incoming.date && !index.next.has(getRoundKey(issue))
+        ? [toRound(issue, index.reports)!]
+        : [];
+    })
+    .sort((a, b) => b.date.localeCompare(a.date) || a.reportId.localeCompare(b.reportId) || a.slug.localeCompare(b.slug));
+  const taken = new Set<string>();
+  return titles.map((title) => {
+    const wanted = normalizeTitle(title);
+    const match = earlier.find((round) => !taken.has(round.key) && normalizeTitle(round.title) === wanted);
+    if (match) taken.add(match.key);
+    return match;
+  });
 }

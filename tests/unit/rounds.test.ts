@@ -1,7 +1,7 @@
 // Rounds: `continues` links validated from disk (file and field named) and the chains derived from them.
 import { describe, expect, it } from 'vitest';
 import { getIssueSlug } from '../../src/lib/order.ts';
-import { getNextRound, indexRounds, listCarriedIssues, listOpenChains, listRounds } from '../../src/lib/rounds.ts';
+import { getNextRound, indexRounds, listCarriedIssues, listOpenChains, listRounds, proposeContinues } from '../../src/lib/rounds.ts';
 import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '../../src/loaders/disk.ts';
 import { copyReports, editFile, roundsReportsDir } from '../helpers/fixtures.ts';
 
@@ -128,5 +128,44 @@ describe('continues validation names the file and the field', () => {
   });
   it('a value that is not <report-id>/<problem-slug>', () => {
     check([{ file: fileOf(first), edit: retarget('lh-2022 第一个问题') }], /continues: expected <report-id>\/<problem-slug>/u, false);
+  });
+});
+
+describe('proposing continues for an imported report', () => {
+  const issuerOf = (reportId: string) => reports.find((report) => report.id === reportId)!.data.issuer;
+  const earliest = [...reports].sort((a, b) => a.data.date.localeCompare(b.data.date))[0]!;
+  const open = issues.filter((issue) => issue.data.report === earliest.id);
+  const withoutLinks = issues.filter((issue) => !issue.data.continues);
+
+  it('matches titles of an earlier report of the same issuer, ignoring whitespace and punctuation', () => {
+    const titles = open.map((issue) => ` ${issue.data.title.replace(/。$/u, '')} `);
+    const proposed = proposeContinues({ issuer: earliest.data.issuer, date: '2099-01-01' }, titles, reports, withoutLinks);
+    expect(proposed.map((round) => round?.issueId)).toEqual(open.map((issue) => issue.id));
+  });
+  it('proposes nothing across issuers, for a report not later, or for a problem already continued', () => {
+    const titles = open.map((issue) => issue.data.title);
+    const other = reports.find((report) => report.data.issuer !== earliest.data.issuer)!;
+    expect(proposeContinues({ issuer: other.data.issuer, date: '2099-01-01' }, titles, reports, withoutLinks).every((round) => round === undefined)).toBe(true);
+    expect(
+      proposeContinues({ issuer: earliest.data.issuer, date: earliest.data.date }, titles, reports, withoutLinks).every((round) => round === undefined),
+    ).toBe(true);
+    const proposed = proposeContinues({ issuer: issuerOf(earliest.id), date: '2099-01-01' }, titles, reports, issues);
+    for (const [position, round] of proposed.entries()) {
+      const continued = linked.some((issue) => issue.data.continues === `${open[position]!.data.report}/${getIssueSlug(open[position]!)}`);
+      if (continued) expect(round?.issueId).not.toBe(open[position]!.id);
+    }
+  });
+  it('proposes the latest earlier round, and each at most once', () => {
+    // The follow-up repeats titles of the earliest report: a third round matches the follow-up's problem, not the first.
+    for (const later of linked) {
+      const [proposed, again] = proposeContinues(
+        { issuer: issuerOf(later.data.report), date: '2099-01-01' },
+        [later.data.title, later.data.title],
+        reports,
+        issues,
+      );
+      expect(proposed?.issueId).toBe(later.id);
+      expect(again).toBeUndefined();
+    }
   });
 });
