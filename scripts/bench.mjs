@@ -2,7 +2,7 @@
 // npm run bench [-- --sizes 25,1000,5000] [--per-report 25] [--query 资金] [--warm-query 人才] [--keep] [--out FILE]
 //
 // A benchmark, not a test: for each size it builds the site (site, decks and search index, the real
-// scripts/build.mjs) from a reports folder into a temp folder and measures build time and peak memory,
+// scripts/build.ts) from a reports folder into a temp folder and measures build time and peak memory,
 // the bytes of a problem page before any search, the first search in Chromium (bytes, cold and warm
 // latency), the deck (JS+CSS bytes, time to the first slide) and the PDF export. The size equal to the
 // real content's problem count uses content/reports itself; other sizes use reports generated from the
@@ -79,14 +79,14 @@ async function soft(label, fn) {
 }
 
 /**
- * The PDF export of one deck, timed (Chromium launch included), if scripts/export-pdf.mjs exists.
+ * The PDF export of one deck, timed (Chromium launch included), if scripts/export-pdf.ts exists.
  */
 async function measurePdf({ distDir, reportId, work }) {
-  const script = path.join(root, 'scripts/export-pdf.mjs');
-  if (!existsSync(script)) return { ok: false, error: 'not available: scripts/export-pdf.mjs does not exist yet' };
+  const script = path.join(root, 'scripts/export-pdf.ts');
+  if (!existsSync(script)) return { ok: false, error: 'not available: scripts/export-pdf.ts does not exist yet' };
   const outDir = path.join(work, 'pdf');
   mkdirSync(outDir, { recursive: true });
-  // scripts/export-pdf.mjs [report-id…] reads DIST_DIR and writes into EXPORT_DIR.
+  // scripts/export-pdf.ts [report-id…] reads DIST_DIR and writes into EXPORT_DIR.
   const env = { ...process.env, DIST_DIR: distDir, EXPORT_DIR: outDir };
   const args = [script, reportId];
   const started = performance.now();
@@ -165,7 +165,7 @@ async function main() {
       const reportId = problem?.reportId ?? readdirSync(path.join(distDir, 'reports'), { withFileTypes: true }).find((entry) => entry.isDirectory())?.name;
 
       if (chromium.browser) {
-        const { startStaticServer } = await import('./lib/static-server.mjs');
+        const { startStaticServer } = await import('./lib/static-server.ts');
         const server = await startStaticServer({ root: distDir, base: '/' });
         try {
           result.search = await soft('search', () =>

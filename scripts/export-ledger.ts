@@ -4,10 +4,10 @@
 // the problems and later rounds in the workbook link to their pages in the archive.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildLedgerWorkbook, renderLedgerCsv } from '../src/export/ledger.ts';
-import { listLedgerRows } from '../src/lib/ledger.ts';
-import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '../src/loaders/disk.ts';
-import { getReportsDir } from '../src/loaders/paths.ts';
+import { buildLedgerWorkbook, renderLedgerCsv } from '#src/export/ledger.ts';
+import { listLedgerRows } from '#src/lib/ledger.ts';
+import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '#src/loaders/disk.ts';
+import { getReportsDir } from '#src/loaders/paths.ts';
 
 const reportsDir = getReportsDir();
 const exportDir = path.resolve(process.env['EXPORT_DIR'] ?? 'exports');

@@ -1,7 +1,7 @@
 // Browser measurements in headless Chromium (playwright-core, the system Chromium, as the tests launch it):
 // the first search on /search/?q=… (bytes, cold and warm latency) and a deck's first slide.
 import { readFileSync } from 'node:fs';
-import { getChromiumPath, launchChromium as startChromium } from '../lib/chromium.mjs';
+import { getChromiumPath, launchChromium as startChromium } from '../lib/chromium.ts';
 import { fileForUrl, gzipSize } from './assets.mjs';
 
 /** Launches headless Chromium, or returns { error } saying why it cannot. */

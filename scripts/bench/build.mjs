@@ -1,4 +1,4 @@
-// Runs the full build (site, decks, search index: scripts/build.mjs) into a temp folder and measures
+// Runs the full build (site, decks, search index: scripts/build.ts) into a temp folder and measures
 // its wall time and peak memory: GNU time's maximum RSS (the largest single process) where
 // /usr/bin/time exists, and the summed RSS of the whole process tree sampled from /proc.
 import { spawn, spawnSync } from 'node:child_process';
@@ -74,7 +74,7 @@ export async function measureBuild({ root, reportsDir, work, basePath = '/' }) {
     REPORTS_DIR: reportsDir,
   };
   const gnuTime = hasGnuTime();
-  const node = [process.execPath, path.join(root, 'scripts/build.mjs')];
+  const node = [process.execPath, path.join(root, 'scripts/build.ts')];
   const [command, ...args] = gnuTime ? [TIME, '-v', '-o', timeFile, ...node] : node;
   const log = openSync(logFile, 'w');
   const started = performance.now();

@@ -1,5 +1,6 @@
 // Geometry of the overview chart, computed at build time so the slide ships plain SVG and no chart library.
-import type { ReportStats } from '../lib/stats.ts';
+import { labels } from '#src/lib/labels.ts';
+import type { ReportStats } from '#src/lib/stats.ts';
 
 /** One segment of a stacked bar. */
 export interface ChartSegment {
@@ -44,8 +45,8 @@ export function layoutTotalsChart(stats: ReportStats, size: { width?: number; ro
       y: index * rowHeight + (rowHeight - barHeight) / 2,
       total: completed + ongoing,
       segments: [
-        { key: 'completed', label: '已完成', value: completed, x: barX, width: completedWidth },
-        { key: 'ongoing', label: '持续整改', value: ongoing, x: barX + completedWidth, width: ongoingWidth },
+        { key: 'completed', label: labels.status.completed, value: completed, x: barX, width: completedWidth },
+        { key: 'ongoing', label: labels.status.ongoing, value: ongoing, x: barX + completedWidth, width: ongoingWidth },
       ],
     };
   };
@@ -55,6 +56,9 @@ export function layoutTotalsChart(stats: ReportStats, size: { width?: number; ro
     barX,
     barWidth,
     barHeight,
-    rows: [row('通报所列', stats.declared.completed, stats.declared.ongoing, 0), row('逐条统计', stats.completed, stats.ongoing, 1)],
+    rows: [
+      row(labels.deck.chartDeclared, stats.declared.completed, stats.declared.ongoing, 0),
+      row(labels.deck.chartCounted, stats.completed, stats.ongoing, 1),
+    ],
   };
 }

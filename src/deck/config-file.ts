@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { type DeckConfig, deckConfigSchema } from '../schemas/deck.ts';
+import { type DeckConfig, deckConfigSchema } from '#src/schemas/deck.ts';
 
 /** The folder of deck sources (theme, section templates, per-report config); SLIDES_DIR overrides it for fixtures. */
 export function getSlidesDir(root: string = process.cwd()): string {

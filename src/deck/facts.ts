@@ -1,7 +1,7 @@
 // Key facts for the organisation slide, taken from the report's dated events so no date is typed twice.
 
-import { formatDay } from '../lib/timeline.ts';
-import type { OrganisationMeasure, ReportData } from '../schemas/report.ts';
+import { formatDay } from '#src/lib/timeline.ts';
+import type { OrganisationMeasure, ReportData } from '#src/schemas/report.ts';
 
 /** An organisation measure with the dated events its text mentions. */
 export interface MeasureWithFacts extends OrganisationMeasure {

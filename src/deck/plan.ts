@@ -1,9 +1,9 @@
 // Which slides a report's deck holds, in order: the one place that turns config + entries into slides,
 // so the route renders it and the tests count it without a second copy of the rules.
-import type { IssueEntry, ReportEntry } from '../lib/entries.ts';
-import { getIssueSlug, listIssuesByStatus } from '../lib/order.ts';
-import { getDeckSlideId } from '../lib/urls.ts';
-import { type DeckConfig, type DeckSection, deckConfigSchema } from '../schemas/deck.ts';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
+import { getDeckSlideId } from '#src/lib/urls.ts';
+import { type DeckConfig, type DeckSection, deckConfigSchema } from '#src/schemas/deck.ts';
 
 /** One slide of the plan: its stable id (…/deck/#/<id>), what it shows, and the problem or MDX file behind it. */
 export type PlannedSlide =

@@ -1,7 +1,8 @@
 // The ledger as an Excel workbook and a CSV file, from the same rows the /ledger/ pages show.
 import ExcelJS from 'exceljs';
-import { formatMeasuresSummary, formatRound, LEDGER_COLUMNS, type LedgerRow } from '../lib/ledger.ts';
-import { getIssuePath, withBase } from '../lib/urls.ts';
+import { labels } from '#src/lib/labels.ts';
+import { formatMeasuresSummary, formatRound, LEDGER_COLUMNS, type LedgerRow } from '#src/lib/ledger.ts';
+import { getIssuePath } from '#src/lib/urls.ts';
 
 /** Where the archive is published, so problems and later rounds become links; without it the cells hold text only. */
 export interface LedgerLinks {
@@ -31,7 +32,7 @@ export function toExcelDate(day: string): Date {
 }
 
 const link = (links: LedgerLinks | undefined, reportId: string, slug: string, text: string): CellValue =>
-  links ? { text, hyperlink: new URL(withBase(links.base, getIssuePath(reportId, slug)), links.siteUrl).href } : text;
+  links ? { text, hyperlink: new URL(`${links.base.replace(/\/*$/u, '/')}${getIssuePath(reportId, slug)}`, links.siteUrl).href } : text;
 
 /** The deadlines cell: a real date when the problem has one deadline with a known day; otherwise text, one deadline a line (month-only ones as YYYY-MM). */
 function deadlineValue(row: LedgerRow): CellValue {
@@ -115,7 +116,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, rows: readonly Ledge
 }
 
 /** The sheet name of the all-problems sheet. */
-export const ALL_PROBLEMS_SHEET = '全部问题';
+export const ALL_PROBLEMS_SHEET = labels.archive.ledger.allSheet;
 
 /**
  * The ledger workbook: one sheet of every problem, then one per report (named by its id, in ledger order). Each has
@@ -125,7 +126,7 @@ export function buildLedgerWorkbook(rows: readonly LedgerRow[], links?: LedgerLi
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '巡察整改情况档案';
   addSheet(workbook, ALL_PROBLEMS_SHEET, rows, links);
-  const taken = new Set([ALL_PROBLEMS_SHEET]);
+  const taken = new Set<string>([ALL_PROBLEMS_SHEET]);
   for (const reportId of [...new Set(rows.map((row) => row.reportId))]) {
     const name = toSheetName(reportId, taken);
     taken.add(name);

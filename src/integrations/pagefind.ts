@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { cleanFragmentText, comparePages, encodeAnchors, locateAnchors, type RankedPage, toIndexedText } from '../search/match.ts';
+import { cleanFragmentText, comparePages, encodeAnchors, locateAnchors, type RankedPage, toIndexedText } from '#src/search/match.ts';
 
 const LANGUAGE = 'zh-cn';
 

@@ -34,10 +34,11 @@ export function getIssuerKey(issuer: string): string {
   return `issuer-${hashText(issuer)}`;
 }
 
-/** Path (with anchor) of a document's entry in the paginated document index. */
+/** Path (with anchor) of a document's entry in the paginated document index; an error for a document the index lacks. */
 export function getDocumentEntryPath(key: string, documents: readonly CitedDocument[], size: number = LIST_PAGE_SIZE): string {
   const index = documents.findIndex((document) => document.key === key);
-  return `${getListPagePath('documents', getListPageOf(Math.max(index, 0), size))}#${getDocumentAnchorId(key)}`;
+  if (index < 0) throw new Error(`getDocumentEntryPath: the document index has no document ${key} (${documents.length} documents listed)`);
+  return `${getListPagePath('documents', getListPageOf(index, size))}#${getDocumentAnchorId(key)}`;
 }
 
 /** A document's display name: its title in 《》, its number, or both. */

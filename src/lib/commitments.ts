@@ -1,4 +1,4 @@
-import type { Commitment } from '../schemas/issue.ts';
+import type { Commitment } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 import { compareIssues } from './order.ts';
 
@@ -57,9 +57,4 @@ export function listCommitments(reports: readonly ReportEntry[], issues: readonl
       .sort((a, b) => a.dueEnd.localeCompare(b.dueEnd) || a.dueStart.localeCompare(b.dueStart) || compareIssues(a.issue, b.issue))
       .map(({ issue: _issue, ...commitment }) => commitment)
   );
-}
-
-/** The Chinese label of a commitment's state. */
-export function getCommitmentStateLabel(state: DatedCommitment['state']): string {
-  return state === 'past-due' ? '已到期' : '待兑现';
 }

@@ -1,6 +1,7 @@
-// The one Content Security Policy of the kit: the archive pages and the decks carry it as a <meta>, the README's
-// nginx and Apache examples send it as a header, the offline single-file deck derives its own from it, and the
-// tests check all of these against it. Server-side only (reads the installed reveal.js at build time).
+// The one Content Security Policy of the kit: the archive pages and the decks carry it as a <meta>; the nginx and
+// Apache configurations in docs/hosting/, the IIS web.config and the preview server send it as a header; the
+// offline single-file deck derives its own from it; and the tests check all of these against it. Server-side only
+// (reads the installed reveal.js at build time).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -82,12 +83,22 @@ export function renderPolicy(directives: CspDirectives): string {
     .join('; ');
 }
 
+/** Reads a policy string back into directives (the inverse of renderPolicy), for checking what a server sends. */
+export function parsePolicy(policy: string): CspDirectives {
+  const directives: Record<string, string[]> = {};
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/u);
+    if (name) directives[name.toLowerCase()] = sources;
+  }
+  return directives;
+}
+
 /** The value of the pages' <meta http-equiv="Content-Security-Policy">. */
 export function renderCspMeta(): string {
   return renderPolicy(getSiteDirectives());
 }
 
-/** The value of the Content-Security-Policy response header the README tells servers to send. */
+/** The value of the Content-Security-Policy response header every server sends (docs/hosting/, web.config, preview). */
 export function renderCspHeader(): string {
   return renderPolicy({ ...getSiteDirectives(), ...HEADER_ONLY_DIRECTIVES });
 }

@@ -1,5 +1,5 @@
-import type { IssueData, IssueStatus } from '../schemas/issue.ts';
-import type { ReportData } from '../schemas/report.ts';
+import type { IssueData, IssueStatus } from '#src/schemas/issue.ts';
+import type { ReportData } from '#src/schemas/report.ts';
 
 /** A report as the data layer sees it: its id (folder name) and validated data. */
 export interface ReportEntry {

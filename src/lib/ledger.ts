@@ -4,8 +4,9 @@ import type { IssueStatus } from '../schemas/issue.ts';
 import { getIssuerKey } from './archive.ts';
 import { formatDue } from './commitments.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
+import { formatIssueName, formatMeasureCount, getStatusLabel, labels } from './labels.ts';
 import { getBodyText, listMeasures } from './measures.ts';
-import { compareIssues, getIssueSlug, getStatusLabel } from './order.ts';
+import { compareIssues, getIssueSlug } from './order.ts';
 import { getNextRound, indexRounds, type Round, type RoundIndex } from './rounds.ts';
 
 /** How many characters of a measure the ledger shows as its opening words; the full text is on the problem page and in the export. */
@@ -52,20 +53,8 @@ export interface LedgerRow {
   next: Round | undefined;
 }
 
-/** The ledger's columns, in order, as both the page and the export head them. */
-export const LEDGER_COLUMNS = {
-  index: '序号',
-  issuer: '发文机关',
-  report: '通报',
-  reportDate: '成文日期',
-  status: '状态',
-  number: '编号',
-  title: '问题',
-  measures: '整改措施',
-  deadlines: '承诺时限',
-  next: '后续轮次',
-  measuresText: '整改措施全文',
-} as const;
+/** The ledger's column headers, as both the page and the export head them. */
+export const LEDGER_COLUMNS = labels.archive.ledger.columns;
 
 /** A measure's opening words: ordinal and lead phrase, cut visibly with … when longer than `length`. */
 export function getMeasureOpening(measure: { ordinal: string | null; lead: string }, length: number = MEASURE_OPENING_LENGTH): string {
@@ -130,11 +119,6 @@ export function listLedgerIssuers(reports: readonly ReportEntry[]): LedgerIssuer
   return [...byIssuer.values()];
 }
 
-/** The number of measures as the ledger states it, e.g. 共3项. */
-export function formatMeasureCount(count: number): string {
-  return `共${count}项`;
-}
-
 /** The measures cell: the count, then the opening words of each measure on its own line. */
 export function formatMeasuresSummary(row: Pick<LedgerRow, 'measures'>): string {
   return [formatMeasureCount(row.measures.length), ...row.measures.map((measure) => measure.opening)].join('\n');
@@ -142,5 +126,5 @@ export function formatMeasuresSummary(row: Pick<LedgerRow, 'measures'>): string 
 
 /** The next round as text, e.g. 关于巡察“回头看”整改情况的通报（2023年4月18日）已整改完成问题1. */
 export function formatRound(round: Round): string {
-  return `${round.reportTitle}（${formatDue(round.date)}）${getStatusLabel(round.status)}问题${round.number}`;
+  return `${round.reportTitle}（${formatDue(round.date)}）${formatIssueName(round.status, round.number)}`;
 }

@@ -1,4 +1,4 @@
-import { type IssueStatus, issueStatuses } from '../schemas/issue.ts';
+import { type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 
 /** The URL slug of a problem within its report, e.g. completed-01. */
@@ -31,9 +31,4 @@ export function getAdjacentIssues<T extends IssueEntry>(issue: T, issues: readon
 /** Reports newest first (by the report's date, then id). */
 export function sortReportsNewestFirst<T extends ReportEntry>(reports: readonly T[]): T[] {
   return [...reports].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
-}
-
-/** The Chinese label of a status group. */
-export function getStatusLabel(status: IssueStatus): string {
-  return status === 'completed' ? '已整改完成' : '持续整改';
 }

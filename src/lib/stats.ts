@@ -1,4 +1,4 @@
-import { type IssueStatus, issueStatuses } from '../schemas/issue.ts';
+import { type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 
 /** Counts derived from a report's entries beside the totals the report declares. */

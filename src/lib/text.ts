@@ -1,13 +1,30 @@
-// Text helpers shared by the data layer, the importer and the tests.
+// Text normalisation in one place: the data layer, the search (index and client), the importer and the tests
+// all compare text by these rules.
 
 const HAN = '\\p{Script=Han}';
 const CJK_PUNCT = '\\u3000-\\u303f\\uff00-\\uffef\\u2018-\\u201f\\u2026\\u2014';
 const CJK = `${HAN}${CJK_PUNCT}`;
+/** Zero-width characters: spaces, joiners, word joiner and BOM. Invisible, so never part of what text says. */
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/gu;
+const ONE_ZERO_WIDTH = /^[\u200b-\u200d\u2060\ufeff]$/u;
+const ONE_SPACE = /^\s$/u;
+const ONE_PUNCT = /^[\p{P}\p{S}]$/u;
+/** Punctuation that carries meaning in figures (4035.4, 12%), so matching keeps it. */
+const ONE_KEPT = /^[.%]$/u;
+
+/** Whether a single character is a zero-width character. */
+export function isZeroWidth(char: string): boolean {
+  return ONE_ZERO_WIDTH.test(char);
+}
+
+/** Removes every zero-width character. */
+export function stripZeroWidth(text: string): string {
+  return text.replace(ZERO_WIDTH, '');
+}
 
 /** Removes every whitespace and zero-width character: how the source and the collection are compared. */
 export function stripWhitespace(text: string): string {
-  return text.replace(ZERO_WIDTH, '').replace(/\s+/gu, '');
+  return stripZeroWidth(text).replace(/\s+/gu, '');
 }
 
 /**
@@ -29,11 +46,16 @@ export function compactChineseSpacing(text: string): string {
     .trim();
 }
 
+/** Whether matching ignores a character: whitespace, zero-width characters and punctuation other than . and %. */
+export function isIgnoredForMatch(char: string): boolean {
+  return isZeroWidth(char) || ONE_SPACE.test(char) || (ONE_PUNCT.test(char) && !ONE_KEPT.test(char));
+}
+
 /** Normalises text for matching a search query: no whitespace, zero-width characters or punctuation, lower case. */
 export function normalizeForMatch(text: string): string {
-  return stripWhitespace(text)
-    .replace(/[\p{P}\p{S}]/gu, (char) => (/[.%]/u.test(char) ? char : ''))
-    .toLowerCase();
+  let out = '';
+  for (const char of text) if (!isIgnoredForMatch(char)) out += char;
+  return out.toLowerCase();
 }
 
 const MDX_SPECIAL = /[\\{}<>*_[\]#`~|]/gu;

@@ -1,7 +1,21 @@
-/** Joins the site's base path and a path inside the site, e.g. ('/sub/', 'reports/x/') → '/sub/reports/x/'. */
-export function withBase(base: string, path: string): string {
-  const head = base.endsWith('/') ? base : `${base}/`;
-  return `${head}${path.replace(/^\/+/u, '')}`;
+// Site paths, and the one place the base path is read (as in Starlight's utils/base.ts). Vite replaces
+// import.meta.env.BASE_URL in pages, client scripts and tests alike ('/' under Vitest); plain Node has no env.
+
+function stripLeadingSlash(path: string): string {
+  return path.replace(/^\/+/u, '');
+}
+
+function stripTrailingSlash(path: string): string {
+  return path.replace(/\/+$/u, '');
+}
+
+/** The configured base without its trailing slash: '' at the root, '/archive' under a sub-path. */
+const base = stripTrailingSlash(import.meta.env?.BASE_URL ?? '/');
+
+/** A root-relative URL path with the site's base prefixed: 'reports/x/' → '/archive/reports/x/'; '' → the base itself, with its slash. */
+export function pathWithBase(path: string): string {
+  const inner = stripLeadingSlash(path);
+  return inner ? `${base}/${inner}` : `${base}/`;
 }
 
 /** Path of a report's page inside the site. */

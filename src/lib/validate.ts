@@ -1,4 +1,4 @@
-import { issueStatuses } from '../schemas/issue.ts';
+import { issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 import { getBodyText } from './measures.ts';
 import { getRoundKey } from './rounds.ts';

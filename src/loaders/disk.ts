@@ -1,13 +1,13 @@
 // Reads a reports folder straight from disk with the build's own schemas. The issues loader needs
 // the reports for its cross-entry checks (a loader cannot read another collection's store), and the
 // importer and tests validate a folder without running Astro.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { IssueEntry, ReportEntry } from '../lib/entries.ts';
-import { formatCollectionProblems, validateCollection } from '../lib/validate.ts';
-import { issueSchema } from '../schemas/issue.ts';
-import { reportSchema } from '../schemas/report.ts';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
+import { issueSchema } from '#src/schemas/issue.ts';
+import { reportSchema } from '#src/schemas/report.ts';
 import { getReportsDir } from './paths.ts';
 
 /** A path as messages show it: relative to the working folder when inside it, else absolute. */
@@ -104,8 +104,32 @@ export function validateReportsFolder(dir: string = getReportsDir()): string[] {
   return [...reportErrors, ...issueErrors, ...(cross ? cross.split('\n') : [])];
 }
 
-/** Throws one error listing every problem of a reports folder, each line naming file and field. */
+/** What a reports folder holds now: each entry file with its size and modification time, one line each. */
+function getFolderSignature(dir: string): string {
+  if (!existsSync(dir)) return '';
+  const lines: string[] = [];
+  for (const id of readdirSync(dir).sort()) {
+    const folder = path.join(dir, id, 'issues');
+    const issues = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.mdx')) : [];
+    for (const file of [path.join(dir, id, 'report.yaml'), ...issues.sort().map((name) => path.join(folder, name))]) {
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (stat) lines.push(`${file}\t${stat.size}\t${stat.mtimeMs}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Per folder, the signature it had when it last passed validation. */
+const validFolders = new Map<string, string>();
+
+/**
+ * Throws one error listing every problem of a reports folder, each line naming file and field. Both loaders call
+ * it, so a folder that passed and has not changed since (same files, sizes and times) is not validated again.
+ */
 export function assertValidReportsFolder(dir: string = getReportsDir()): void {
+  const signature = getFolderSignature(dir);
+  if (validFolders.get(dir) === signature) return;
   const errors = validateReportsFolder(dir);
   if (errors.length > 0) throw new Error(`The content collection is invalid (${errors.length}):\n${errors.join('\n')}`);
+  validFolders.set(dir, signature);
 }

@@ -4,7 +4,8 @@ import { getReportsDir } from './paths.ts';
 
 /**
  * Loads one MDX entry per problem from <reports>/<report-id>/issues/*.mdx. The folder is validated
- * first, schemas and cross-entry checks together, so every error names its file and field.
+ * first, schemas and cross-entry checks together, so every error names its file and field (once per
+ * build: the reports loader's validation of the unchanged folder is reused).
  */
 export function issuesLoader(): Loader {
   const base = getReportsDir();

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { labels } from '#src/lib/labels.ts';
 import { correctionSchema } from './correction.ts';
 import { daySchema } from './dates.ts';
 
@@ -91,11 +92,11 @@ export const reportSchema = z
         /** The section heading as printed, without its ordinal. */
         heading: z.string().default('整改落实情况'),
         /** Heading of the completed group, without its ordinal. */
-        completedHeading: z.string().default('已整改完成的问题'),
+        completedHeading: z.string().default(labels.statusGroup.completed),
         /** The paragraph opening the completed group, verbatim. */
         completedIntro: z.string().min(1, { message: 'implementation.completedIntro: must not be empty' }),
         /** Heading of the ongoing group, without its ordinal. */
-        ongoingHeading: z.string().default('持续整改的问题'),
+        ongoingHeading: z.string().default(labels.statusGroup.ongoing),
         /** The paragraph opening the ongoing group, verbatim. */
         ongoingIntro: z.string().min(1, { message: 'implementation.ongoingIntro: must not be empty' }),
       },

@@ -2,10 +2,9 @@
 // Chinese has no spaces between words and Pagefind's word splitting differs between index and query, so a page
 // is a result exactly when its text contains every query term as a substring, compared after normalisation.
 
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/u;
+import { isIgnoredForMatch, stripZeroWidth } from '#src/lib/text.ts';
+
 const SPACE = /\s/u;
-const PUNCT = /[\p{P}\p{S}]/u;
-const KEPT = /[.%]/u;
 
 /** Text with whitespace, zero-width characters and punctuation removed, lower-cased, and where each kept character came from. */
 export interface NormalizedText {
@@ -14,9 +13,9 @@ export interface NormalizedText {
   map: number[];
 }
 
-/** Whether a single character is dropped by normalisation (kept in step with normalizeForMatch in src/lib/text.ts). */
+/** Whether a single character is dropped by normalisation (the rule of normalizeForMatch in src/lib/text.ts). */
 export function isIgnoredChar(char: string): boolean {
-  return ZERO_WIDTH.test(char) || SPACE.test(char) || (PUNCT.test(char) && !KEPT.test(char));
+  return isIgnoredForMatch(char);
 }
 
 /** Normalises text for matching, keeping a map back to the original offsets (for excerpts and anchors). */
@@ -40,8 +39,7 @@ export function normalizeWithMap(source: string): NormalizedText {
  * appends ". " to blocks that end without punctuation; neither is in the page, so both are removed.
  */
 export function cleanFragmentText(content: string): string {
-  return content
-    .replace(/[\u200b-\u200d\u2060\ufeff]/gu, '')
+  return stripZeroWidth(content)
     .replace(/\.(?=\s|$)/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();
@@ -176,7 +174,6 @@ export function findAnchorAt(offset: number, anchors: readonly LocatedAnchor[]):
 // matches, usually a small one, which the substring match above then narrows lazily.
 
 const ZWSP = '\u200b';
-const ZERO_WIDTH_ALL = /[\u200b-\u200d\u2060\ufeff]/gu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** A page's text as indexed: a zero-width space between every two adjacent non-space characters. */
@@ -193,7 +190,7 @@ export function toIndexedText(text: string): string {
 
 /** The readable text of an indexed record: the zero-width spaces the indexer inserted removed. */
 export function fromIndexedText(content: string): string {
-  return content.replace(ZERO_WIDTH_ALL, '');
+  return stripZeroWidth(content);
 }
 
 /**

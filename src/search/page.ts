@@ -1,9 +1,10 @@
 // Drives the search page: reads ?q/status/report/issuer, runs the search, renders results batch by batch (each batch is
 // verified only when it is shown) and keeps the URL in step.
+import { formatSearchSummary, labels } from '#src/lib/labels.ts';
 import { loadPagefind, type PagefindApi, type SearchFilters, type SearchHit, type SearchSession, startSearch } from './engine.ts';
 
 const PAGE = 50;
-const STATUS_LABELS: Record<string, string> = { completed: '已整改完成', ongoing: '持续整改' };
+const STATUS_LABELS: Record<string, string> = labels.status;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const results = document.querySelector<HTMLElement>('[data-search-results]');
@@ -42,7 +43,7 @@ if (form && results && status) {
     link.textContent = hit.kind === 'issue' && hit.number ? `${hit.number}．${hit.title}` : hit.title;
     const label = document.createElement('span');
     label.className = hit.kind === 'issue' && hit.status ? `badge badge--${hit.status}` : 'badge badge--due';
-    label.textContent = hit.kind === 'issue' ? (STATUS_LABELS[hit.status ?? ''] ?? '') : '通报正文';
+    label.textContent = hit.kind === 'issue' ? (STATUS_LABELS[hit.status ?? ''] ?? '') : labels.search.reportText;
     const excerpt = document.createElement('p');
     excerpt.className = 'result-excerpt';
     for (const part of hit.excerpt) {
@@ -61,8 +62,7 @@ if (form && results && status) {
   };
 
   const describe = (query: string, shown: number, exhausted: boolean): string => {
-    if (shown === 0) return `未找到包含“${query}”的结果。`;
-    return exhausted ? `找到 ${shown} 个包含“${query}”的结果。` : `已显示 ${shown} 个包含“${query}”的结果，可能还有更多。`;
+    return formatSearchSummary(query, shown, exhausted);
   };
 
   /** Shows the first batch of a session, with a control that verifies and shows the next one. */
@@ -80,7 +80,7 @@ if (form && results && status) {
     const more = document.createElement('button');
     more.type = 'button';
     more.dataset['searchMore'] = '';
-    more.textContent = '显示更多结果';
+    more.textContent = labels.search.more;
     more.addEventListener('click', async () => {
       if (more.disabled) return;
       more.disabled = true;
@@ -96,7 +96,7 @@ if (form && results && status) {
         (list.children[firstNew]?.querySelector('a') ?? list.lastElementChild?.querySelector('a'))?.focus();
       } catch (error) {
         if (mine !== sequence) return;
-        status.textContent = '搜索暂时无法使用，请稍后重试。';
+        status.textContent = labels.search.failed;
         console.error(error);
       } finally {
         more.disabled = false;
@@ -114,12 +114,12 @@ if (form && results && status) {
     if (!query.trim()) {
       results.replaceChildren();
       results.setAttribute('aria-busy', 'false');
-      status.textContent = '请输入关键词。';
+      status.textContent = labels.search.empty;
       results.dataset['state'] = 'idle';
       return;
     }
     setBusy(true);
-    status.textContent = '正在搜索…';
+    status.textContent = labels.search.busy;
     try {
       api ??= loadPagefind(base);
       const session = await startSearch(await api, query, filters);
@@ -128,7 +128,7 @@ if (form && results && status) {
     } catch (error) {
       if (mine !== sequence) return;
       results.replaceChildren();
-      status.textContent = '搜索暂时无法使用，请稍后重试。';
+      status.textContent = labels.search.failed;
       console.error(error);
     }
     if (mine === sequence) setBusy(false);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from '../../scripts/lib/static-server.mjs';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
 import { copyReports, editFile } from '../helpers/fixtures.ts';

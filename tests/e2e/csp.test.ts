@@ -217,7 +217,7 @@ describe('the offline single file', () => {
   const exportDir = mkdtempSync(path.join(tmpdir(), 'csp-export-'));
 
   it('carries its own hash-based policy and runs from file:// without violations, speaker view included', async () => {
-    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/export-html.mjs'), report.id], {
+    const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/export-html.ts'), report.id], {
       cwd: projectRoot,
       env: { ...process.env, DIST_DIR: distRoot, EXPORT_DIR: exportDir },
       encoding: 'utf8',

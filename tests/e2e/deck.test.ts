@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
-import { getDeckPath, getDeckSlideId, getDeckSlidePath, getIssuePath, withBase } from '../../src/lib/urls.ts';
+import { getDeckPath, getDeckSlideId, getDeckSlidePath, getIssuePath, pathWithBase } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { openSite, type Server } from '../helpers/site.ts';
@@ -88,7 +88,7 @@ describe.each(reports.map((report) => [report.id, report] as const))('deck of %s
     for (const issue of ownIssues) {
       const file = path.join(distRoot, getIssuePath(reportId, getIssueSlug(issue)), 'index.html');
       if (!existsSync(file)) continue;
-      expect(readFileSync(file, 'utf8')).toContain(`href="${withBase('/', getDeckSlidePath(reportId, getIssueSlug(issue)))}"`);
+      expect(readFileSync(file, 'utf8')).toContain(`href="${pathWithBase(getDeckSlidePath(reportId, getIssueSlug(issue)))}"`);
     }
   });
 
@@ -118,7 +118,7 @@ describe('exports', () => {
     });
 
   it('writes a PDF per report: one page per slide, every short title as extractable text, fonts embedded', () => {
-    const result = run('export-pdf.mjs');
+    const result = run('export-pdf.ts');
     expect(result.status, result.stderr).toBe(0);
     for (const report of reports) {
       const file = path.join(exportDir, `${report.id}.pdf`);
@@ -140,7 +140,7 @@ describe('exports', () => {
   });
 
   it('writes a single HTML file per report that shows its first and last slide from file:// without any network', async () => {
-    const result = run('export-html.mjs');
+    const result = run('export-html.ts');
     expect(result.status, result.stderr).toBe(0);
     for (const report of reports) {
       const ids = listPlannedSlideIds(planDeck(report, issues, readDeckConfig(report.id)));

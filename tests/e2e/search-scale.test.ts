@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReportsFolder } from '../../scripts/bench/generate-reports.ts';
-import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
+import { startStaticServer as startServer } from '../../scripts/lib/static-server.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { buildSite } from '../helpers/build.ts';
 import { computeTruth, type IndexedPage, readIndexedPages, readResults, showAllResults, waitForResults, withoutHash } from './search-support.ts';

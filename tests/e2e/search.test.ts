@@ -3,7 +3,7 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer as startServer } from '../../scripts/lib/static-server.mjs';
+import { startStaticServer as startServer } from '../../scripts/lib/static-server.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import {
   compact,

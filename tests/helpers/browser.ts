@@ -1,2 +1,2 @@
 // Tests start Chromium exactly as the scripts do.
-export { chromiumArgs, getChromiumPath, launchChromium } from '../../scripts/lib/chromium.mjs';
+export { chromiumArgs, getChromiumPath, launchChromium } from '../../scripts/lib/chromium.ts';

@@ -28,7 +28,7 @@ export function buildSite(options: { reportsDir?: string; basePath?: string; dis
   };
   if (options.reportsDir) env['REPORTS_DIR'] = options.reportsDir;
   else delete env['REPORTS_DIR'];
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.mjs')], {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts')], {
     cwd: projectRoot,
     env,
     encoding: 'utf8',

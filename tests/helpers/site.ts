@@ -1,7 +1,7 @@
 // The browser and static servers most browser tests need: the real content built at the root and under the sub-path.
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
-import { startStaticServer } from '../../scripts/lib/static-server.mjs';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { launchChromium } from './browser.ts';
 
 /** A running static server. */

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { ImportError } from '#src/import/errors.ts';
+import { decodeText } from '#src/import/formats/text.ts';
+import { splitParagraphs } from '#src/lib/text.ts';
+import { splitFrontmatter } from '#src/loaders/disk.ts';
 import { importReport } from '../../scripts/import/import.ts';
-import { ImportError } from '../../scripts/import/parse.ts';
-import { decodeText } from '../../scripts/import/read.ts';
-import { splitParagraphs } from '../../src/lib/text.ts';
-import { splitFrontmatter } from '../../src/loaders/disk.ts';
 import { readParagraphs, secondReportFile, secondReportWrappedFile, writeDocx, writeGb18030, writePdf } from '../fixtures/import/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
 
@@ -49,12 +49,12 @@ function splitMdx(source: string): { front: Record<string, unknown>; paragraphs:
 
 /** A report's verbatim fields: the editorial ones (dateNote, event labels, corrections) removed. */
 function verbatimReport(yaml: string): unknown {
-  const data = parseYaml(yaml) as Record<string, any>;
+  const data = parseYaml(yaml) as Record<string, unknown> & { inspection: Record<string, unknown>; events?: { date: unknown; quote: string }[] };
   delete data['corrections'];
-  delete data['inspection']['dateNote'];
-  data['events'] = (data['events'] ?? []).map(({ date, quote }: { date: string; quote: string }) => ({ date: String(date), quote }));
+  delete data.inspection['dateNote'];
+  data.events = (data.events ?? []).map(({ date, quote }) => ({ date: String(date), quote }));
   data['date'] = String(data['date']);
-  for (const key of ['start', 'end', 'feedback']) data['inspection'][key] = String(data['inspection'][key]);
+  for (const key of ['start', 'end', 'feedback']) if (key in data.inspection) data.inspection[key] = String(data.inspection[key]);
   return data;
 }
 
@@ -130,8 +130,7 @@ describe('a second report in every supported format', () => {
       contact: { phone: '0736-5550123', address: '青川市滨江路88号', postcode: '415000', email: 'wenlv@example.org' },
       signature: '中共青川市文化广电和旅游局党组',
     });
-    const organisation = data['organisation'] as { measures: { ordinal: string; lead: string }[] };
-    expect(organisation.measures.map((measure) => `${measure.ordinal}${measure.lead}`)).toEqual(['（一）压实整改主体责任。', '（二）建立跟踪督办机制。']);
+    expect(data.organisation.measures.map((measure) => `${measure.ordinal}${measure.lead}`)).toEqual(['（一）压实整改主体责任。', '（二）建立跟踪督办机制。']);
     expect(issues.map((issue) => `${issue.status}-${issue.number}`)).toEqual([
       'completed-1',
       'completed-2',

@@ -6,7 +6,7 @@ import path from 'node:path';
 const root = process.cwd();
 
 /** The built site (DIST_DIR or dist/) and the folder exports go to (EXPORT_DIR or exports/). */
-export function getExportDirs() {
+export function getExportDirs(): { distDir: string; exportDir: string } {
   return {
     distDir: path.resolve(root, process.env.DIST_DIR ?? 'dist'),
     exportDir: path.resolve(root, process.env.EXPORT_DIR ?? 'exports'),
@@ -14,10 +14,10 @@ export function getExportDirs() {
 }
 
 /** Builds the site with `npm run build` when distDir holds no deck yet, so an export never works from nothing. */
-export function ensureBuilt(distDir) {
+export function ensureBuilt(distDir: string): void {
   if (listDecks(distDir).length > 0) return;
   console.log(`${path.relative(root, distDir) || distDir}/ 中没有演示文稿，先构建站点…… No built deck in ${distDir}; running the build first.`);
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit', env: { ...process.env, DIST_DIR: distDir } });
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.ts')], { stdio: 'inherit', env: { ...process.env, DIST_DIR: distDir } });
   if (result.status !== 0 || listDecks(distDir).length === 0) {
     console.error('构建失败，无法导出。The build failed; nothing was exported.');
     process.exit(result.status || 1);
@@ -25,7 +25,7 @@ export function ensureBuilt(distDir) {
 }
 
 /** The ids of the reports whose deck page exists in distDir, optionally limited to `only`. */
-export function listDecks(distDir, only = []) {
+export function listDecks(distDir: string, only: readonly string[] = []): string[] {
   const reports = path.join(distDir, 'reports');
   if (!existsSync(reports)) return [];
   return readdirSync(reports)
@@ -35,7 +35,7 @@ export function listDecks(distDir, only = []) {
 }
 
 /** The base path the site was built under, read from the deck page itself so exports need no BASE_PATH. */
-export function readBuiltBase(distDir, reportId) {
+export function readBuiltBase(distDir: string, reportId: string): string {
   const html = readFileSync(path.join(distDir, 'reports', reportId, 'deck', 'index.html'), 'utf8');
   return /data-deck-base="([^"]*)"/u.exec(html)?.[1] ?? '/';
 }

@@ -4,19 +4,20 @@
 // carries real, extractable Chinese text even where the machine has no Chinese fonts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchChromium } from './lib/chromium.mjs';
-import { ensureBuilt, getExportDirs, listDecks, readBuiltBase } from './lib/deck-export.mjs';
-import { startStaticServer } from './lib/static-server.mjs';
+import { launchChromium } from './lib/chromium.ts';
+import { ensureBuilt, getExportDirs, listDecks, readBuiltBase } from './lib/deck-export.ts';
+import { startStaticServer } from './lib/static-server.ts';
 
 const { distDir, exportDir } = getExportDirs();
 ensureBuilt(distDir);
 const ids = listDecks(distDir, process.argv.slice(2));
-if (ids.length === 0) {
+const [first] = ids;
+if (first === undefined) {
   console.error(`没有可导出的演示文稿。No deck to export in ${distDir}${process.argv.length > 2 ? ` for ${process.argv.slice(2).join(', ')}` : ''}.`);
   process.exit(1);
 }
-const requests = [];
-const server = await startStaticServer({ root: distDir, base: readBuiltBase(distDir, ids[0]) });
+const requests: string[] = [];
+const server = await startStaticServer({ root: distDir, base: readBuiltBase(distDir, first) });
 const browser = await launchChromium();
 mkdirSync(exportDir, { recursive: true });
 let failed = false;

@@ -1,7 +1,7 @@
 // Renders parsed data as the collection's files: report.yaml and one MDX file per problem.
 import { stringify } from 'yaml';
-import { escapeMdx } from '../../src/lib/text.ts';
-import type { ParsedIssue } from './parse.ts';
+import { escapeMdx } from '#src/lib/text.ts';
+import type { IssueInput, ParsedIssue, ReportInput } from './types.ts';
 
 /** The file name of a problem within its report folder, e.g. completed-01.mdx. */
 export function getIssueFileName(issue: Pick<ParsedIssue, 'status' | 'number'>): string {
@@ -11,13 +11,13 @@ export function getIssueFileName(issue: Pick<ParsedIssue, 'status' | 'number'>):
 const yamlOptions = { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' } as const;
 
 /** The report's metadata file. */
-export function renderReportYaml(data: Record<string, unknown>): string {
+export function renderReportYaml(data: ReportInput): string {
   return `# 通报元数据：逐字转录，编辑时保持原文措辞。\n${stringify(data, yamlOptions)}`;
 }
 
 /** One problem's MDX file: frontmatter, then one paragraph per measure. Suggested commitments stay commented out until an editor confirms them. */
-export function renderIssueMdx(issue: ParsedIssue, reportId: string, extra: Record<string, unknown> = {}): string {
-  const front: Record<string, unknown> = {
+export function renderIssueMdx(issue: ParsedIssue, reportId: string, extra: Partial<IssueInput> = {}): string {
+  const front: IssueInput = {
     report: reportId,
     status: issue.status,
     number: issue.number,

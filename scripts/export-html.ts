@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// npm run export:html [report-id…]: writes exports/<report-id>.html, one self-contained file per deck with every
+// script, stylesheet and font inlined, so it opens from file:// with no server and no network (speaker view too:
+// reveal's notes window loads this same file in its previews).
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { inlineDeck } from '#src/deck/inline.ts';
+import { ensureBuilt, getExportDirs, listDecks, readBuiltBase } from './lib/deck-export.ts';
+
+const { distDir, exportDir } = getExportDirs();
+ensureBuilt(distDir);
+const ids = listDecks(distDir, process.argv.slice(2));
+if (ids.length === 0) {
+  console.error(`没有可导出的演示文稿。No deck to export in ${distDir}.`);
+  process.exit(1);
+}
+const loadFile = (sitePath: string) => {
+  const file = path.join(distDir, sitePath);
+  return existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
+};
+mkdirSync(exportDir, { recursive: true });
+for (const id of ids) {
+  const page = readFileSync(path.join(distDir, 'reports', id, 'deck', 'index.html'), 'utf8');
+  const html = inlineDeck(page, { reportId: id, base: readBuiltBase(distDir, id), loadFile });
+  const file = path.join(exportDir, `${id}.html`);
+  writeFileSync(file, html);
+  console.log(`已导出 ${path.relative(process.cwd(), file)}（${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB，单文件离线可用）。Wrote ${file}.`);
+}

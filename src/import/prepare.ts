@@ -1,0 +1,84 @@
+// From extracted text to the collection's files: parse, name, render, and validate exactly as the build will read them.
+import { parse as parseYaml } from 'yaml';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
+import { describeIssues, splitFrontmatter } from '#src/loaders/disk.ts';
+import { issueSchema } from '#src/schemas/issue.ts';
+import { reportSchema } from '#src/schemas/report.ts';
+import { ImportError } from './errors.ts';
+import { parseReport } from './parse.ts';
+import { getIssueFileName, renderIssueMdx, renderReportYaml } from './render.ts';
+import type { SourceText } from './source.ts';
+import type { ParsedIssue, ParsedReport } from './types.ts';
+
+/** A parsed report and the files it becomes, validated. */
+export interface PreparedImport {
+  id: string;
+  /** Whether the id was derived rather than given. */
+  idDerived: boolean;
+  parsed: ParsedReport;
+  /** File name (relative to the report folder) → content. */
+  files: Map<string, string>;
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/u;
+
+/** The default id: report-YYYYMMDD from the report's date, e.g. report-20220422. */
+export function deriveReportId(date: string): string {
+  return `report-${date.replace(/-/gu, '')}`;
+}
+
+/**
+ * Validates the rendered files exactly as the build will read them (YAML and frontmatter parsed back),
+ * with reportSchema, issueSchema and validateCollection. Returns one message per problem, naming the
+ * source line of the problem concerned where there is one.
+ */
+export function validateRendered(id: string, files: Map<string, string>, issues: readonly ParsedIssue[]): string[] {
+  const messages: string[] = [];
+  const reportFile = `${id}/report.yaml`;
+  const report = reportSchema.safeParse(parseYaml(files.get('report.yaml') ?? ''));
+  if (!report.success) {
+    messages.push(...describeIssues(reportFile, report.error.issues));
+    return messages;
+  }
+  const reportEntry: ReportEntry = { id, data: report.data, filePath: reportFile };
+  const issueEntries: IssueEntry[] = [];
+  for (const parsed of issues) {
+    const name = `issues/${getIssueFileName(parsed)}`;
+    const parts = splitFrontmatter(files.get(name) ?? '');
+    if (!parts) throw new Error(`${name}: rendered without frontmatter`);
+    const { body } = parts;
+    const result = issueSchema.safeParse(parseYaml(parts.frontmatter));
+    if (result.success) {
+      issueEntries.push({ id: `${id}/${name.replace(/^issues\//u, '').replace(/\.mdx$/u, '')}`, data: result.data, body, filePath: `${id}/${name}` });
+    } else {
+      messages.push(...describeIssues(`${id}/${name}`, result.error.issues).map((message) => `line ${parsed.line}: ${message}`));
+    }
+  }
+  if (messages.length > 0) return messages;
+  const problems = validateCollection([reportEntry], issueEntries);
+  if (problems.length > 0) messages.push(formatCollectionProblems(problems));
+  return messages;
+}
+
+/** Parses the source text and renders the report's files under `id` (derived from its date when absent). Throws ImportError. */
+export function prepareImport(source: SourceText, id?: string): PreparedImport {
+  let parsed: ParsedReport;
+  try {
+    parsed = parseReport(source.text, { layout: source.layout });
+  } catch (error) {
+    // A .docx, .pdf or web page has no lines of its own: say what the numbers count.
+    if (error instanceof ImportError && source.format !== 'txt') {
+      throw new ImportError(`${error.message}\n（行号按提取出的文字计 line numbers count lines of the text extracted from the ${source.format}）`);
+    }
+    throw error;
+  }
+  const reportId = id ?? deriveReportId(parsed.date);
+  if (!ID_PATTERN.test(reportId)) throw new ImportError(`无效的编号 invalid report id "${reportId}": use lower-case letters, digits and hyphens`);
+  const files = new Map<string, string>();
+  files.set('report.yaml', renderReportYaml(parsed.data));
+  for (const issue of parsed.issues) files.set(`issues/${getIssueFileName(issue)}`, renderIssueMdx(issue, reportId));
+  const messages = validateRendered(reportId, files, parsed.issues);
+  if (messages.length > 0) throw new ImportError(`校验失败 the imported report would not build:\n${messages.join('\n')}`);
+  return { id: reportId, idDerived: id === undefined, parsed, files };
+}

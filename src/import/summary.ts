@@ -1,0 +1,43 @@
+// The summary printed after an import: problems per status, declared totals and whether they agree, warnings.
+import type { PreparedImport } from './prepare.ts';
+import type { SourceText } from './source.ts';
+import type { ParsedIssue } from './types.ts';
+
+/** What an import did, for its summary. */
+export interface ImportOutcome extends PreparedImport {
+  /** The report folder (written unless a dry run). */
+  dir: string;
+  written: boolean;
+  replaced: boolean;
+  source: Omit<SourceText, 'text'>;
+}
+
+/** The summary printed after an import. */
+export function formatSummary(result: ImportOutcome): string {
+  const { parsed } = result;
+  const { data } = parsed;
+  const declared = data.declared;
+  const count = (status: ParsedIssue['status']) => parsed.issues.filter((issue) => issue.status === status).length;
+  const mark = (a: number, b: number) => (a === b ? '✓ 一致 agrees' : '✗ 不符 differs');
+  const lines = [
+    `来源 Source: ${result.source.format} (${result.source.encoding}${result.source.layout ? `, ${result.source.layout}` : ''})`,
+    `报告 Report: ${data.issuer}《${data.title}》 ${parsed.date}`,
+    result.idDerived
+      ? `编号 Id: ${result.id}（未指定 --id，按成文日期生成 derived from the report's date; pass --id to choose another）`
+      : `编号 Id: ${result.id}`,
+    `已整改完成 completed: ${count('completed')}（声明 declared ${declared.completed}, line ${parsed.declaredLines.completed ?? '?'}）${mark(count('completed'), declared.completed)}`,
+    `持续整改 ongoing: ${count('ongoing')}（声明 declared ${declared.ongoing}, line ${parsed.declaredLines.ongoing ?? '?'}）${mark(count('ongoing'), declared.ongoing)}`,
+    `合计 total: ${parsed.issues.length}（声明 declared ${declared.items}项${declared.problems}个问题, line ${parsed.declaredLines.problems ?? '?'}）${mark(parsed.issues.length, declared.problems)}`,
+  ];
+  const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);
+  if (suggestions > 0)
+    lines.push(`建议的承诺事项 suggested commitments: ${suggestions}（以注释写入，请编辑确认 written as comments for an editor to confirm）`);
+  lines.push(parsed.warnings.length === 0 ? '警告 Warnings: none' : `警告 Warnings (${parsed.warnings.length}):`);
+  for (const warning of parsed.warnings) lines.push(`  ${warning}`);
+  lines.push(
+    result.written
+      ? `${result.replaced ? '已替换 Replaced' : '已写入 Written'}: ${result.dir}（${result.files.size} files）`
+      : `试运行，未写入 Dry run, nothing written (would write ${result.files.size} files to ${result.dir})`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,48 @@
+// Writes web.config (IIS) into the built site. It runs after Pagefind's integration, in the same astro:build:done
+// order, so the MIME map is derived from every file the build emitted, the search bundle included.
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { renderWebConfig } from '../hosting/web-config.ts';
+import { renderCspHeader } from '../lib/csp.ts';
+
+/** The file IIS reads in the site's (or application's) folder. */
+export const WEB_CONFIG_FILE = 'web.config';
+
+/** The extensions of the files under dir (lower case, with their dot), and the files that have none. */
+export function listFileExtensions(dir: string): { extensions: Set<string>; bare: string[] } {
+  const extensions = new Set<string>();
+  const bare: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const extension = path.extname(entry.name).toLowerCase();
+    if (extension) extensions.add(extension);
+    else bare.push(path.relative(dir, path.join(entry.parentPath, entry.name)));
+  }
+  return { extensions, bare };
+}
+
+/** Astro integration: after the build (list it after pagefindIntegration()), writes <outDir>/web.config. */
+export function webConfigIntegration(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'rectification-web-config',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const { extensions, bare } = listFileExtensions(outDir);
+        if (!extensions.has('.pf_meta')) {
+          throw new Error(`${WEB_CONFIG_FILE}: no Pagefind index in ${outDir}; list webConfigIntegration() after pagefindIntegration() in astro.config.mjs`);
+        }
+        // IIS serves no file without an extension; say which ones rather than lose them quietly.
+        if (bare.length > 0) logger.warn(`IIS will not serve these files, which have no extension: ${bare.join(', ')}`);
+        writeFileSync(path.join(outDir, WEB_CONFIG_FILE), renderWebConfig({ base, extensions, csp: renderCspHeader() }));
+        logger.info(`${WEB_CONFIG_FILE} maps ${extensions.size} extensions for IIS`);
+      },
+    },
+  };
+}

@@ -1,0 +1,289 @@
+// Every UI label and site string, in the manner of Starlight's translations: pages, components, the deck, the
+// search client and the exports import them from here, so a wording is changed once and agrees everywhere.
+// Status wording is the report's own (已整改完成 / 持续整改), never a shortened form.
+import type { IssueStatus } from '#src/schemas/issue.ts';
+
+/** The site's strings, grouped by where they appear. */
+export const labels = {
+  site: {
+    title: '巡察整改情况档案',
+    description: '巡察整改情况通报的档案：逐项查看问题、整改措施与承诺。',
+    footer: '本站为巡察整改情况通报的静态档案；原文逐字转录，编辑说明均单独标注。',
+    skipLink: '跳到正文',
+  },
+  nav: {
+    label: '主导航',
+    breadcrumb: '位置',
+    home: '首页',
+    documents: '文件索引',
+    commitments: '整改承诺',
+    ledger: '整改台账',
+    search: '搜索',
+    report: '通报',
+  },
+  /** A problem's status, as the report words it. */
+  status: { completed: '已整改完成', ongoing: '持续整改' } satisfies Record<IssueStatus, string>,
+  /** The heading of a status group, as the report words it (the report's own heading wins where it has one). */
+  statusGroup: { completed: '已整改完成的问题', ongoing: '持续整改的问题' } satisfies Record<IssueStatus, string>,
+  /** A commitment's state against its report's date. */
+  commitmentState: { due: '待兑现', 'past-due': '已到期' } satisfies Record<'due' | 'past-due', string>,
+  /** Counts and shares. */
+  stats: {
+    total: '问题总数',
+    share: '完成率',
+    progress: '整改进度',
+    problem: '问题',
+    unitProblem: '个',
+    unitItem: '项',
+    feedbackItems: '反馈意见',
+  },
+  /** The report's metadata block. */
+  meta: {
+    heading: '通报信息',
+    title: '标题',
+    issuer: '发文机关',
+    date: '成文日期',
+    team: '巡察组',
+    period: '巡察时间',
+    feedback: '反馈时间',
+  },
+  /** Supervision contacts. */
+  contact: {
+    heading: '监督联系方式',
+    phone: '电话',
+    address: '通讯地址',
+    postcode: '邮编',
+    email: '电子邮箱',
+  },
+  /** Section headings of the archive's pages. */
+  archive: {
+    home: {
+      latest: '最新通报',
+      readLatest: '阅读通报全文与各问题整改情况',
+      all: '全部通报（按成文日期从新到旧）',
+      empty: '暂无通报。',
+      byIssuer: '按发文机关查看通报',
+      byYear: '通报（按年份，从新到旧）',
+      open: '仍在持续整改的问题',
+      allClosed: '该机关通报的问题均已整改完成。',
+      latestRound: '最近一轮：',
+    },
+    report: {
+      preface: '前言',
+      openDeck: '打开本通报的汇报演示',
+      dateNotes: '编者日期说明',
+    },
+    issue: {
+      measures: '整改措施',
+      highlights: '关键数据',
+      documents: '引用文件',
+      commitments: '整改承诺',
+      report: '所属通报',
+      openSlide: '在汇报演示中打开本问题',
+      pager: '上一个和下一个问题',
+      prev: '上一个：',
+      next: '下一个：',
+      due: '完成时限：',
+    },
+    /** A problem followed across reports. */
+    rounds: {
+      heading: '整改轮次',
+      thisPage: '（本页）',
+      carried: '延续前次通报的问题',
+      carriedIntro: '以下问题在此前的通报中已经报告，本通报继续报告其整改情况；“目前”为本档案所收录的最新一轮通报中的状态。',
+      carriedCaption: '延续前次通报的问题及其目前状态',
+      thisReport: '本通报',
+      earlier: '此前轮次',
+      now: '目前',
+      see: '见',
+    },
+    /** The rectification ledger (整改台账), on its pages and in the export. */
+    ledger: {
+      title: '整改台账',
+      description: '全部通报所列问题的整改台账：状态、整改措施、承诺时限与后续轮次。',
+      all: '全部问题',
+      narrow: '按发文机关或通报筛选台账',
+      empty: '暂无问题。',
+      openForReport: '查看本通报的整改台账',
+      /** Column headers, in order; reportDate and measuresText are columns of the export only. */
+      columns: {
+        index: '序号',
+        issuer: '发文机关',
+        report: '通报',
+        reportDate: '成文日期',
+        status: '状态',
+        number: '编号',
+        title: '问题',
+        measures: '整改措施',
+        deadlines: '承诺时限',
+        next: '后续轮次',
+        measuresText: '整改措施全文',
+      },
+      allSheet: '全部问题',
+    },
+    corrections: '编者更正说明',
+    editorNote: '编者注：',
+    pagination: { label: '分页', prev: '上一页', next: '下一页' },
+    documents: { title: '文件索引', description: '通报中引用的全部文件及引用它们的问题。' },
+    commitments: {
+      title: '整改承诺',
+      description: '各通报中带完成时限的整改承诺，按时限先后排列。',
+      empty: '暂无带时限的承诺。',
+      caption: '整改承诺列表',
+      due: '完成时限',
+      state: '状态',
+      quote: '承诺',
+      issue: '所属问题',
+    },
+    notFound: { title: '页面未找到', heading: '页面未找到（404）', text: '您访问的页面不存在，可能已被移动或地址有误。', home: '返回首页' },
+  },
+  search: {
+    title: '搜索',
+    heading: '搜索整改问题',
+    description: '在全部通报和整改问题中搜索。',
+    siteSearch: '站内搜索',
+    placeholder: '搜索（按 / 键）',
+    submit: '搜索',
+    query: '关键词（多个词用空格分隔，结果须包含每个词）',
+    status: '整改状态',
+    anyStatus: '全部',
+    report: '通报',
+    anyReport: '全部通报',
+    issuer: '发文机关',
+    anyIssuer: '全部发文机关',
+    results: '搜索结果',
+    reportText: '通报正文',
+    more: '显示更多结果',
+    empty: '请输入关键词。',
+    busy: '正在搜索…',
+    failed: '搜索暂时无法使用，请稍后重试。',
+    /** Without JavaScript: text before the home link, between it and the document index link, and after. */
+    noscript: ['搜索功能需要启用 JavaScript。其余页面均可在不启用 JavaScript 的情况下阅读：请从', '进入各通报和问题，或查看', '。'],
+  },
+  /** Slide titles of the briefing deck. */
+  deck: {
+    presentation: '演示',
+    cover: '封面',
+    overview: '整改总体情况',
+    chartTitle: '问题整改情况：通报所列与逐条统计',
+    chartDeclared: '通报所列',
+    chartCounted: '逐条统计',
+    matchesDeclared: '，与通报所列一致',
+    differsFromDeclared: '，与通报所列不一致，请核对',
+    timeline: '巡察整改时间线',
+    commitments: '整改承诺与时间节点',
+    noCommitments: '本通报未列出带时间节点的整改承诺。',
+    closing: '欢迎监督',
+    scanForReport: '扫码查看通报全文',
+    notes: '演讲者备注：',
+    none: '无',
+  },
+} as const;
+
+/** A problem's status as the report words it: 已整改完成 or 持续整改. */
+export function getStatusLabel(status: IssueStatus): string {
+  return labels.status[status];
+}
+
+/** The heading of a status group: 已整改完成的问题 or 持续整改的问题. */
+export function getStatusGroupLabel(status: IssueStatus): string {
+  return labels.statusGroup[status];
+}
+
+/** The label of a commitment's state: 已到期 (its period ended before the report's date) or 待兑现. */
+export function getCommitmentStateLabel(state: 'due' | 'past-due'): string {
+  return labels.commitmentState[state];
+}
+
+/** A page's <title>: the page's own title, then the site's. */
+export function formatPageTitle(title: string): string {
+  return title === labels.site.title ? title : `${title} - ${labels.site.title}`;
+}
+
+/** The aria-label of a slide's speaker notes. */
+export function formatNotesLabel(slideTitle: string): string {
+  return `${labels.deck.notes}${slideTitle}`;
+}
+
+/** A problem named by status and number, e.g. 已整改完成问题3. */
+export function formatIssueName(status: IssueStatus, number: number): string {
+  return `${getStatusLabel(status)}${labels.stats.problem}${number}`;
+}
+
+/** The summary of a search: how many results contain the query, and whether more may follow. */
+export function formatSearchSummary(query: string, shown: number, exhausted: boolean): string {
+  if (shown === 0) return `未找到包含“${query}”的结果。`;
+  return exhausted ? `找到 ${shown} 个包含“${query}”的结果。` : `已显示 ${shown} 个包含“${query}”的结果，可能还有更多。`;
+}
+
+/** The introduction of the commitments list: how many, in which order, and what the two states mean. */
+export function formatCommitmentsIntro(total: number): string {
+  const { due, 'past-due': pastDue } = labels.commitmentState;
+  return `共 ${total} 项带时限的承诺，按完成时限由近及远排列。“${pastDue}”指时限在通报成文日期之前已届满，“${due}”指成文时尚未到期。`;
+}
+
+/** The introduction of a document index page: how many documents, in which order, and which are on this page. */
+export function formatDocumentsIntro(total: number, first: number, last: number): string {
+  return `共 ${total} 份文件，按首次引用的先后排列；本页为第 ${first}–${last} 份。`;
+}
+
+/** The title of page `page` of a paginated list, e.g. 文件索引（第 2 页）. */
+export function formatListTitle(title: string, page: number): string {
+  return page > 1 ? `${title}（第 ${page} 页）` : title;
+}
+
+/** One line of progress for a report list, e.g. 已整改完成 22 / 共 25 个问题（88%）. */
+export function formatProgressLine(completed: number, total: number, share: string): string {
+  return `${labels.status.completed} ${completed} / 共 ${total} 个${labels.stats.problem}（${share}）`;
+}
+
+/** The full progress sentence, e.g. for a chart's description: 共 25 个问题：已整改完成 22 个，持续整改 3 个，完成率 88%. */
+export function formatProgressSummary(completed: number, ongoing: number, total: number, share: string): string {
+  return `共 ${total} 个${labels.stats.problem}：${labels.status.completed} ${completed} 个，${labels.status.ongoing} ${ongoing} 个，${labels.stats.share} ${share}`;
+}
+
+/** The editor's note where a report's declared totals differ from the problems the archive holds. */
+export function formatDeclaredMismatch(declared: { problems: number; completed: number; ongoing: number }): string {
+  return `${labels.archive.editorNote}通报声明共 ${declared.problems} 个${labels.stats.problem}（${labels.status.completed} ${declared.completed} 个、${labels.status.ongoing} ${declared.ongoing} 个），与本档案收录的条目数不一致。`;
+}
+
+/** A problem's place in its group, e.g. 第3个问题. */
+export function formatIssueOrdinal(number: number): string {
+  return `第${number}个${labels.stats.problem}`;
+}
+
+/** Where a paginated list is, e.g. 第 2 / 5 页. */
+export function formatPageOfPages(page: number, last: number): string {
+  return `第 ${page} / ${last} 页`;
+}
+
+/** An editorial correction, e.g. 原文“苏E2C606”应为“苏E2C608”。 */
+export function formatCorrection(printed: string, reading: string): string {
+  return `原文“${printed}”应为“${reading}”。`;
+}
+
+/** How many rounds a problem has been through, e.g. 历经 2 轮通报，. */
+export function formatRoundCount(count: number): string {
+  return count > 1 ? `历经 ${count} 轮通报，` : '';
+}
+
+/** The introduction of the rounds of a problem. */
+export function formatRoundsIntro(count: number): string {
+  return `本问题在以下 ${count} 份通报中均有报告，按成文日期从早到晚：`;
+}
+
+/** The introduction of a ledger page: how many problems (from how many reports), and which are on this page. */
+export function formatLedgerIntro(total: number, first: number, last: number, reports?: number): string {
+  const from = reports === undefined ? '，按通报成文日期从早到晚、通报内顺序排列' : `，来自 ${reports} 份通报`;
+  return total === 0 ? `共 0 个${labels.stats.problem}。` : `共 ${total} 个${labels.stats.problem}${from}；本页为第 ${first}–${last} 个。`;
+}
+
+/** The number of measures of a problem as the ledger states it, e.g. 共3项. */
+export function formatMeasureCount(count: number): string {
+  return `共${count}${labels.stats.unitItem}`;
+}
+
+/** The link to an issuer's ledger, e.g. 查看中共示例县水利局党组的整改台账. */
+export function formatIssuerLedgerLink(issuer: string): string {
+  return `查看${issuer}的${labels.archive.ledger.title}`;
+}
