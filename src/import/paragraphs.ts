@@ -1,5 +1,5 @@
 // Rebuilds the paragraphs of extracted text: the one place that knows how a PDF's hard wraps are undone.
-import { compactChineseSpacing } from '#src/lib/text.ts';
+import { compactChineseSpacing, stripZeroWidth } from '#src/lib/text.ts';
 import { DATE_LINE, HEADING_START, MEASURE_START, PROBLEM, SECTION, SUBSECTION } from './patterns.ts';
 import type { Layout, Paragraph } from './types.ts';
 
@@ -24,7 +24,7 @@ export function joinParagraphs(raw: string, layout?: Layout): Paragraph[] {
     .replace(/^\ufeff/u, '')
     .split(/\r\n|\r|\n/u)
     .map((text, index) => {
-      const clean = text.replace(/[\u200b-\u200d\ufeff]/gu, '');
+      const clean = stripZeroWidth(text);
       // A first-line indent (two ideographic or several ASCII spaces) survives some extractions and is
       // the one sure sign of a new paragraph; a single leading space is what a page break leaves.
       return { text: clean.trim(), line: index + 1, indented: /^(?:\u3000|[ \t]{2,})/u.test(clean) };

@@ -1,4 +1,5 @@
 // The summary printed after an import: problems per status, declared totals and whether they agree, warnings.
+import { labels } from '#src/lib/labels.ts';
 import type { PreparedImport } from './prepare.ts';
 import type { SourceText } from './source.ts';
 import type { ParsedIssue } from './types.ts';
@@ -25,8 +26,8 @@ export function formatSummary(result: ImportOutcome): string {
     result.idDerived
       ? `编号 Id: ${result.id}（未指定 --id，按成文日期生成 derived from the report's date; pass --id to choose another）`
       : `编号 Id: ${result.id}`,
-    `已整改完成 completed: ${count('completed')}（声明 declared ${declared.completed}, line ${parsed.declaredLines.completed ?? '?'}）${mark(count('completed'), declared.completed)}`,
-    `持续整改 ongoing: ${count('ongoing')}（声明 declared ${declared.ongoing}, line ${parsed.declaredLines.ongoing ?? '?'}）${mark(count('ongoing'), declared.ongoing)}`,
+    `${labels.status.completed} completed: ${count('completed')}（声明 declared ${declared.completed}, line ${parsed.declaredLines.completed ?? '?'}）${mark(count('completed'), declared.completed)}`,
+    `${labels.status.ongoing} ongoing: ${count('ongoing')}（声明 declared ${declared.ongoing}, line ${parsed.declaredLines.ongoing ?? '?'}）${mark(count('ongoing'), declared.ongoing)}`,
     `合计 total: ${parsed.issues.length}（声明 declared ${declared.items}项${declared.problems}个问题, line ${parsed.declaredLines.problems ?? '?'}）${mark(parsed.issues.length, declared.problems)}`,
   ];
   const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);

@@ -4,8 +4,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { renderWebConfig } from '../hosting/web-config.ts';
-import { renderCspHeader } from '../lib/csp.ts';
+import { renderWebConfig } from '#src/hosting/web-config.ts';
+import { renderCspHeader } from '#src/lib/csp.ts';
 
 /** The file IIS reads in the site's (or application's) folder. */
 export const WEB_CONFIG_FILE = 'web.config';

@@ -58,9 +58,11 @@ describe('labels', () => {
     expect(getCommitmentStateLabel('past-due')).toBe(labels.commitmentState['past-due']);
   });
 
-  it('are the only place the site title and status wording are written in src/ and slides/', () => {
+  it('are the only place the site title and status wording are written in what renders the site and the deck', () => {
     const labelsFile = path.join(projectRoot, 'src/lib/labels.ts');
-    const sources = [...listSources(path.join(projectRoot, 'src'), ['.ts', '.astro']), ...listSources(path.join(projectRoot, 'slides'), ['.ts', '.astro'])];
+    // The importer is left out: its patterns quote the printed source (共计N个问题已整改完成), not a label.
+    const rendering = ['src/lib', 'src/pages', 'src/components', 'src/layouts', 'src/deck', 'src/search', 'src/integrations', 'slides'];
+    const sources = rendering.flatMap((dir) => listSources(path.join(projectRoot, dir), ['.ts', '.astro']));
     expect(sources).toContain(labelsFile);
     const wordings = [labels.site.title, labels.status.completed, labels.status.ongoing, '已完成'];
     const offenders = sources

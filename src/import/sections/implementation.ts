@@ -1,8 +1,10 @@
 // Section 二、 (整改落实情况): the （一）completed and （二）ongoing groups, each an intro and numbered problems.
-import { ImportError } from '../errors.ts';
-import { MEASURE_START, PROBLEM, SECTION, SUBSECTION } from '../patterns.ts';
-import { proposeShortTitle } from '../suggest.ts';
-import type { Paragraph, ParsedIssue } from '../types.ts';
+
+import { ImportError } from '#src/import/errors.ts';
+import { MEASURE_START, PROBLEM, SECTION, SUBSECTION } from '#src/import/patterns.ts';
+import { proposeShortTitle } from '#src/import/suggest.ts';
+import type { Paragraph, ParsedIssue } from '#src/import/types.ts';
+import { labels } from '#src/lib/labels.ts';
 
 type Status = ParsedIssue['status'];
 
@@ -24,7 +26,7 @@ export interface Implementation {
   groups: IssueGroup[];
 }
 
-const groupName: Record<Status, string> = { completed: '已整改完成', ongoing: '持续整改' };
+const groupName: Record<Status, string> = labels.status;
 
 /** Reads one group: numbered problems, each followed by its measure paragraphs. */
 function readGroup(status: Status, paragraphs: readonly Paragraph[]): IssueGroup {

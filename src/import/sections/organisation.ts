@@ -1,7 +1,7 @@
 // Section 一、 (整改工作组织情况): an intro, then the measures （一）（二）…, each lead。text; and the meetings they date.
-import { ImportError } from '../errors.ts';
-import { parseChineseNumeral, SECTION, SUBSECTION, toDay } from '../patterns.ts';
-import type { Paragraph, ReportInput } from '../types.ts';
+import { ImportError } from '#src/import/errors.ts';
+import { parseChineseNumeral, SECTION, SUBSECTION, toDay } from '#src/import/patterns.ts';
+import type { Paragraph, ReportInput } from '#src/import/types.ts';
 
 type Organisation = ReportInput['organisation'];
 type Measure = Organisation['measures'][number];

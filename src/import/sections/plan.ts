@@ -1,7 +1,7 @@
 // Section 三、 (下一步计划) and what closes the report: the plan, the contact paragraph, the signature, the date.
-import { ImportError } from '../errors.ts';
-import { DATE_LINE, SECTION, toDay } from '../patterns.ts';
-import type { Paragraph, ReportInput } from '../types.ts';
+import { ImportError } from '#src/import/errors.ts';
+import { DATE_LINE, SECTION, toDay } from '#src/import/patterns.ts';
+import type { Paragraph, ReportInput } from '#src/import/types.ts';
 
 /** Section 三、 split into its parts. */
 export interface Closing {

@@ -1,7 +1,7 @@
 // The heading (issuing body, title) and the preface before section 一、: who inspected, when, and when they reported back.
-import { ImportError } from '../errors.ts';
-import { toDay } from '../patterns.ts';
-import type { Paragraph, ReportInput } from '../types.ts';
+import { ImportError } from '#src/import/errors.ts';
+import { toDay } from '#src/import/patterns.ts';
+import type { Paragraph, ReportInput } from '#src/import/types.ts';
 
 /** The issuing body and the title, read from the paragraphs before the preface. */
 export interface Heading {

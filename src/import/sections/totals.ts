@@ -1,6 +1,6 @@
 // The totals a report declares (…项…个问题, 共计N个问题已整改完成, 共计N个问题正在整改), checked against the problems found.
-import { ImportError } from '../errors.ts';
-import type { Paragraph, ParsedIssue, ParsedReport, ReportInput } from '../types.ts';
+import { ImportError } from '#src/import/errors.ts';
+import type { Paragraph, ParsedIssue, ParsedReport, ReportInput } from '#src/import/types.ts';
 import type { IssueGroup } from './implementation.ts';
 
 const DECLARES = {
