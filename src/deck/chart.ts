@@ -29,14 +29,14 @@ export interface TotalsChart {
   rows: ChartRow[];
 }
 
-/** Lays out two stacked bars (declared by the report, counted from the entries) of completed vs ongoing problems. */
+/** Lays out one stacked bar of completed vs ongoing problems (the build has checked the entries agree with the declared totals). */
 export function layoutTotalsChart(stats: ReportStats, size: { width?: number; rowHeight?: number } = {}): TotalsChart {
   const width = size.width ?? 900;
-  const rowHeight = size.rowHeight ?? 90;
-  const barX = 190;
+  const rowHeight = size.rowHeight ?? 80;
+  const barX = 20;
   const barWidth = width - barX - 20;
   const barHeight = 56;
-  const scale = Math.max(stats.declared.problems, stats.total, 1);
+  const scale = Math.max(stats.declared.problems, 1);
   const row = (label: string, completed: number, ongoing: number, index: number): ChartRow => {
     const completedWidth = (completed / scale) * barWidth;
     const ongoingWidth = (ongoing / scale) * barWidth;
@@ -52,13 +52,10 @@ export function layoutTotalsChart(stats: ReportStats, size: { width?: number; ro
   };
   return {
     width,
-    height: rowHeight * 2,
+    height: rowHeight,
     barX,
     barWidth,
     barHeight,
-    rows: [
-      row(labels.deck.chartDeclared, stats.declared.completed, stats.declared.ongoing, 0),
-      row(labels.deck.chartCounted, stats.completed, stats.ongoing, 1),
-    ],
+    rows: [row(labels.stats.progress, stats.declared.completed, stats.declared.ongoing, 0)],
   };
 }

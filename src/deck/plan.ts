@@ -1,17 +1,189 @@
-// Which slides a report's deck holds, in order: the one place that turns config + entries into slides,
-// so the route renders it and the tests count it without a second copy of the rules.
-import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
-import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
-import { getDeckSlideId } from '#src/lib/urls.ts';
-import { type DeckConfig, type DeckSection, deckConfigSchema } from '#src/schemas/deck.ts';
+// Which slides a report's deck holds, in order, and everything each one shows: the one place that turns config +
+// entries into slides. The web deck's section templates and the PowerPoint export render these records as they
+// are (no list is recomputed there), so both show the same slides, the same words and the same continuations.
+// What fits a slide is decided here, from the character budget in src/deck/fit.ts.
 
-/** One slide of the plan: its stable id (…/deck/#/<id>), what it shows, and the problem or MDX file behind it. */
+import { formatDue, listCommitments } from '#src/lib/commitments.ts';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import {
+  formatCountedNote,
+  formatIssueOrdinal,
+  formatNotesLabel,
+  getCommitmentStateLabel,
+  getStatusGroupLabel,
+  getStatusLabel,
+  labels,
+} from '#src/lib/labels.ts';
+import { splitMeasures } from '#src/lib/measures.ts';
+import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
+import { formatShare, getReportStats } from '#src/lib/stats.ts';
+import { splitSentences } from '#src/lib/text.ts';
+import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
+import { getPrintedProblem } from '#src/lib/titles.ts';
+import { getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
+import { type DeckConfig, deckConfigSchema } from '#src/schemas/deck.ts';
+import type { Highlight, IssueStatus } from '#src/schemas/issue.ts';
+import { layoutTotalsChart, type TotalsChart } from './chart.ts';
+import { listOrganisationFacts } from './facts.ts';
+import { BLOCK, CONTENT_WIDTH, clipLead, getTextHeight, HEADING_TRACKING, LINE_HEIGHT, paginate, SCALES, TYPE, type TypeScale, USABLE_HEIGHT } from './fit.ts';
+
+/** Where a slide stands in a run of continuations: part 1 of 1 for a slide that fits. */
+export interface SlidePart {
+  /** 1-based. */
+  index: number;
+  total: number;
+}
+
+/** What every planned slide carries. */
+interface SlideBase {
+  /** Stable id (…/deck/#/<id>); continuations add -2, -3, … */
+  id: string;
+  part: SlidePart;
+  /** The speaker notes, plain text; paragraphs separated by blank lines. */
+  notes: string;
+  /** The accessible name of the notes, e.g. 演讲者备注：整改总体情况. */
+  notesLabel: string;
+  /** Type sizes the slide is set in (px); renderers use these, never their own. */
+  scale: TypeScale;
+}
+
+/** A dated entry of a list (timeline, commitments, organisation facts). */
+export interface PlannedDate {
+  /** YYYY-MM-DD (the first day of a period). */
+  iso: string;
+  /** As shown, e.g. 2022年3月. */
+  display: string;
+}
+
+export interface TitleSlide extends SlideBase {
+  kind: 'title';
+  /** Inspection team and kind, e.g. 市委第二巡察组巡察“回头看”. */
+  kicker: string;
+  title: string;
+  issuer: string;
+  date: PlannedDate;
+}
+
+export interface OverviewSlide extends SlideBase {
+  kind: 'overview';
+  heading: string;
+  /** The totals the report declares (…项…个问题, completed, ongoing); the build has checked the entries agree. */
+  declared: { items: number; problems: number; completed: number; ongoing: number };
+  /** Completion rate, e.g. 88%. */
+  completionRate: string;
+  /** The visible note that the entries were counted and agree with the declared totals. */
+  countedNote: string;
+  /** One stacked bar: completed and ongoing. */
+  chart: TotalsChart;
+}
+
+export interface TimelineSlide extends SlideBase {
+  kind: 'timeline';
+  heading: string;
+  events: { date: PlannedDate; label: string; kind: string }[];
+}
+
+export interface OrganisationSlide extends SlideBase {
+  kind: 'organisation';
+  heading: string;
+  items: { ordinal: string; lead: string; facts: { date: PlannedDate; label: string }[] }[];
+}
+
+export interface GroupSlide extends SlideBase {
+  kind: 'group';
+  status: IssueStatus;
+  layout: 'opener' | 'grid';
+  heading: string;
+  /** How many problems the group holds. */
+  count: number;
+  /** The report's intro of the group (opener layout; also in the notes). */
+  intro: string;
+  /** Grid layout: the problems of this part, linking to their slides. */
+  cells: { number: number; shortTitle: string; target: string }[];
+}
+
+/** One measure on a problem slide: ordinal and lead phrase, verbatim. */
+export interface PlannedBullet {
+  /** The anchor of the measure on the problem page, e.g. measure-2. */
+  measureId: string;
+  ordinal: string | null;
+  /** The lead phrase (up to the first 。 or ；), or its first 40 characters when longer. */
+  lead: string;
+  /** False when `lead` is the first 40 characters of a longer phrase; the slide marks it, the notes hold all. */
+  complete: boolean;
+}
+
+export interface PlannedCommitment {
+  due: PlannedDate;
+  state: 'due' | 'past-due';
+  stateLabel: string;
+  quote: string;
+}
+
+export interface IssueSlide extends SlideBase {
+  kind: 'issue';
+  /** The collection id of the problem, e.g. szkj-20220422/completed-03. */
+  issueId: string;
+  status: IssueStatus;
+  number: number;
+  /** e.g. 已整改完成 · 第3个问题 · 深化科技创新政策宣传 (the editorial short title as kicker). */
+  kicker: string;
+  shortTitle: string;
+  /** The title exactly as printed. */
+  title: string;
+  /** The problem in the report's words, as the slide heading; continuations end in （续）. */
+  heading: string;
+  /** Key figures on this part (all of them over the first part(s), rows of up to three). */
+  figures: Highlight[];
+  /** The text before 一是, as its lead phrase (first part only). */
+  leadIn: { text: string; complete: boolean } | null;
+  bullets: PlannedBullet[];
+  /** Ongoing problems: dated promises (on the part where they fit, after the bullets). */
+  commitments: PlannedCommitment[];
+}
+
+export interface PlanSlide extends SlideBase {
+  kind: 'plan';
+  heading: string;
+  /** The first sentence of each paragraph of this part; the whole plan is in the notes. */
+  points: string[];
+}
+
+export interface CommitmentsSlide extends SlideBase {
+  kind: 'commitments';
+  heading: string;
+  items: (PlannedCommitment & { shortTitle: string; target: string })[];
+  /** Shown instead of the list when the report gives no dated promise. */
+  empty: string | null;
+}
+
+export interface ClosingSlide extends SlideBase {
+  kind: 'closing';
+  heading: string;
+  contacts: { label: string; value: string }[];
+  signature: string;
+  /** The report's archive page inside the site (for the QR code, when the public URL is known). */
+  archivePath: string;
+}
+
+export interface MdxSlide extends SlideBase {
+  kind: 'mdx';
+  /** slides/<report-id>/<file>.mdx */
+  file: string;
+}
+
+/** One slide of the plan, with everything a renderer needs. */
 export type PlannedSlide =
-  | { id: string; kind: Exclude<DeckSection, 'overview' | 'completed' | 'ongoing'> }
-  | { id: string; kind: 'overview' | 'timeline' }
-  | { id: string; kind: 'group'; status: 'completed' | 'ongoing'; layout: 'opener' | 'grid' }
-  | { id: string; kind: 'issue'; issue: IssueEntry }
-  | { id: string; kind: 'mdx'; file: string };
+  | TitleSlide
+  | OverviewSlide
+  | TimelineSlide
+  | OrganisationSlide
+  | GroupSlide
+  | IssueSlide
+  | PlanSlide
+  | CommitmentsSlide
+  | ClosingSlide
+  | MdxSlide;
 
 /** A horizontal position of the deck: one slide, or a vertical stack whose first slide is the top. */
 export type PlannedStack = PlannedSlide[];
@@ -26,36 +198,412 @@ export function getMdxSlideId(file: string): string {
   return `slide-${file}`;
 }
 
+/** The id of part `index` (1-based) of a slide whose first part is `id`: id, id-2, id-3, … */
+export function getPartId(id: string, index: number): string {
+  return index === 1 ? id : `${id}-${index}`;
+}
+
+/** The mark a continuation's heading ends in. */
+export const CONTINUED = labels.deck.continued;
+
+const LARGEST = SCALES[0]!;
+const SMALLEST = SCALES.at(-1)!;
+const headingHeight = (text: string, size: number, width: number = CONTENT_WIDTH) =>
+  getTextHeight(text, size, width, LINE_HEIGHT.heading, HEADING_TRACKING) + BLOCK.headingRule;
+
+/**
+ * Lays a list out over as few slides as fit: tries each scale, largest first, for one slide; else paginates at the
+ * smallest. `fixed` is the height of the slide's own parts at a scale (first part, continuations).
+ */
+function fitList<T>(
+  items: readonly T[],
+  heightOf: (item: T, scale: TypeScale) => number,
+  fixed: (scale: TypeScale) => { first: number; rest: number },
+  what: string,
+) {
+  for (const scale of SCALES) {
+    const pages = paginate(items, (item) => heightOf(item, scale), fixed(scale), what);
+    if (pages.length === 1) return { scale, pages };
+  }
+  return { scale: SMALLEST, pages: paginate(items, (item) => heightOf(item, SMALLEST), fixed(SMALLEST), what) };
+}
+
+/** Section-slide lists: a heading at TYPE.heading (continuations add （续）), then items. */
+function planSectionList<T, S extends SlideBase>(
+  id: string,
+  heading: string,
+  items: readonly T[],
+  heightOf: (item: T, scale: TypeScale) => number,
+  build: (page: T[], part: SlidePart, scale: TypeScale, heading: string) => Omit<S, keyof SlideBase> & Partial<SlideBase> & { notes: string },
+  notesLabel: string,
+  what: string,
+): S[] {
+  const fixed = () => ({ first: headingHeight(heading, TYPE.heading), rest: headingHeight(`${heading}${CONTINUED}`, TYPE.heading) });
+  const { scale, pages } = fitList(items, heightOf, fixed, what);
+  return pages.map((page, position) => {
+    const part = { index: position + 1, total: pages.length };
+    const shown = position === 0 ? heading : `${heading}${CONTINUED}`;
+    return {
+      id: getPartId(id, part.index),
+      part,
+      notesLabel,
+      scale: { heading: TYPE.heading, body: scale.body },
+      ...build(page, part, scale, shown),
+    } as unknown as S;
+  });
+}
+
+const at = (date: string): PlannedDate => ({ iso: date, display: formatDay(date) });
+const sourceOf = (entry: { id: string; filePath?: string | undefined }) => entry.filePath ?? entry.id;
+
+function planTitle(report: ReportEntry): TitleSlide {
+  const { data } = report;
+  // The title takes the largest of these sizes at which it stays within three lines.
+  const size =
+    [56, 48, 40, 36].find((px) => getTextHeight(data.title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ?? 36;
+  return {
+    kind: 'title',
+    id: 'title',
+    part: { index: 1, total: 1 },
+    notes: data.preface.join('\n'),
+    notesLabel: formatNotesLabel(labels.deck.cover),
+    scale: { heading: size, body: LARGEST.body },
+    kicker: `${data.inspection.team}${data.inspection.kind}`,
+    title: data.title,
+    issuer: data.issuer,
+    date: at(data.date),
+  };
+}
+
+function planOverview(report: ReportEntry, issues: readonly IssueEntry[]): OverviewSlide {
+  const stats = getReportStats(report, issues);
+  // The loader refuses a collection whose entries disagree with the declared totals, so the slide only says they agree.
+  if (!stats.matchesDeclared) throw new Error(`${sourceOf(report)}: declared: the totals disagree with the entries; the build should have stopped`);
+  const { declared } = report.data;
+  return {
+    kind: 'overview',
+    id: 'overview',
+    part: { index: 1, total: 1 },
+    notes: report.data.organisation.intro,
+    notesLabel: formatNotesLabel(labels.deck.overview),
+    scale: { heading: TYPE.heading, body: LARGEST.body },
+    heading: labels.deck.overview,
+    declared: { items: declared.items, problems: declared.problems, completed: declared.completed, ongoing: declared.ongoing },
+    completionRate: formatShare(stats.shareCompleted),
+    countedNote: formatCountedNote(stats.total, stats.completed, stats.ongoing),
+    chart: layoutTotalsChart(stats),
+  };
+}
+
+function planTimeline(report: ReportEntry, issues: readonly IssueEntry[]): TimelineSlide[] {
+  const events = getReportTimeline(report, issues).filter((event) => event.kind !== 'commitment');
+  const labelWidth = CONTENT_WIDTH - BLOCK.timelineIndent - BLOCK.timeColumn;
+  return planSectionList<(typeof events)[number], TimelineSlide>(
+    'timeline',
+    labels.deck.timeline,
+    events,
+    (event, scale) => getTextHeight(event.label, scale.body, labelWidth) + BLOCK.itemGap,
+    (page, _part, _scale, heading) => ({
+      kind: 'timeline',
+      heading,
+      events: page.map((event) => ({ date: { iso: event.date, display: event.display }, label: event.label, kind: event.kind })),
+      notes: page.map((event) => `${event.display}：${event.label}${event.dateNote ? `（${event.dateNote}）` : ''}`).join('\n'),
+    }),
+    formatNotesLabel(labels.deck.timeline),
+    `${sourceOf(report)}: timeline`,
+  );
+}
+
+function planOrganisation(report: ReportEntry): OrganisationSlide[] {
+  const { organisation } = report.data;
+  const measures = listOrganisationFacts(report);
+  // The ordinal （一） stands in its own column, three characters wide at the lead's size.
+  const width = (scale: TypeScale) => CONTENT_WIDTH - 3 * (scale.body + 4) - 12;
+  return planSectionList<(typeof measures)[number], OrganisationSlide>(
+    'organisation',
+    organisation.heading,
+    measures,
+    (measure, scale) =>
+      getTextHeight(measure.lead, scale.body + 4, width(scale)) +
+      (measure.facts.length > 0 ? getTextHeight(measure.facts.map((f) => `${f.display} ${f.label}`).join('；'), TYPE.small, width(scale)) : 0) +
+      BLOCK.itemGap * 2,
+    (page, part, _scale, heading) => ({
+      kind: 'organisation',
+      heading,
+      items: page.map((measure) => ({
+        ordinal: measure.ordinal,
+        lead: measure.lead,
+        facts: measure.facts.map((fact) => ({ date: { iso: fact.date, display: fact.display }, label: fact.label })),
+      })),
+      notes: [...(part.index === 1 ? [organisation.intro] : []), ...page.map((m) => `${m.ordinal}${m.lead}${m.text}`)].join('\n\n'),
+    }),
+    formatNotesLabel(organisation.heading),
+    `${sourceOf(report)}: organisation`,
+  );
+}
+
+function planPlan(report: ReportEntry): PlanSlide[] {
+  const { plan } = report.data;
+  const paragraphs = plan.paragraphs.map((paragraph) => ({ paragraph, point: splitSentences(paragraph)[0] ?? paragraph }));
+  return planSectionList<(typeof paragraphs)[number], PlanSlide>(
+    'plan',
+    plan.heading,
+    paragraphs,
+    (item, scale) => getTextHeight(item.point, scale.body, CONTENT_WIDTH - BLOCK.bulletIndent) + 2 * BLOCK.itemGap,
+    (page, _part, _scale, heading) => ({
+      kind: 'plan',
+      heading,
+      points: page.map((item) => item.point),
+      notes: page.map((item) => item.paragraph).join('\n\n'),
+    }),
+    formatNotesLabel(plan.heading),
+    `${sourceOf(report)}: plan`,
+  );
+}
+
+function planCommitments(report: ReportEntry, issues: readonly IssueEntry[]): CommitmentsSlide[] {
+  const byId = new Map(issues.map((issue) => [issue.id, issue]));
+  const list = listCommitments([report], issues).map((c) => {
+    const issue = byId.get(c.issueId);
+    return {
+      due: { iso: c.dueStart, display: formatDue(c.due) },
+      state: c.state,
+      stateLabel: getCommitmentStateLabel(c.state),
+      quote: c.quote,
+      dateNote: c.dateNote,
+      shortTitle: issue?.data.shortTitle ?? '',
+      target: issue ? getDeckSlideId(getIssueSlug(issue)) : '',
+    };
+  });
+  const width = CONTENT_WIDTH - BLOCK.timelineIndent - BLOCK.timeColumn;
+  const slides = planSectionList<(typeof list)[number], CommitmentsSlide>(
+    'commitments',
+    labels.deck.commitments,
+    list,
+    (c, scale) => getTextHeight(`${c.shortTitle}：${c.quote}${c.stateLabel}`, scale.body - 4, width) + BLOCK.itemGap,
+    (page, _part, _scale, heading) => ({
+      kind: 'commitments',
+      heading,
+      items: page.map(({ dateNote: _note, ...item }) => item),
+      empty: list.length === 0 ? labels.deck.noCommitments : null,
+      notes: page.map((c) => `${c.due.display}：${c.quote}${c.dateNote ? `（${c.dateNote}）` : ''}`).join('\n') || labels.deck.none,
+    }),
+    formatNotesLabel(labels.deck.commitments),
+    `${sourceOf(report)}: commitments`,
+  );
+  return slides;
+}
+
+function planClosing(report: ReportEntry): ClosingSlide {
+  const { contact } = report.data;
+  const contacts = [
+    ...(contact.phone ? [{ label: labels.contact.phone, value: contact.phone }] : []),
+    ...(contact.address
+      ? [{ label: labels.contact.address, value: `${contact.address}${contact.postcode ? `（${labels.contact.postcode}${contact.postcode}）` : ''}` }]
+      : []),
+    ...(contact.email ? [{ label: labels.contact.email, value: contact.email }] : []),
+  ];
+  return {
+    kind: 'closing',
+    id: 'closing',
+    part: { index: 1, total: 1 },
+    notes: contact.text,
+    notesLabel: formatNotesLabel(labels.deck.closing),
+    scale: { heading: TYPE.heading, body: LARGEST.body },
+    heading: labels.deck.closing,
+    contacts,
+    signature: report.data.signature ?? report.data.issuer,
+    archivePath: getReportPath(report.id),
+  };
+}
+
+function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: IssueStatus, layout: 'opener' | 'grid'): GroupSlide[] {
+  const { implementation } = report.data;
+  const list = listIssuesByStatus(report.id, status, issues);
+  // The report's own heading of the group, where it has one.
+  const heading = (status === 'completed' ? implementation.completedHeading : implementation.ongoingHeading) || getStatusGroupLabel(status);
+  const intro = status === 'completed' ? implementation.completedIntro : implementation.ongoingIntro;
+  const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: formatNotesLabel(heading) };
+  // The count sits beside the heading at 96 px, so the heading row is taller than a plain one.
+  const headingRow = 96 * LINE_HEIGHT.heading + BLOCK.headingRule;
+  if (layout === 'opener') {
+    const size = [34, 30, 26, 24].find((px) => headingRow + 64 + getTextHeight(intro, px, CONTENT_WIDTH) <= USABLE_HEIGHT) ?? 24;
+    return [{ ...base, id: status, part: { index: 1, total: 1 }, scale: { heading: TYPE.heading, body: size }, heading, cells: [] }];
+  }
+  // Grid: four cells a row; a row is as tall as its tallest short title.
+  const cellWidth = (CONTENT_WIDTH - 3 * 16) / 4 - 20;
+  const rows: (typeof list)[] = [];
+  for (let from = 0; from < list.length; from += 4) rows.push(list.slice(from, from + 4));
+  const fontPx = TYPE.small;
+  const rowHeight = (row: typeof list) =>
+    Math.max(...row.map((issue) => getTextHeight(`${issue.data.number} ${issue.data.shortTitle}`, fontPx, cellWidth))) + 8 + 8 + 2;
+  const pages = paginate(rows, rowHeight, { first: headingRow, rest: headingRow }, `${sourceOf(report)}: ${status} grid`);
+  return pages.map((page, position) => ({
+    ...base,
+    id: getPartId(status, position + 1),
+    part: { index: position + 1, total: pages.length },
+    scale: { heading: TYPE.heading, body: fontPx },
+    heading: position === 0 ? heading : `${heading}${CONTINUED}`,
+    cells: page.flat().map((issue) => ({ number: issue.data.number, shortTitle: issue.data.shortTitle, target: getDeckSlideId(getIssueSlug(issue)) })),
+  }));
+}
+
+/** The items a problem slide lays out in order: rows of figures, the lead-in, bullets, commitments. */
+type IssueItem =
+  | { type: 'figures'; figures: Highlight[] }
+  | { type: 'leadIn'; text: string; complete: boolean; full: string }
+  | { type: 'bullet'; bullet: PlannedBullet; full: string }
+  | { type: 'commitment'; commitment: PlannedCommitment; first: boolean };
+
+const FIGURES_PER_ROW = 3;
+// The “见备注” tag after a clipped lead: three characters at TYPE.label, padding, border and gap (theme.css .more).
+const MORE_TAG_PX = 3 * TYPE.label + 12 + 2 + 8;
+
+/** Plans one problem's slides: all of its measures, continued on further slides (（续）) when they do not fit. */
+export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] {
+  const { data } = issue;
+  const split = splitMeasures(issue.body ?? '');
+  const statusLabel = getStatusLabel(data.status);
+  const heading = getPrintedProblem(data.title);
+  const id = getDeckSlideId(getIssueSlug(issue));
+  const items: IssueItem[] = [];
+  for (let from = 0; from < data.highlights.length; from += FIGURES_PER_ROW)
+    items.push({ type: 'figures', figures: data.highlights.slice(from, from + FIGURES_PER_ROW) });
+  if (split.leadIn.length > 0) {
+    const full = split.leadIn.join('\n\n');
+    const clipped = clipLead(split.leadIn[0]!.search(/[。；]/u) >= 0 ? split.leadIn[0]!.slice(0, split.leadIn[0]!.search(/[。；]/u) + 1) : split.leadIn[0]!);
+    items.push({ type: 'leadIn', text: clipped.text, complete: clipped.complete && split.leadIn.length === 1 && clipped.text === full, full });
+  }
+  for (const measure of split.measures) {
+    const clipped = clipLead(measure.lead);
+    items.push({
+      type: 'bullet',
+      bullet: { measureId: measure.id, ordinal: measure.ordinal, lead: clipped.text, complete: clipped.complete },
+      full: measure.paragraph,
+    });
+  }
+  const commitments = data.status === 'ongoing' ? listCommitments([report], [issue]) : [];
+  commitments.forEach((c, index) => {
+    items.push({
+      type: 'commitment',
+      first: index === 0,
+      commitment: { due: { iso: c.dueStart, display: formatDue(c.due) }, state: c.state, stateLabel: getCommitmentStateLabel(c.state), quote: c.quote },
+    });
+  });
+
+  const kicker = `${statusLabel} · ${formatIssueOrdinal(data.number)} · ${data.shortTitle}`;
+  const headingWidth = CONTENT_WIDTH - BLOCK.numberBadge;
+  const textWidth = CONTENT_WIDTH - BLOCK.bulletIndent;
+  const heightOf = (item: IssueItem, scale: TypeScale): number => {
+    switch (item.type) {
+      case 'figures':
+        return BLOCK.figures;
+      case 'leadIn':
+        return getTextHeight(item.text, scale.body, CONTENT_WIDTH) + BLOCK.itemGap;
+      case 'bullet': {
+        const text = `${item.bullet.ordinal ?? ''}${item.bullet.lead}${item.bullet.complete ? '' : '　'.repeat(Math.ceil(MORE_TAG_PX / scale.body))}`;
+        return getTextHeight(text, scale.body, textWidth) + BLOCK.itemGap;
+      }
+      case 'commitment': {
+        const line = `${item.commitment.due.display}　${item.commitment.stateLabel}　${item.commitment.quote}`;
+        return getTextHeight(line, TYPE.small, CONTENT_WIDTH) + 6 + (item.first ? BLOCK.commitmentsRule : 0);
+      }
+    }
+  };
+  const fixed = (scale: TypeScale) => ({
+    first: BLOCK.kicker + headingHeight(heading, scale.heading, headingWidth),
+    rest: BLOCK.kicker + headingHeight(`${heading}${CONTINUED}`, scale.heading, headingWidth),
+  });
+  const { scale, pages } = fitList(items, heightOf, fixed, `${sourceOf(issue)}: deck slide`);
+  return pages.map((page, position): IssueSlide => {
+    const part = { index: position + 1, total: pages.length };
+    const leadIn = page.find((item) => item.type === 'leadIn');
+    const notes = [
+      position === 0 ? data.title : `${data.title}${CONTINUED}`,
+      ...page.flatMap((item) => (item.type === 'leadIn' || item.type === 'bullet' ? [item.full] : [])),
+      ...page.flatMap((item) => (item.type === 'commitment' ? [`${labels.deck.commitmentNote}${item.commitment.due.display}，${item.commitment.quote}`] : [])),
+    ];
+    return {
+      kind: 'issue',
+      id: getPartId(id, part.index),
+      part,
+      notes: notes.join('\n\n'),
+      notesLabel: formatNotesLabel(`${statusLabel}${formatIssueOrdinal(data.number)}${part.total > 1 ? `（${part.index}/${part.total}）` : ''}`),
+      scale,
+      issueId: issue.id,
+      status: data.status,
+      number: data.number,
+      kicker,
+      shortTitle: data.shortTitle,
+      title: data.title,
+      heading: position === 0 ? heading : `${heading}${CONTINUED}`,
+      figures: page.flatMap((item) => (item.type === 'figures' ? item.figures : [])),
+      leadIn: leadIn && leadIn.type === 'leadIn' ? { text: leadIn.text, complete: leadIn.complete } : null,
+      bullets: page.flatMap((item) => (item.type === 'bullet' ? [item.bullet] : [])),
+      commitments: page.flatMap((item) => (item.type === 'commitment' ? [item.commitment] : [])),
+    };
+  });
+}
+
 /** Plans a report's deck from its config and entries: horizontal stacks of slides in presenting order. */
 export function planDeck(report: ReportEntry, issues: readonly IssueEntry[], config: DeckConfig = getDefaultDeckConfig()): PlannedStack[] {
   const stacks: PlannedStack[] = [];
-  const issueSlides = (status: 'completed' | 'ongoing'): PlannedSlide[] =>
-    listIssuesByStatus(report.id, status, issues).map((issue) => ({ id: getDeckSlideId(getIssueSlug(issue)), kind: 'issue', issue }));
+  const issueSlides = (status: IssueStatus): IssueSlide[][] => listIssuesByStatus(report.id, status, issues).map((issue) => planIssue(report, issue));
+  // Continuations are further horizontal slides; in a vertical stack they follow their first part there.
+  const alone = (slides: readonly PlannedSlide[]) => slides.map((slide) => [slide]);
   for (const section of config.sections) {
     if (section.startsWith('mdx:')) {
       const file = section.slice('mdx:'.length);
-      stacks.push([{ id: getMdxSlideId(file), kind: 'mdx', file }]);
+      stacks.push([
+        {
+          kind: 'mdx',
+          id: getMdxSlideId(file),
+          file,
+          part: { index: 1, total: 1 },
+          notes: '',
+          notesLabel: formatNotesLabel(file),
+          scale: { heading: TYPE.heading, body: LARGEST.body },
+        },
+      ]);
       continue;
     }
-    switch (section as DeckSection) {
+    switch (section) {
+      case 'title':
+        stacks.push([planTitle(report)]);
+        break;
       case 'overview':
-        stacks.push([{ id: 'overview', kind: 'overview' }], [{ id: 'timeline', kind: 'timeline' }]);
+        stacks.push([planOverview(report, issues)], ...alone(planTimeline(report, issues)));
+        break;
+      case 'organisation':
+        stacks.push(...alone(planOrganisation(report)));
         break;
       case 'completed':
         if (config.completedLayout === 'grid') {
-          stacks.push([{ id: 'completed', kind: 'group', status: 'completed', layout: 'grid' }, ...issueSlides('completed')]);
+          stacks.push([...planGroup(report, issues, 'completed', 'grid'), ...issueSlides('completed').flat()]);
         } else {
-          stacks.push([{ id: 'completed', kind: 'group', status: 'completed', layout: 'opener' }], ...issueSlides('completed').map((slide) => [slide]));
+          stacks.push(...alone(planGroup(report, issues, 'completed', 'opener')), ...issueSlides('completed').flatMap(alone));
         }
         break;
       case 'ongoing':
-        stacks.push([{ id: 'ongoing', kind: 'group', status: 'ongoing', layout: 'opener' }], ...issueSlides('ongoing').map((slide) => [slide]));
+        stacks.push(...alone(planGroup(report, issues, 'ongoing', 'opener')), ...issueSlides('ongoing').flatMap(alone));
         break;
-      default:
-        stacks.push([{ id: section, kind: section as 'title' | 'organisation' | 'plan' | 'commitments' | 'closing' }]);
+      case 'plan':
+        stacks.push(...alone(planPlan(report)));
+        break;
+      case 'commitments':
+        stacks.push(...alone(planCommitments(report, issues)));
+        break;
+      case 'closing':
+        stacks.push([planClosing(report)]);
+        break;
     }
   }
   return stacks;
+}
+
+/** Every slide of a plan in presenting order (top of a stack first). */
+export function listPlannedSlides(stacks: readonly PlannedStack[]): PlannedSlide[] {
+  return stacks.flat();
 }
 
 /** Every slide id of a plan in presenting order (top of a stack first). */

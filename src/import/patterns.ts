@@ -13,23 +13,8 @@ export const HEADING_START = [SECTION, SUBSECTION, PROBLEM];
 /** 2022年4月22日 on a line of its own. */
 export const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
 
-/** Converts 一 … 九十九 to a number. */
-export function parseChineseNumeral(text: string): number {
-  const digits = [...text].map((char) => CN_DIGITS.indexOf(char) + 1);
-  if (digits.length === 1) return digits[0] ?? 0;
-  if (digits.length === 2 && digits[0] === 10) return 10 + (digits[1] ?? 0);
-  if (digits.length === 2 && digits[1] === 10) return (digits[0] ?? 0) * 10;
-  if (digits.length === 3) return (digits[0] ?? 0) * 10 + (digits[2] ?? 0);
-  return 0;
-}
-
-/** Writes 1 … 99 as 一 … 九十九, the inverse of parseChineseNumeral. */
-export function formatChineseNumeral(value: number): string {
-  const digit = (n: number) => CN_DIGITS[n - 1] ?? '';
-  if (value <= 10) return digit(value);
-  if (value < 20) return `十${digit(value - 10)}`;
-  return `${digit(Math.floor(value / 10))}十${value % 10 === 0 ? '' : digit(value % 10)}`;
-}
+// The numerals themselves have one home, src/lib/numerals.ts.
+export { formatChineseNumeral, parseChineseNumeral } from '#src/lib/numerals.ts';
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 

@@ -2,11 +2,8 @@
 import { toDay, toMonth } from './patterns.ts';
 import type { SuggestedCommitment } from './types.ts';
 
-/** Proposes a short title from a printed title: the matter between 关于 and 问题的整改, cut to 20 characters. */
-export function proposeShortTitle(title: string): string {
-  const matter = title.replace(/^关于/u, '').replace(/(问题)?的整改。?$/u, '');
-  return matter.length <= 20 ? matter : `${matter.slice(0, 19)}…`;
-}
+// Short titles are proposed by src/lib/titles.ts: a whole phrase within 20 characters, never cut with “…”.
+export { proposeShortTitle } from '#src/lib/titles.ts';
 
 /** Finds sentences that promise dated action (拟于, 计划于, 将于, 下一步 with a date). */
 export function suggestCommitments(text: string, fallbackYear: number): SuggestedCommitment[] {

@@ -12,10 +12,13 @@ import subsetFont from 'subset-font';
 export const FONT_DIR = 'deck-fonts';
 /** The weights the theme uses (body text and headings). */
 const WEIGHTS = [400, 700] as const;
-/** Characters the deck shows without them being in the HTML: CSS generated content and reveal's own controls. */
-const EXTRA = '；·…';
+/** Characters the deck shows without them being in the HTML: CSS generated content, reveal's controls and speaker view. */
+const EXTRA = '；·…–';
 
-/** Every character of the built deck pages, plus printable ASCII, sorted and unique. */
+/**
+ * Every character of the built deck pages, plus printable ASCII, sorted and unique. The pages hold the speaker
+ * notes (aside.notes), so the speaker view, which src/deck/speaker-view.ts sets in this font, has every glyph too.
+ */
 export function collectDeckText(outDir: string): string {
   const chars = new Set<string>();
   for (let code = 0x20; code <= 0x7e; code += 1) chars.add(String.fromCharCode(code));

@@ -165,11 +165,6 @@ export const labels = {
     presentation: '演示',
     cover: '封面',
     overview: '整改总体情况',
-    chartTitle: '问题整改情况：通报所列与逐条统计',
-    chartDeclared: '通报所列',
-    chartCounted: '逐条统计',
-    matchesDeclared: '，与通报所列一致',
-    differsFromDeclared: '，与通报所列不一致，请核对',
     timeline: '巡察整改时间线',
     commitments: '整改承诺与时间节点',
     noCommitments: '本通报未列出带时间节点的整改承诺。',
@@ -177,6 +172,12 @@ export const labels = {
     scanForReport: '扫码查看通报全文',
     notes: '演讲者备注：',
     none: '无',
+    /** Ends the heading of a slide that continues the one before. */
+    continued: '（续）',
+    /** Tags a lead phrase shown to its first 40 characters: the rest is in the speaker notes. */
+    seeNotes: '见备注',
+    /** Opens a commitment in a problem slide's notes. */
+    commitmentNote: '整改承诺：',
   },
 } as const;
 
@@ -242,9 +243,9 @@ export function formatProgressSummary(completed: number, ongoing: number, total:
   return `共 ${total} 个${labels.stats.problem}：${labels.status.completed} ${completed} 个，${labels.status.ongoing} ${ongoing} 个，${labels.stats.share} ${share}`;
 }
 
-/** The editor's note where a report's declared totals differ from the problems the archive holds. */
-export function formatDeclaredMismatch(declared: { problems: number; completed: number; ongoing: number }): string {
-  return `${labels.archive.editorNote}通报声明共 ${declared.problems} 个${labels.stats.problem}（${labels.status.completed} ${declared.completed} 个、${labels.status.ongoing} ${declared.ongoing} 个），与本档案收录的条目数不一致。`;
+/** The overview's note that the entries were counted and agree with the declared totals (the build stops otherwise). */
+export function formatCountedNote(total: number, completed: number, ongoing: number): string {
+  return `逐条核对：本通报逐一列出的${total}个${labels.stats.problem}（${labels.status.completed}${completed}个、${labels.status.ongoing}${ongoing}个）与通报所列总数一致。`;
 }
 
 /** A problem's place in its group, e.g. 第3个问题. */

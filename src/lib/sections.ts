@@ -2,18 +2,10 @@
 // the entries so the report page renders it and never recomputes it.
 import { issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, IssueStatus, ReportEntry } from './entries.ts';
+import { formatChineseNumeral } from './numerals.ts';
 import { listIssuesByStatus } from './order.ts';
 
-const NUMERALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** A whole number from 1 to 99 in Chinese numerals, as reports number their sections: 一, 十, 十二, 二十一. */
-export function formatChineseNumeral(value: number): string {
-  if (!Number.isInteger(value) || value < 1 || value > 99) throw new RangeError(`formatChineseNumeral: ${value} is not a whole number from 1 to 99`);
-  if (value <= 10) return NUMERALS[value] ?? '';
-  const tens = Math.floor(value / 10);
-  const ones = value % 10;
-  return `${tens === 1 ? '' : NUMERALS[tens]}十${ones === 0 ? '' : NUMERALS[ones]}`;
-}
+export { formatChineseNumeral };
 
 /** The ordinal of a top-level section, e.g. 二、 */
 export function formatSectionOrdinal(position: number): string {

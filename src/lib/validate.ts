@@ -1,6 +1,6 @@
 import { issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
-import { getBodyText } from './measures.ts';
+import { getBodyText, splitMeasures } from './measures.ts';
 import { getRoundKey } from './rounds.ts';
 import { stripWhitespace } from './text.ts';
 
@@ -193,6 +193,20 @@ export function validateContinues(reports: readonly ReportEntry[], issues: reado
     }
   }
   return problems;
+}
+
+/**
+ * Finds what the build accepts but a person should look at: measure ordinals (一是, 二是, …) that skip or repeat.
+ * Each names the file and its line; the measures are still split at every ordinal, so nothing is merged.
+ */
+export function findCollectionWarnings(issues: readonly IssueEntry[]): CollectionProblem[] {
+  return issues.flatMap((issue) =>
+    splitMeasures(issue.body ?? '').warnings.map((warning) => ({
+      file: fileOf(issue),
+      field: 'body',
+      message: `${issue.bodyLine === undefined ? `body line ${warning.line}` : `line ${issue.bodyLine + warning.line - 1}`}: ${warning.message}`,
+    })),
+  );
 }
 
 /** Formats problems as one message, a line each: file, field, message. */

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
-import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
+import { findCollectionWarnings, formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
 import { issueSchema } from '#src/schemas/issue.ts';
 import { reportSchema } from '#src/schemas/report.ts';
 import { getReportsDir } from './paths.ts';
@@ -132,4 +132,11 @@ export function assertValidReportsFolder(dir: string = getReportsDir()): void {
   const errors = validateReportsFolder(dir);
   if (errors.length > 0) throw new Error(`The content collection is invalid (${errors.length}):\n${errors.join('\n')}`);
   validFolders.set(dir, signature);
+}
+
+/** Warnings for a reports folder (file: field: line: message), for the build and the importer to print. */
+export function listReportsFolderWarnings(dir: string = getReportsDir()): string[] {
+  const { issues } = readIssuesFromDisk(dir);
+  const text = formatCollectionProblems(findCollectionWarnings(issues));
+  return text ? text.split('\n') : [];
 }

@@ -1,5 +1,5 @@
 import { glob, type Loader } from 'astro/loaders';
-import { assertValidReportsFolder } from './disk.ts';
+import { assertValidReportsFolder, listReportsFolderWarnings } from './disk.ts';
 import { getReportsDir } from './paths.ts';
 
 /**
@@ -18,6 +18,7 @@ export function issuesLoader(): Loader {
     name: 'issues-loader',
     load: async (context) => {
       assertValidReportsFolder(base);
+      for (const warning of listReportsFolderWarnings(base)) context.logger.warn(warning);
       await inner.load(context);
     },
   };

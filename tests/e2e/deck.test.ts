@@ -8,8 +8,10 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
-import { listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
+import { listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
+import { collectDeckText } from '../../src/integrations/deck-fonts.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
+import { getPrintedProblem } from '../../src/lib/titles.ts';
 import { getDeckPath, getDeckSlideId, getDeckSlidePath, getIssuePath, pathWithBase } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { projectRoot } from '../helpers/build.ts';
@@ -53,7 +55,8 @@ describe.each(reports.map((report) => [report.id, report] as const))('deck of %s
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     for (const issue of ownIssues) {
       const slide = page.locator(`section#${getDeckSlideId(getIssueSlug(issue))}`);
-      expect(await slide.locator('h2').textContent()).toContain(issue.data.shortTitle);
+      expect(stripSpace((await slide.locator('h2').textContent()) ?? '')).toContain(stripSpace(getPrintedProblem(issue.data.title)));
+      expect(await slide.locator('.tag').textContent()).toContain(issue.data.shortTitle);
       const notes = (await slide.locator('aside.notes').textContent()) ?? '';
       expect(stripSpace(notes).length).toBeGreaterThan(stripSpace(issue.data.title).length);
     }
@@ -80,8 +83,48 @@ describe.each(reports.map((report) => [report.id, report] as const))('deck of %s
     const id = getDeckSlideId(getIssueSlug(target));
     const linked = await openDeck(`${root.url}${getDeckSlidePath(reportId, getIssueSlug(target))}`);
     expect(await presentId(linked.page)).toBe(id);
-    expect(await linked.page.locator('section.present:not(.stack) h2').textContent()).toContain(target.data.shortTitle);
+    expect(stripSpace((await linked.page.locator('section.present:not(.stack) h2').textContent()) ?? '')).toContain(
+      stripSpace(getPrintedProblem(target.data.title)),
+    );
     await linked.page.close();
+  });
+
+  it('shows the speaker view in the deck font, its notes included, with every notes character in the font subset', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const target = getDeckSlideId(getIssueSlug(ownIssues[0]!));
+    await page.goto(`${root.url}${getDeckPath(reportId)}#/${target}`);
+    await page.waitForSelector('html[data-deck-ready]', { timeout: 30_000 });
+    const notes = stripSpace((await page.locator(`section#${target} aside.notes`).textContent()) ?? '');
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+    await popup.waitForFunction(
+      (text) => (document.querySelector('.speaker-controls-notes .value')?.textContent ?? '').replace(/\s+/gu, '').includes(text),
+      notes,
+      { timeout: 30_000 },
+    );
+    await popup.waitForFunction(() => document.fonts.status === 'loaded' && getComputedStyle(document.body).fontFamily.startsWith('DeckSans'), null, {
+      timeout: 15_000,
+    });
+    const seen = await popup.evaluate(() => {
+      const value = document.querySelector('.speaker-controls-notes .value')!;
+      const text = value.textContent ?? '';
+      const style = getComputedStyle(value);
+      return {
+        family: style.fontFamily,
+        check: document.fonts.check(`${style.fontSize} DeckSans`, text),
+        faces: [...document.fonts].filter((face) => face.family.replace(/"/gu, '') === 'DeckSans').map((face) => face.status),
+      };
+    });
+    expect(seen.family.replace(/"/gu, '')).toMatch(/^DeckSans,/u);
+    expect(seen.faces).toContain('loaded');
+    expect(seen.check).toBe(true);
+    // The subset holds every character of every slide's notes, so no note falls back to a system font.
+    const subset = new Set(collectDeckText(distRoot));
+    const missing = listPlannedSlides(planDeck(report, issues, readDeckConfig(reportId))).flatMap((slide) =>
+      [...slide.notes].filter((char) => !/\s/u.test(char) && !subset.has(char)),
+    );
+    expect(missing).toEqual([]);
+    await context.close();
   });
 
   it('is linked from each problem page, where those pages exist', () => {
@@ -117,7 +160,7 @@ describe('exports', () => {
       encoding: 'utf8',
     });
 
-  it('writes a PDF per report: one page per slide, every short title as extractable text, fonts embedded', () => {
+  it('writes a PDF per report: one page per slide, every printed problem and short title as extractable text, fonts embedded', () => {
     const result = run('export-pdf.ts');
     expect(result.status, result.stderr).toBe(0);
     for (const report of reports) {
@@ -126,7 +169,10 @@ describe('exports', () => {
       const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
       expect(Number(/Pages:\s+(\d+)/u.exec(info)?.[1])).toBe(slides);
       const text = stripSpace(spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout);
-      for (const issue of listReportIssues(report.id, issues)) expect(text).toContain(stripSpace(issue.data.shortTitle));
+      for (const issue of listReportIssues(report.id, issues)) {
+        expect(text).toContain(stripSpace(issue.data.shortTitle));
+        expect(text).toContain(stripSpace(getPrintedProblem(issue.data.title)));
+      }
       const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
       expect(fonts).toMatch(/NotoSansSC/u);
       expect(

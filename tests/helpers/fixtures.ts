@@ -8,6 +8,8 @@ export const minimalReportsDir = path.join(projectRoot, 'tests/fixtures/reports/
 
 /** Fictional reports followed across rounds: two reports of one issuer linked by `continues`, and one of another issuer. */
 export const roundsReportsDir = path.join(projectRoot, 'tests/fixtures/reports/rounds');
+/** A fictional report whose problems need continuation slides: eight long inline measures, a 60-character title. */
+export const longReportsDir = path.join(projectRoot, 'tests/fixtures/reports/long');
 
 /** Copies a reports folder to a fresh temp folder and returns its path. */
 export function copyReports(from: string = minimalReportsDir): string {

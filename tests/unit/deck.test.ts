@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTotalsChart } from '../../src/deck/chart.ts';
 import { listOrganisationFacts } from '../../src/deck/facts.ts';
-import { getDefaultDeckConfig, listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
+import { getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
 import { getIssueSlug, listIssuesByStatus } from '../../src/lib/order.ts';
-import { getReportStats } from '../../src/lib/stats.ts';
+import { formatShare, getReportStats } from '../../src/lib/stats.ts';
 import { getDeckSlideId } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { deckConfigSchema, deckSections } from '../../src/schemas/deck.ts';
@@ -26,11 +26,19 @@ describe('planDeck', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('puts completed problems under a grid slide as vertical sub-slides in the grid layout', () => {
+  it('puts completed problems under a grid slide as vertical sub-slides in the grid layout, grid continuations beside them', () => {
     const stacks = planDeck(report, issues, deckConfigSchema.parse({ completedLayout: 'grid' }));
     const grid = stacks.find((stack) => stack[0]?.id === 'completed')!;
-    expect(grid.length).toBe(completed.length + 1);
-    expect(listPlannedSlideIds(stacks).length).toBe(listPlannedSlideIds(planDeck(report, issues)).length);
+    const parts = grid.filter((slide) => slide.kind === 'group');
+    expect(parts.map((slide) => slide.id)).toEqual(parts.map((_, index) => (index === 0 ? 'completed' : `completed-${index + 1}`)));
+    // Every completed problem's grid cell appears once over the grid's parts, and its slides follow in the same stack.
+    expect(parts.flatMap((slide) => (slide.kind === 'group' ? slide.cells.map((cell) => cell.target) : []))).toEqual(
+      completed.map((issue) => getDeckSlideId(getIssueSlug(issue))),
+    );
+    expect(grid.filter((slide) => slide.kind === 'issue' && slide.part.index === 1).length).toBe(completed.length);
+    const ids = listPlannedSlideIds(stacks);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(listPlannedSlideIds(planDeck(report, issues)).length + parts.length - 1);
   });
 
   it('follows the configured order, drops left-out sections and inserts hand-written slides', () => {
@@ -48,13 +56,35 @@ describe('planDeck', () => {
 });
 
 describe('layoutTotalsChart', () => {
-  it('draws bars proportional to the derived and declared counts', () => {
+  it('draws one bar, completed beside ongoing, in proportion to the declared totals', () => {
     const chart = layoutTotalsChart(getReportStats(report, issues));
-    const [declared, derived] = chart.rows;
-    expect(derived!.segments.map((s) => s.value)).toEqual([completed.length, ongoing.length]);
-    expect(declared!.segments.map((s) => s.value)).toEqual([report.data.declared.completed, report.data.declared.ongoing]);
-    const total = derived!.segments.reduce((sum, s) => sum + s.width, 0);
-    expect(derived!.segments[0]!.width / total).toBeCloseTo(completed.length / (completed.length + ongoing.length), 5);
+    expect(chart.rows.length).toBe(1);
+    const [bar] = chart.rows;
+    expect(bar!.segments.map((s) => s.value)).toEqual([report.data.declared.completed, report.data.declared.ongoing]);
+    const total = bar!.segments.reduce((sum, s) => sum + s.width, 0);
+    expect(bar!.segments[0]!.width / total).toBeCloseTo(completed.length / (completed.length + ongoing.length), 5);
+  });
+});
+
+describe('the overview slide', () => {
+  it('shows the declared totals and the completion rate once, with the note that the entries were counted and agree', () => {
+    const overview = listPlannedSlides(planDeck(report, issues)).find((slide) => slide.kind === 'overview');
+    expect(overview?.kind).toBe('overview');
+    if (overview?.kind !== 'overview') return;
+    expect(overview.declared).toEqual({
+      items: report.data.declared.items,
+      problems: report.data.declared.problems,
+      completed: report.data.declared.completed,
+      ongoing: report.data.declared.ongoing,
+    });
+    expect(overview.completionRate).toBe(formatShare(completed.length / (completed.length + ongoing.length)));
+    expect(overview.countedNote).toContain(`${completed.length + ongoing.length}个问题`);
+    expect(overview.countedNote).toContain('一致');
+  });
+
+  it('refuses to plan an overview whose entries disagree with the declared totals (the loader stops such a build first)', () => {
+    const wrong = { ...report, data: { ...report.data, declared: { ...report.data.declared, completed: report.data.declared.completed + 1 } } };
+    expect(() => planDeck(wrong, issues)).toThrow(/declared/u);
   });
 });
 

@@ -1,0 +1,179 @@
+// The deck's character budget: how much text fits a 1280×720 slide at which type size, decided at build time so
+// the browser, the single file, the PDF and the PowerPoint (src/deck/plan.ts feeds them all) break slides alike.
+// The theme (slides/theme/theme.css) sets the same sizes through the CSS custom properties each slide carries;
+// the numbers here are the contract, the stylesheet follows them.
+
+/** The slide frame in slide units (CSS px at 1280×720; PowerPoint: 1 px = 0.75 pt on a 13.333 in × 7.5 in slide). */
+export const SLIDE = {
+  width: 1280,
+  height: 720,
+  /** Left and right padding of every slide. */
+  padX: 48,
+  /** Top padding of every slide. */
+  padTop: 24,
+  /** Kept free at the bottom: the slide number and the progress bar sit there. */
+  padBottom: 48,
+} as const;
+
+/** The width text may use: the frame minus both paddings. */
+export const CONTENT_WIDTH = SLIDE.width - 2 * SLIDE.padX;
+/** The height content may use: the frame minus top padding and the bottom strip. */
+export const CONTENT_HEIGHT = SLIDE.height - SLIDE.padTop - SLIDE.padBottom;
+
+/**
+ * Safety margins. Lines are wrapped as if 5% narrower than they are and the slide as if 6% shorter, so the layout
+ * still fits where a font's metrics differ from Noto Sans SC's (Microsoft YaHei in PowerPoint, a fallback face).
+ */
+export const SAFETY = { width: 0.95, height: 0.94 } as const;
+
+/** No text on a slide is smaller than this (WCAG-minded projector rule; the guide asks for 20 px). */
+export const MIN_FONT_PX = 20;
+
+/** Fixed type sizes in px, used wherever a slide has no scale of its own. */
+export const TYPE = {
+  /** Slide headings (h2) of section slides. */
+  heading: 44,
+  /** The line above a problem's heading: status, number and short title. */
+  kicker: 22,
+  /** Commitment lines on a problem slide, labels of figures, legends. */
+  small: 22,
+  /** A key figure's number. */
+  figure: 56,
+  /** The slide number (reveal's c/t) and tags: the smallest type of the deck. */
+  label: 20,
+} as const;
+
+/** Line heights (multiples of the font size) the theme uses. */
+export const LINE_HEIGHT = { heading: 1.3, body: 1.45 } as const;
+
+/** Letter spacing of headings, in em (the theme's h1/h2 letter-spacing). */
+export const HEADING_TRACKING = 0.02;
+
+/** One step of type for a slide with a heading and a list: larger when there is room, smaller when there is much. */
+export interface TypeScale {
+  /** Font size of the slide heading, px. */
+  heading: number;
+  /** Font size of list items (bullets, points, events), px. */
+  body: number;
+}
+
+/** Scales tried in order, largest first; the last is the size continuations are planned at. */
+export const SCALES: readonly TypeScale[] = [
+  { heading: 40, body: 30 },
+  { heading: 36, body: 28 },
+  { heading: 34, body: 26 },
+  { heading: 32, body: 24 },
+];
+
+/** The longest lead phrase a bullet shows, in characters; longer ones show their first 40 (the whole text is in the notes). */
+export const LEAD_MAX_CHARS = 40;
+
+/** Fixed block heights of the problem slide, px (each includes its margin). */
+export const BLOCK = {
+  /** The kicker line above the heading. */
+  kicker: Math.ceil(TYPE.kicker * LINE_HEIGHT.body) + 4,
+  /** Below a heading: padding, the accent rule and the gap to the content. */
+  headingRule: 12 + 4 + 20,
+  /** The row of key figures: number, label, padding and the gap below. */
+  figures: Math.ceil(TYPE.figure * 1.15) + Math.ceil(TYPE.small * LINE_HEIGHT.body) + 16 + 16,
+  /** Gap after a bullet or list item. */
+  itemGap: 8,
+  /** Rule, padding and gap above a problem's commitments. */
+  commitmentsRule: 12 + 2 + 12,
+  /** The number badge left of a problem heading, px wide (incl. its gap). */
+  numberBadge: 72,
+  /** Indent of a bullet's text (the square marker). */
+  bulletIndent: 28,
+  /** Width of the date column of timelines. */
+  timeColumn: 220,
+  /** Left of a timeline's text: its offset, rule and the dot's column. */
+  timelineIndent: 48,
+} as const;
+
+// Characters that may not start a line (CJK line breaking pulls the previous character down with them).
+const NO_LINE_START = new Set([...'。，、；：？！）》」』”’…—%．，']);
+// Latin letters, digits and their joiners stay together, as the browser keeps a word on one line.
+const WORD_CHAR = /[A-Za-z0-9.%\-_/@:]/u;
+
+/** The advance width of a character in em: full width for CJK and full-width forms, about 0.6 for Latin. */
+export function getCharWidthEm(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 0x2000) return code === 0x20 ? 0.3 : 0.62;
+  return 1;
+}
+
+/** The width of a text in em at no letter spacing. */
+export function measureEm(text: string): number {
+  let width = 0;
+  for (const char of text) width += getCharWidthEm(char);
+  return width;
+}
+
+/**
+ * How many lines a text takes in a box `widthPx` wide at `fontPx` (letter spacing in em), wrapping like a browser
+ * does for Chinese: anywhere between characters, Latin words kept whole, closing punctuation never first on a line.
+ */
+export function countLines(text: string, fontPx: number, widthPx: number, trackingEm = 0): number {
+  const limit = (widthPx * SAFETY.width) / fontPx;
+  const units: string[] = [];
+  for (const char of text) {
+    const last = units.at(-1);
+    if (last !== undefined && WORD_CHAR.test(char) && WORD_CHAR.test(last.at(-1) ?? '')) units[units.length - 1] = last + char;
+    else units.push(char);
+  }
+  let lines = 1;
+  let used = 0;
+  let previous = 0;
+  for (const unit of units) {
+    const width = measureEm(unit) + trackingEm * [...unit].length;
+    if (used + width > limit && used > 0) {
+      lines += 1;
+      // A closing mark that would open the line takes the character before it along.
+      used = NO_LINE_START.has(unit) ? previous + width : width;
+    } else {
+      used += width;
+    }
+    previous = width;
+  }
+  return text.length === 0 ? 0 : lines;
+}
+
+/** The height of a text block in px: its lines at a font size and line height. */
+export function getTextHeight(text: string, fontPx: number, widthPx: number, lineHeight: number = LINE_HEIGHT.body, trackingEm = 0): number {
+  return Math.ceil(countLines(text, fontPx, widthPx, trackingEm) * fontPx * lineHeight);
+}
+
+/** The height a slide's content may fill once the safety margin is taken off. */
+export const USABLE_HEIGHT = Math.floor(CONTENT_HEIGHT * SAFETY.height);
+
+/**
+ * Splits items into pages: each page holds a fixed part (`first` on the first page, `rest` on the others) and as
+ * many items, in order, as fit `USABLE_HEIGHT`. Throws when one item alone cannot fit a page, naming `what`.
+ */
+export function paginate<T>(items: readonly T[], heightOf: (item: T) => number, fixed: { first: number; rest: number }, what: string): T[][] {
+  const pages: T[][] = [[]];
+  let used = fixed.first;
+  for (const item of items) {
+    const height = heightOf(item);
+    const page = pages.at(-1)!;
+    if (used + height > USABLE_HEIGHT && page.length > 0) {
+      pages.push([item]);
+      used = fixed.rest + height;
+    } else {
+      page.push(item);
+      used += height;
+    }
+    if (used > USABLE_HEIGHT) throw new Error(`${what}: one item needs ${used} px of a slide's ${USABLE_HEIGHT} px; it cannot be shown whole`);
+  }
+  return pages;
+}
+
+/** The part of a text a bullet shows: its lead phrase if within LEAD_MAX_CHARS, else its first LEAD_MAX_CHARS characters. */
+export function clipLead(lead: string): { text: string; complete: boolean } {
+  const chars = [...lead];
+  if (chars.length <= LEAD_MAX_CHARS) return { text: lead, complete: true };
+  let cut = LEAD_MAX_CHARS;
+  // A figure (358万次, 2022年) is never cut in two: the cut moves before its digits.
+  while (cut > LEAD_MAX_CHARS / 2 && /[0-9.%A-Za-z]/u.test(chars[cut] ?? '') && /[0-9.%A-Za-z]/u.test(chars[cut - 1] ?? '')) cut -= 1;
+  return { text: chars.slice(0, cut).join(''), complete: false };
+}
