@@ -1,8 +1,11 @@
 // Rounds: `continues` links validated from disk (file and field named) and the chains derived from them.
 import { describe, expect, it } from 'vitest';
+import { type CarriedSlide, getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
 import { getIssueSlug } from '../../src/lib/order.ts';
 import { getNextRound, indexRounds, listCarriedIssues, listOpenChains, listRounds, proposeContinues } from '../../src/lib/rounds.ts';
+import { getDeckSlideId } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '../../src/loaders/disk.ts';
+import { deckConfigSchema } from '../../src/schemas/deck.ts';
 import { copyReports, editFile, roundsReportsDir } from '../helpers/fixtures.ts';
 
 const { reports } = readReportsFromDisk(roundsReportsDir);
@@ -167,5 +170,67 @@ describe('proposing continues for an imported report', () => {
       expect(proposed?.issueId).toBe(later.id);
       expect(again).toBeUndefined();
     }
+  });
+});
+
+describe('the deck section carried (上轮持续整改问题进展)', () => {
+  const carriedSlides = (reportId: string, config = getDefaultDeckConfig(), all = issues, allReports = reports) =>
+    listPlannedSlides(planDeck(allReports.find((report) => report.id === reportId)!, all, config, allReports)).filter(
+      (slide): slide is CarriedSlide => slide.kind === 'carried',
+    );
+
+  it('is in the default order after the organisation, for a report that continues an earlier one', () => {
+    for (const report of reports) {
+      const own = linked.filter((issue) => issue.data.report === report.id);
+      const slides = carriedSlides(report.id);
+      expect(slides.flatMap((slide) => slide.items.map((item) => item.target))).toEqual(own.map((issue) => getDeckSlideId(getIssueSlug(issue))));
+      if (own.length === 0) continue;
+      const ids = listPlannedSlideIds(planDeck(report, issues, getDefaultDeckConfig(), reports));
+      expect(ids.indexOf('carried')).toBe(ids.indexOf('organisation') + 1);
+      for (const [position, item] of slides[0]!.items.entries()) {
+        const earlier = issues.find((issue) => `${issue.data.report}/${getIssueSlug(issue)}` === own[position]!.data.continues)!;
+        expect(item.previous).toMatchObject({ status: earlier.data.status, number: earlier.data.number, date: { iso: dateOf(earlier.data.report) } });
+        expect(slides[0]!.notes).toContain(earlier.data.title);
+      }
+    }
+  });
+
+  it('is left out for a report that continues nothing, even when the config names it, and without the archive’s reports', () => {
+    const plain = reports.find((report) => !linked.some((issue) => issue.data.report === report.id))!;
+    expect(carriedSlides(plain.id, deckConfigSchema.parse({ sections: ['title', 'carried', 'closing'] }))).toEqual([]);
+    const follow = linked[0]!.data.report;
+    expect(listPlannedSlides(planDeck(reports.find((report) => report.id === follow)!, issues)).some((slide) => slide.kind === 'carried')).toBe(false);
+  });
+
+  it('continues on further slides, marked （续）, when the problems do not fit one', () => {
+    const [earlierReport, laterReport] = [...reports].sort((a, b) => a.data.date.localeCompare(b.data.date));
+    const count = 14;
+    const long = '关于某某领域长期存在的体制机制障碍尚未根本破除、部分配套政策落地见效不够明显、相关工作推进不平衡问题的整改。';
+    const make = (report: string, status: 'ongoing' | 'completed', number: number, continues?: string) => ({
+      id: `${report}/${status}-${number}`,
+      body: '一是持续推进。',
+      data: {
+        report,
+        status,
+        number,
+        title: `${long}${number}`,
+        shortTitle: `问题${number}`,
+        highlights: [],
+        commitments: [],
+        corrections: [],
+        ...(continues ? { continues } : {}),
+      },
+    });
+    const synthetic = [
+      ...Array.from({ length: count }, (_, i) => make(earlierReport!.id, 'ongoing', i + 1)),
+      ...Array.from({ length: count }, (_, i) => make(laterReport!.id, 'completed', i + 1, `${earlierReport!.id}/ongoing-${String(i + 1).padStart(2, '0')}`)),
+    ];
+    // Only this section: the synthetic entries do not match the reports' declared totals the overview checks.
+    const slides = carriedSlides(laterReport!.id, deckConfigSchema.parse({ sections: ['carried'] }), synthetic, [earlierReport!, laterReport!]);
+    expect(slides.length).toBeGreaterThan(1);
+    expect(slides.map((slide) => slide.id)).toEqual(slides.map((_, index) => (index === 0 ? 'carried' : `carried-${index + 1}`)));
+    for (const slide of slides.slice(1)) expect(slide.heading.endsWith('（续）')).toBe(true);
+    expect(slides.flatMap((slide) => slide.items.map((item) => item.number))).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    for (const slide of slides) expect(slide.scale.body).toBeGreaterThanOrEqual(20);
   });
 });
