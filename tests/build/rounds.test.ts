@@ -126,7 +126,9 @@ describe('an archive of reports across rounds', () => {
       const own = problemLinks(getLedgerPath({ reportId: report.id }));
       // A later round's link may point outside the report; the report's own rows are exactly its problems.
       for (const target of expected((issue) => issue.data.report === report.id)) expect(own).toContain(target);
-      expect(read(getLedgerPath())).toContain(href(getLedgerPath({ reportId: report.id })));
+      // Reached from its issuer's ledger and from the report's own page.
+      expect(read(getLedgerPath({ issuerKey: getIssuerKey(report.data.issuer) }))).toContain(href(getLedgerPath({ reportId: report.id })));
+      expect(read(getReportPath(report.id))).toContain(href(getLedgerPath({ reportId: report.id })));
     }
     for (const issuer of new Set(reports.map((report) => report.data.issuer))) {
       const key = getIssuerKey(issuer);
