@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ALL_PROBLEMS_SHEET } from '../../src/export/ledger.ts';
+import { ALL_PROBLEMS_SHEET, buildLedgerWorkbook, measureTextWidth, toSheetName } from '../../src/export/ledger.ts';
 import { getStatusLabel } from '../../src/lib/labels.ts';
 import { listLedgerIssuers, listLedgerRows } from '../../src/lib/ledger.ts';
 import { getBodyText, listMeasures } from '../../src/lib/measures.ts';
@@ -64,6 +64,29 @@ describe('ledger rows', () => {
       const later = issues.find((candidate) => candidate.data.continues === `${issue.data.report}/${getIssueSlug(issue)}`);
       expect(row.next?.issueId).toBe(later?.id);
     }
+  });
+  it('link problems and later rounds to the archive when its address is known', () => {
+    const sheet = buildLedgerWorkbook(rows, { siteUrl: 'https://example.org', base: '/archive/' }).getWorksheet(ALL_PROBLEMS_SHEET)!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    rows.forEach((row, offset) => {
+      const cells = sheet.getRow(offset + 2);
+      expect(cells.getCell(header.indexOf('问题') + 1).value).toEqual({
+        text: row.title,
+        hyperlink: `https://example.org/archive/reports/${row.reportId}/issues/${row.slug}/`,
+      });
+      const next = cells.getCell(header.indexOf('后续轮次') + 1).value as { hyperlink?: string } | null;
+      expect(next?.hyperlink).toBe(row.next ? `https://example.org/archive/reports/${row.next.reportId}/issues/${row.next.slug}/` : undefined);
+    });
+  });
+  it('measures Chinese text as two columns a character and makes sheet names Excel accepts', () => {
+    expect(measureTextWidth('问题ab')).toBe(6);
+    expect(toSheetName('a/b:c', new Set())).toBe('a-b-c');
+    const long = 'x'.repeat(40);
+    const first = toSheetName(long, new Set());
+    expect(first.length).toBe(31);
+    const second = toSheetName(long, new Set([first]));
+    expect(second.length).toBeLessThanOrEqual(31);
+    expect(second).not.toBe(first);
   });
   it('group reports by issuer', () => {
     const issuers = listLedgerIssuers(reports);
