@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          globalSetup: ['tests/system-check.ts'],
           testTimeout: 60_000,
         },
       },
@@ -14,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/global-setup.ts'],
+          globalSetup: ['tests/system-check.ts', 'tests/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           // Browser tests and fixture builds are heavy on a 2-core machine.

@@ -68,11 +68,20 @@ export function listCitedDocuments(issues: readonly IssueEntry[]): CitedDocument
   return [...byKey.values()];
 }
 
-/** The documents one problem cites, in the order it cites them. */
-export function listIssueDocuments(issue: IssueEntry): { key: string; title: string | null; number: string | null }[] {
+/**
+ * The documents one problem cites, in the order it cites them. Given the archive's index (listCitedDocuments), each
+ * takes its key there: a title cited bare takes the entry the index filed it under, with the number cited elsewhere.
+ */
+export function listIssueDocuments(
+  issue: IssueEntry,
+  documents: readonly CitedDocument[] = [],
+): { key: string; title: string | null; number: string | null }[] {
   const seen = new Set<string>();
+  const keys = new Set(documents.map((document) => document.key));
+  const indexKeyOf = (key: string, title: string | null) =>
+    keys.has(key) || !title ? key : (documents.find((document) => document.title === title && document.citedBy.includes(issue.id))?.key ?? key);
   return findCitations(getBodyText(issue.body))
-    .map((citation) => ({ key: getDocumentKey(citation), ...citation }))
+    .map((citation) => ({ key: indexKeyOf(getDocumentKey(citation), citation.title), ...citation }))
     .filter((citation) => {
       if (seen.has(citation.key)) return false;
       seen.add(citation.key);

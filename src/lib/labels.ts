@@ -72,6 +72,8 @@ export const labels = {
       preface: '前言',
       openDeck: '打开本通报的汇报演示',
       dateNotes: '编者日期说明',
+      /** The published source document offered for download. */
+      source: '原文',
     },
     issue: {
       measures: '整改措施',
@@ -259,6 +261,11 @@ export function formatIssueOrdinal(number: number): string {
 /** Where a paginated list is, e.g. 第 2 / 5 页. */
 export function formatPageOfPages(page: number, last: number): string {
   return `第 ${page} / ${last} 页`;
+}
+
+/** The download link of a report's published source, e.g. 原文（TXT，27.9 KB）. */
+export function formatSourceLabel(format: string, size: string): string {
+  return `${labels.archive.report.source}（${format}，${size}）`;
 }
 
 /** An editorial correction, e.g. 原文“苏E2C606”应为“苏E2C608”。 */

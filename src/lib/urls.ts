@@ -49,3 +49,8 @@ export function getLedgerPath(narrow: { issuerKey?: string; reportId?: string } 
   if (narrow.issuerKey) return `ledger/issuer/${narrow.issuerKey}/`;
   return 'ledger/';
 }
+
+/** Path of a report's source document inside the site: beside the report's page. */
+export function getReportSourcePath(reportId: string, fileName: string): string {
+  return `${getReportPath(reportId)}${fileName}`;
+}

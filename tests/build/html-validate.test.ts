@@ -1,19 +1,11 @@
 // Validates every built page (archive pages, decks, 404) with html-validate under the committed .htmlvalidate.json,
 // at the site root and under a sub-path. Failures are listed as file:line:column rule message.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
-
-/** Every .html file under a folder, relative paths. */
-function listHtml(dir: string, prefix = ''): string[] {
-  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
-    const relative = path.join(prefix, name);
-    if (statSync(path.join(dir, relative)).isDirectory()) return listHtml(dir, relative);
-    return name.endsWith('.html') ? [relative] : [];
-  });
-}
+import { listHtml } from '../helpers/html.ts';
 
 // The builds live in a temp folder, outside the project, so each page is validated under a file name inside the
 // project: the loader then finds the committed .htmlvalidate.json (a root config, nothing above it applies).

@@ -1,8 +1,9 @@
-// A broken entry fails `npm run build` with its file and field named, and the previous build stays intact.
-import { readdirSync, readFileSync } from 'node:fs';
+// A broken entry fails `npm run build` with each file and field named, and the previous build stays intact.
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { buildSite } from '../helpers/build.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { type BuildResult, buildSite } from '../helpers/build.ts';
 import { copyReports, editFile } from '../helpers/fixtures.ts';
 
 const listFiles = (dir: string): string[] =>
@@ -11,47 +12,68 @@ const listFiles = (dir: string): string[] =>
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
 
-describe('a failing build', () => {
-  const reportsDir = copyReports();
-  const good = buildSite({ reportsDir });
+/** Each broken entry of the one failing build (in a copy of the minimal fixture), and what its message must say. */
+const cases: { name: string; breakEntry: (dir: string) => void; expect: RegExp }[] = [
+  {
+    name: 'an unknown status',
+    breakEntry: (dir) => editFile(dir, 'demo-2023/issues/completed-02.mdx', (t) => t.replace('status: completed', 'status: finished')),
+    expect: /completed-02\.mdx: status: /u,
+  },
+  {
+    name: 'a duplicated number',
+    breakEntry: (dir) => cpSync(path.join(dir, 'demo-2023/issues/ongoing-01.mdx'), path.join(dir, 'demo-2023/issues/ongoing-02.mdx')),
+    expect: /ongoing-02\.mdx: number: number 1 is used twice/u,
+  },
+  {
+    name: 'an invalid date',
+    breakEntry: (dir) => editFile(dir, 'demo-2024/report.yaml', (t) => t.replace('date: 2023-06-30', 'date: 2023-06-31')),
+    expect: /demo-2024[\\/]report\.yaml: date: not a valid date/u,
+  },
+  {
+    name: 'a continues that names no problem',
+    breakEntry: (dir) =>
+      editFile(dir, 'demo-2023/issues/completed-01.mdx', (t) =>
+        t.replace('shortTitle: 完善制度建设', 'shortTitle: 完善制度建设\ncontinues: demo-2022/ongoing-01'),
+      ),
+    expect: /completed-01\.mdx: continues: "demo-2022\/ongoing-01" names no problem/u,
+  },
+];
 
-  it('first builds the valid fixture', () => {
-    expect(good.status, good.output.slice(-3000)).toBe(0);
-    expect(readFileSync(path.join(good.distDir, 'index.html'), 'utf8')).toContain('中共示例市示例局党组');
+describe('a failing build', () => {
+  let dist: string;
+  let failed: BuildResult;
+  let before: string[];
+  let index: string;
+
+  beforeAll(async () => {
+    // A good build to keep: a copy of the fixture site, so the one other tests read is never at risk.
+    dist = path.join(mkdtempSync(path.join(tmpdir(), 'rk-failing-')), 'dist');
+    cpSync(inject('fixturesDist'), dist, { recursive: true });
+    before = listFiles(dist);
+    index = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    // Two reports, so an invalid report.yaml cannot hide the problems of the other report's entries.
+    const broken = copyReports();
+    cpSync(path.join(broken, 'demo-2023'), path.join(broken, 'demo-2024'), { recursive: true });
+    for (const name of readdirSync(path.join(broken, 'demo-2024/issues')))
+      editFile(broken, `demo-2024/issues/${name}`, (t) => t.replace('report: demo-2023', 'report: demo-2024'));
+    for (const testCase of cases) testCase.breakEntry(broken);
+    failed = await buildSite({ reportsDir: broken, distDir: dist });
   });
 
-  const cases = [
-    {
-      name: 'unknown status',
-      file: 'demo-2023/issues/completed-02.mdx',
-      edit: (t: string) => t.replace('status: completed', 'status: finished'),
-      expect: /completed-02\.mdx[\s\S]*status/u,
-    },
-    {
-      name: 'duplicated number',
-      file: 'demo-2023/issues/completed-02.mdx',
-      edit: (t: string) => t.replace('number: 2', 'number: 1'),
-      expect: /completed-02\.mdx: number: number 1 is used twice/u,
-    },
-    {
-      name: 'invalid date',
-      file: 'demo-2023/report.yaml',
-      edit: (t: string) => t.replace('date: 2023-06-30', 'date: 2023-06-31'),
-      expect: /report\.yaml[\s\S]*date: not a valid date/u,
-    },
-  ];
+  it('exits non-zero and says the previous dist/ was kept', () => {
+    expect(before.length).toBeGreaterThan(100);
+    expect(failed.status).not.toBe(0);
+    expect(failed.output).toContain('保持不变');
+  });
+
   for (const testCase of cases) {
-    it(`fails on ${testCase.name}, names file and field, and leaves the previous dist/ as it was`, () => {
-      const before = listFiles(good.distDir);
-      const index = readFileSync(path.join(good.distDir, 'index.html'), 'utf8');
-      const broken = copyReports(reportsDir);
-      editFile(broken, testCase.file, testCase.edit);
-      const failed = buildSite({ reportsDir: broken, distDir: good.distDir });
-      expect(failed.status).not.toBe(0);
+    it(`names the file and field of ${testCase.name}`, () => {
       expect(failed.output).toMatch(testCase.expect);
-      expect(failed.output).toContain('保持不变');
-      expect(listFiles(good.distDir)).toEqual(before);
-      expect(readFileSync(path.join(good.distDir, 'index.html'), 'utf8')).toBe(index);
     });
   }
+
+  it('leaves the previous dist/ exactly as it was', () => {
+    expect(listFiles(dist)).toEqual(before);
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe(index);
+  });
 });

@@ -16,8 +16,9 @@ import { getDeckPath, getDeckSlideId, getIssuePath, getReportPath } from '../../
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { sameOrigin, type Watch, watchContext } from '../helpers/csp-watch.ts';
+import { listHtml } from '../helpers/html.ts';
 import { openSite, type Server } from '../helpers/site.ts';
-import { listHtmlFiles, readResults, runSearchPage, waitForResults } from './search-support.ts';
+import { readResults, runSearchPage, waitForResults } from './search-support.ts';
 
 const distRoot = inject('distRoot');
 const distSub = inject('distSub');
@@ -92,7 +93,7 @@ describe('the policy', () => {
     ['sub-path', () => distSub],
   ])('is the first thing in the head of every built page (%s), which has no inline script', (_name, dist) => {
     const expected = renderCspMeta();
-    const files = listHtmlFiles(dist());
+    const files = listHtml(dist());
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
       const html = readFileSync(path.join(dist(), file), 'utf8');

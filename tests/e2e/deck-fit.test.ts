@@ -38,7 +38,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   const seed = { ...readReportsFromDisk(), ...readIssuesFromDisk() };
   sites.push({ name: 'content', dist: inject('distRoot'), reports: seed.reports, issues: seed.issues });
-  const long = buildSite({ reportsDir: longReportsDir });
+  const long = await buildSite({ reportsDir: longReportsDir });
   if (long.status !== 0) throw new Error(`building the long fixture failed:\n${long.output.slice(-3000)}`);
   const fixture = { ...readReportsFromDisk(longReportsDir), ...readIssuesFromDisk(longReportsDir) };
   sites.push({ name: 'long fixture', dist: long.distDir, reports: fixture.reports, issues: fixture.issues });

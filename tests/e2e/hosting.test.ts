@@ -96,10 +96,14 @@ for (const site of SITES) {
           }
         });
 
-        it('redirects a folder address without its slash to the folder', async () => {
+        it('redirects a folder address without its slash to the folder, the archive’s own address included', async () => {
           const response = await get('search');
           expect(response.status).toBe(301);
           expect(new URL(response.headers.get('location') ?? '', running.url).href).toBe(`${running.url}search/`);
+          if (site.base === '/') return;
+          const bare = await fetch(running.url.replace(/\/$/u, ''), { redirect: 'manual' });
+          expect(bare.status).toBe(301);
+          expect(new URL(bare.headers.get('location') ?? '', running.url).href).toBe(running.url);
         });
 
         it('serves every file of Pagefind’s bundle byte for byte, and .wasm as application/wasm', async () => {

@@ -1,9 +1,8 @@
 // Standards checks in Chromium over the built site: axe-core's WCAG 2.1 A/AA rules on every kind of page and on
 // the deck, and the network log of every built page (root and sub-path) showing no request to another origin
 // and no failed request to its own.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
@@ -11,23 +10,8 @@ import { listPlannedSlideIds, planDeck } from '../../src/deck/plan.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getDeckPath, getDeckSlideId, getIssuePath, getReportPath } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
+import { listHtml, toUrlPath } from '../helpers/html.ts';
 import { openSite, type Server } from '../helpers/site.ts';
-
-/** Every .html file under a folder, relative paths. */
-function listHtmlFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
-    const relative = path.join(prefix, name);
-    if (statSync(path.join(dir, relative)).isDirectory()) return listHtmlFiles(dir, relative);
-    return name.endsWith('.html') ? [relative] : [];
-  });
-}
-
-/** The URL path a built file is served at under `base` (…/index.html → …/). */
-const toUrlPath = (relative: string, base: string) =>
-  `${base}${relative
-    .split(path.sep)
-    .join('/')
-    .replace(/(^|\/)index\.html$/u, '$1')}`;
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -144,7 +128,7 @@ describe('network: every built page asks only its own origin, and gets every fil
     it(`under ${site.base}`, async () => {
       const server = site.server();
       const origin = new URL(server.url).origin;
-      const urls = listHtmlFiles(site.dist).map((relative) => toUrlPath(relative, site.base));
+      const urls = listHtml(site.dist).map((relative) => toUrlPath(relative, site.base));
       expect(urls.length).toBeGreaterThan(20);
       expect(urls).toContain(`${site.base}404.html`);
       // The search page only loads the index once it has a query.
@@ -181,7 +165,7 @@ describe('network: every built page asks only its own origin, and gets every fil
 
 // The file list above comes from the build; make sure it holds the pages this suite is meant to cover.
 it('covers every report, problem and deck page of the build', () => {
-  const built = new Set(listHtmlFiles(distRoot).map((relative) => toUrlPath(relative, '/')));
+  const built = new Set(listHtml(distRoot).map((relative) => toUrlPath(relative, '/')));
   for (const report of reports) {
     expect(built.has(`/${getReportPath(report.id)}`)).toBe(true);
     expect(built.has(`/${getDeckPath(report.id)}`)).toBe(true);

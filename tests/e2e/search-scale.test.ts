@@ -1,14 +1,11 @@
-// Search at scale: on a generated archive of 300 problems, a common term fetches only about one batch of fragments
-// for the first results, and pressing "more" to the end still shows exactly the pages containing the term.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// Search at scale: on the fixture site, which holds a generated archive of 300 problems, a common term fetches only
+// about one batch of fragments for the first results, and pressing "more" to the end still shows exactly the pages
+// containing the term.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateReportsFolder } from '../../scripts/bench/generate-reports.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStaticServer as startServer } from '../../scripts/lib/static-server.ts';
+import { GENERATED } from '../fixtures/site.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { buildSite } from '../helpers/build.ts';
 import { computeTruth, type IndexedPage, readIndexedPages, readResults, showAllResults, waitForResults, withoutHash } from './search-support.ts';
 
 interface Server {
@@ -17,7 +14,7 @@ interface Server {
 }
 const startStaticServer = startServer as unknown as (options: { root: string; base: string }) => Promise<Server>;
 
-const PROBLEMS = 300;
+const PROBLEMS = GENERATED.problems;
 /**
  * The first batch is 50 results. Pagefind's candidates (pages containing every character of the query) are a
  * superset; for 资金 about 70 % of them contain the term itself, so filling the batch verifies about 70 fragments.
@@ -25,27 +22,22 @@ const PROBLEMS = 300;
 const MAX_FIRST_FRAGMENTS = 80;
 
 describe(`search on a generated archive of ${PROBLEMS} problems`, () => {
-  let work: string;
   let browser: Browser;
   let server: Server;
   let pages: IndexedPage[];
 
   beforeAll(async () => {
-    work = mkdtempSync(path.join(tmpdir(), 'rk-search-scale-'));
-    const reportsDir = path.join(work, 'reports');
-    generateReportsFolder(reportsDir, { problems: PROBLEMS, perReport: 25, seed: 7 });
-    const built = buildSite({ reportsDir, distDir: path.join(work, 'dist') });
-    if (built.status !== 0) throw new Error(`building the generated archive failed:\n${built.output.slice(-4000)}`);
+    const dist = inject('fixturesDist');
     browser = await launchChromium();
-    server = await startStaticServer({ root: built.distDir, base: '/' });
+    server = await startStaticServer({ root: dist, base: '/' });
     const reader = await browser.newPage();
-    pages = await readIndexedPages(reader, built.distDir, '/');
+    pages = await readIndexedPages(reader, dist, '/');
+    expect(pages.length).toBeGreaterThan(PROBLEMS);
     await reader.close();
   });
   afterAll(async () => {
     await server?.close();
     await browser?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   /** Opens /search/?q= in a fresh context and counts the fragment files fetched until the first results show. */

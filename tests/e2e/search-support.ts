@@ -1,8 +1,9 @@
 // Shared by the search tests: what the built site's indexed pages say, and the truth for a query.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { normalizeForMatch, stripWhitespace } from '../../src/lib/text.ts';
+import { listHtml, toUrlPath } from '../helpers/html.ts';
 
 /** One page Pagefind indexes: its URL path (with the base) and attributes of its data-pagefind-body element. */
 export interface IndexedPage {
@@ -14,27 +15,12 @@ export interface IndexedPage {
   text: string;
 }
 
-/** Every .html file under a folder, relative paths. */
-export function listHtmlFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(path.join(dir, prefix)).flatMap((name) => {
-    const relative = path.join(prefix, name);
-    if (statSync(path.join(dir, relative)).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : listHtmlFiles(dir, relative);
-    return name.endsWith('.html') ? [relative] : [];
-  });
-}
-
-/** The URL path a built file is served at under `base`. */
-export function toUrlPath(relative: string, base: string): string {
-  const posix = relative.split(path.sep).join('/');
-  return `${base}${posix.replace(/(^|\/)index\.html$/u, '$1')}`;
-}
-
 /**
  * Reads the pages carrying data-pagefind-body and extracts their indexed text in a browser (the body element
  * without its data-pagefind-ignore parts), the same way Pagefind decides what to index.
  */
 export async function readIndexedPages(page: Page, dist: string, base: string): Promise<IndexedPage[]> {
-  const files = listHtmlFiles(dist)
+  const files = listHtml(dist)
     .map((relative) => ({ relative, html: readFileSync(path.join(dist, relative), 'utf8') }))
     .filter(({ html }) => html.includes('data-pagefind-body'));
   const extracted = await page.evaluate(

@@ -1,9 +1,12 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/** The script `npm run build` runs. */
+export const buildScript = path.join(projectRoot, 'scripts/build.ts');
 
 /** The result of building the site once: where it went and what the build printed. */
 export interface BuildResult {
@@ -16,7 +19,7 @@ export interface BuildResult {
  * Builds the site with `npm run build`'s script into distDir (a fresh temp folder unless given),
  * from the reports folder `reportsDir` (default: the real content), under `basePath`.
  */
-export function buildSite(options: { reportsDir?: string; basePath?: string; distDir?: string; env?: Record<string, string> } = {}): BuildResult {
+export function buildSite(options: { reportsDir?: string; basePath?: string; distDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
   const work = mkdtempSync(path.join(tmpdir(), 'rk-build-'));
   const distDir = options.distDir ?? path.join(work, 'dist');
   const env: Record<string, string | undefined> = {
@@ -28,11 +31,12 @@ export function buildSite(options: { reportsDir?: string; basePath?: string; dis
   };
   if (options.reportsDir) env['REPORTS_DIR'] = options.reportsDir;
   else delete env['REPORTS_DIR'];
-  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts/build.ts')], {
-    cwd: projectRoot,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [buildScript], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ status: code ?? 1, output, distDir }));
   });
-  return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}`, distDir };
 }

@@ -91,13 +91,23 @@ describe('the overview slide', () => {
 });
 
 describe('listOrganisationFacts', () => {
-  it('attaches each dated event to the measure whose text quotes it', () => {
-    const facts = listOrganisationFacts(report).flatMap((measure) => measure.facts);
-    expect(facts.map((fact) => fact.date).sort()).toEqual(
-      report.data.events
-        .filter((e) => report.data.organisation.measures.some((m) => `${m.lead}${m.text}`.includes(e.quote)))
-        .map((e) => e.date)
-        .sort(),
-    );
+  it('attaches each dated event to the measure whose lead or text quotes it, and no other', () => {
+    const measure = (ordinal: string, lead: string, text: string) => ({ ordinal, lead, text });
+    const event = (date: string, label: string, quote: string) => ({ date, label, quote });
+    const organisation = {
+      ...report.data.organisation,
+      measures: [
+        measure('（一）', '加强领导。', '3月1日召开专题会议。'),
+        measure('（二）', '4月2日印发方案。', '明确分工。'),
+        measure('（三）', '抓好落实。', '无日期。'),
+      ],
+    };
+    const events = [
+      event('2022-03-01', '专题会议', '3月1日召开专题会议'),
+      event('2022-04-02', '印发方案', '4月2日印发方案'),
+      event('2022-05-03', '未引用', '5月3日'),
+    ];
+    const facts = listOrganisationFacts({ data: { organisation, events } }).map((entry) => entry.facts.map((fact) => fact.label));
+    expect(facts).toEqual([['专题会议'], ['印发方案'], []]);
   });
 });

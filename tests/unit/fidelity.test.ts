@@ -1,4 +1,4 @@
-// The collection must say exactly what the published report says: every sentence of the source's
+// The collection must say exactly what the published report (content/reports/<id>/source.txt) says: every sentence of the source's
 // sections 一, 二 and 三 occurs in the collection, and the collection adds no sentence of its own
 // outside editorial fields. Whitespace is ignored on both sides (the PDF extraction adds it).
 import { readFileSync } from 'node:fs';
@@ -9,9 +9,10 @@ import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const seedFile = path.resolve(repoRoot, '../shared/seed/000_f71144cbed74bda0.txt');
 const reportsDir = path.join(repoRoot, 'content/reports');
 const SEED_ID = 'szkj-20220422';
+/** The published report's text as extracted from its PDF, kept beside its content. */
+const seedFile = path.join(reportsDir, SEED_ID, 'source.txt');
 
 /** Rebuilds the report's text in printed order from the collection's verbatim fields only. */
 function rebuildReport(report: ReportEntry, issues: readonly IssueEntry[]): { head: string; sections: string } {

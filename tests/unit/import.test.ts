@@ -13,8 +13,9 @@ import { importReport } from '../../scripts/import/import.ts';
 import { readParagraphs, secondReportFile, secondReportWrappedFile, writeDocx, writeGb18030, writePdf } from '../fixtures/import/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
 
-const seedFile = path.resolve(projectRoot, '../shared/seed/000_f71144cbed74bda0.txt');
 const seedDir = path.join(projectRoot, 'content/reports/szkj-20220422');
+/** The published report's text, extracted from its PDF, kept beside its content. */
+const seedFile = path.join(seedDir, 'source.txt');
 const work = mkdtempSync(path.join(tmpdir(), 'rk-import-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -75,11 +76,15 @@ describe('round trip of the seed report', () => {
     const result = await importReport({ file: seedFile, reportsDir, id: 'szkj-20220422' });
     expect(result.written).toBe(true);
     const imported = readTree(path.join(reportsDir, 'szkj-20220422'));
+    // The source document itself is committed beside the content, not produced by the importer.
     const committed = readTree(seedDir);
+    expect(committed.has('source.txt')).toBe(true);
+    committed.delete('source.txt');
     expect([...imported.keys()].sort()).toEqual([...committed.keys()].sort());
     expect(verbatimReport(imported.get('report.yaml') ?? '')).toEqual(verbatimReport(committed.get('report.yaml') ?? ''));
-    for (const [name, content] of committed) {
-      if (!name.endsWith('.mdx')) continue;
+    const problems = [...committed].filter(([name]) => name.endsWith('.mdx'));
+    expect(problems.length).toBe((parseYaml(committed.get('report.yaml') ?? '') as { declared: { problems: number } }).declared.problems);
+    for (const [name, content] of problems) {
       expect(verbatimIssue(imported.get(name) ?? ''), name).toEqual(verbatimIssue(content));
       expect(splitMdx(imported.get(name) ?? '').front['report']).toBe('szkj-20220422');
     }

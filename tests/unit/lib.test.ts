@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDue, getDuePeriod, listCommitments } from '../../src/lib/commitments.ts';
 import { findCitations, listCitedDocuments, listIssueDocuments } from '../../src/lib/documents.ts';
 import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
+import { formatFileSize } from '../../src/lib/files.ts';
+import { formatSourceLabel } from '../../src/lib/labels.ts';
 import { getBodyText, listMeasures } from '../../src/lib/measures.ts';
 import { compareIssues, getAdjacentIssues, getIssueSlug, listIssuesByStatus, listReportIssues, sortReportsNewestFirst } from '../../src/lib/order.ts';
 import { formatShare, getReportStats } from '../../src/lib/stats.ts';
@@ -22,13 +24,16 @@ const make = (id: string, status: 'completed' | 'ongoing', number: number, body 
 
 describe('statistics', () => {
   it('counts problems by status from the entries', () => {
+    // The fixture's report.yaml states its totals, independently of the entries the function counts.
+    const { declared } = report.data;
     const stats = getReportStats(report, issues);
-    const byHand = { completed: issues.filter((i) => i.data.status === 'completed').length, ongoing: issues.filter((i) => i.data.status === 'ongoing').length };
-    expect(stats.completed).toBe(byHand.completed);
-    expect(stats.ongoing).toBe(byHand.ongoing);
-    expect(stats.total).toBe(issues.length);
-    expect(stats.shareCompleted).toBeCloseTo(byHand.completed / issues.length);
+    expect(stats.completed).toBe(declared.completed);
+    expect(stats.ongoing).toBe(declared.ongoing);
+    expect(stats.total).toBe(declared.problems);
+    expect(stats.shareCompleted).toBeCloseTo(declared.completed / declared.problems);
     expect(stats.matchesDeclared).toBe(true);
+    const three = [make('a', 'completed', 1), make('b', 'ongoing', 1), make('c', 'ongoing', 2)];
+    expect(getReportStats(report, three)).toMatchObject({ completed: 1, ongoing: 2, total: 3 });
   });
   it('notices when the entries differ from the declared totals', () => {
     const stats = getReportStats(report, [...issues, make('x', 'ongoing', 2)]);
@@ -40,6 +45,18 @@ describe('statistics', () => {
     expect(getReportStats(report, []).shareCompleted).toBe(0);
     expect(formatShare(22 / 25)).toBe('88%');
     expect(formatShare(2 / 3)).toBe('66.7%');
+  });
+});
+
+describe('file sizes', () => {
+  it('reads bytes, KB and MB with one decimal', () => {
+    expect(formatFileSize(0)).toBe('0 B');
+    expect(formatFileSize(1023)).toBe('1023 B');
+    expect(formatFileSize(1024)).toBe('1.0 KB');
+    expect(formatFileSize(28563)).toBe('27.9 KB');
+    expect(formatFileSize(3 * 1024 * 1024 + 200 * 1024)).toBe('3.2 MB');
+    expect(() => formatFileSize(-1)).toThrow(/not a byte count/u);
+    expect(formatSourceLabel('PDF', formatFileSize(2048))).toBe('原文（PDF，2.0 KB）');
   });
 });
 
@@ -102,6 +119,17 @@ describe('cited documents', () => {
     const keys = listCitedDocuments(issues).map((d) => d.key);
     expect(keys).toContain('示财规〔2023〕1号');
     expect(listCitedDocuments(issues).find((d) => d.key === '示财规〔2023〕1号')?.citedBy).toHaveLength(2);
+  });
+  it("files a title cited bare under the index's entry for it, where the number is cited elsewhere", () => {
+    const documents = listCitedDocuments(issues);
+    for (const issue of issues) {
+      const keys = listIssueDocuments(issue, documents).map((d) => d.key);
+      expect(keys.filter((key) => !documents.some((document) => document.key === key))).toEqual([]);
+    }
+    // completed-02 cites 《示例局财务管理办法》 bare; completed-01 gives its number.
+    const bare = issues.find((issue) => issue.id.endsWith('completed-02'))!;
+    expect(listIssueDocuments(bare).map((d) => d.key)).toContain('《示例局财务管理办法》');
+    expect(listIssueDocuments(bare, documents).map((d) => d.key)).toContain('示财规〔2023〕1号');
   });
 });
 
