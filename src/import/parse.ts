@@ -1,5 +1,7 @@
 // Parses the text of a 巡察整改情况通报 in its standard structure into a report and its problems.
 // Pure: text in, data and warnings out; one reader per section, in ./sections/.
+
+import { splitMeasures } from '#src/lib/measures.ts';
 import { ImportError } from './errors.ts';
 import { joinParagraphs } from './paragraphs.ts';
 import { readImplementation } from './sections/implementation.ts';
@@ -42,6 +44,12 @@ export function parseReport(raw: string, options: { layout?: Layout | undefined 
   const issues = implementation.groups.flatMap((group) => group.issues);
   const reportYear = Number(closing.date.slice(0, 4)) || Number(preface.endYear);
   for (const issue of issues) issue.suggestedCommitments = suggestCommitments(issue.paragraphs.join(''), reportYear);
+  // Measures are split at 一是, 二是, … wherever they stand; ordinals out of sequence are kept and reported.
+  for (const issue of issues) {
+    for (const warning of splitMeasures(issue.paragraphs.join('\n\n')).warnings) {
+      warnings.push(`line ${issue.line}: ${issue.status} problem ${issue.number}, paragraph line ${warning.line} of its body: ${warning.message}`);
+    }
+  }
   const totals = readDeclaredTotals(
     { text: organisation.intro + preface.paragraphs.join(''), paragraphs: paragraphs.slice(0, two) },
     implementation.groups,

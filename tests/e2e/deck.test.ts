@@ -185,6 +185,16 @@ describe('exports', () => {
       expect(await page.evaluate(() => document.fonts.check('32px DeckSans', '整改'))).toBe(true);
       expect(requests.filter((request) => !request.startsWith('file:') && !request.startsWith('data:'))).toEqual([]);
       expect(new Set(requests.filter((request) => request.startsWith('file:')).map((r) => r.split(/[?#]/u)[0]))).toEqual(new Set([url]));
+      // Offline too, the speaker view is set in the embedded deck font.
+      const [popup] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('s')]);
+      await popup.waitForFunction(
+        () =>
+          getComputedStyle(document.body).fontFamily.startsWith('DeckSans') &&
+          [...document.fonts].some((face) => face.family.replace(/"/gu, '') === 'DeckSans' && face.status === 'loaded'),
+        null,
+        { timeout: 15_000 },
+      );
+      await popup.close();
       await page.close();
     }
   });

@@ -10,6 +10,8 @@ export const minimalReportsDir = path.join(projectRoot, 'tests/fixtures/reports/
 export const roundsReportsDir = path.join(projectRoot, 'tests/fixtures/reports/rounds');
 /** A fictional report whose problems need continuation slides: eight long inline measures, a 60-character title. */
 export const longReportsDir = path.join(projectRoot, 'tests/fixtures/reports/long');
+/** The id of the long report (also part of the fixture site, tests/fixtures/site.ts). */
+export const LONG_REPORT_ID = 'longdemo-2024';
 
 /** Copies a reports folder to a fresh temp folder and returns its path. */
 export function copyReports(from: string = minimalReportsDir): string {

@@ -1,0 +1,99 @@
+// The character budget of a slide (src/deck/fit.ts) and what the planner makes of it (src/deck/plan.ts):
+// wrapping, clipping a lead phrase, pagination, and continuations of a problem that does not fit one slide.
+import { describe, expect, it } from 'vitest';
+import { CONTENT_WIDTH, clipLead, countLines, LEAD_MAX_CHARS, MIN_FONT_PX, paginate, SCALES, USABLE_HEIGHT } from '../../src/deck/fit.ts';
+import { CONTINUED, type IssueSlide, listPlannedSlideIds, listPlannedSlides, planDeck, planIssue } from '../../src/deck/plan.ts';
+import { listMeasures } from '../../src/lib/measures.ts';
+import { getPrintedProblem } from '../../src/lib/titles.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
+import { deckConfigSchema } from '../../src/schemas/deck.ts';
+import { LONG_REPORT_ID, longReportsDir } from '../helpers/fixtures.ts';
+
+const { reports } = readReportsFromDisk(longReportsDir);
+const { issues } = readIssuesFromDisk(longReportsDir);
+const report = reports.find((entry) => entry.id === LONG_REPORT_ID)!;
+const longIssue = issues.find((entry) => entry.id === `${LONG_REPORT_ID}/completed-01`)!;
+
+describe('countLines', () => {
+  it('wraps Chinese at full width, Latin narrower, and keeps closing punctuation off a line start', () => {
+    const perLine = Math.floor((CONTENT_WIDTH * 0.95) / 30);
+    expect(countLines('整'.repeat(perLine), 30, CONTENT_WIDTH)).toBe(1);
+    expect(countLines('整'.repeat(perLine + 1), 30, CONTENT_WIDTH)).toBe(2);
+    expect(countLines('1'.repeat(perLine + 1), 30, CONTENT_WIDTH)).toBe(1);
+    // A 。 that would open line 2 takes the character before it along: still two lines, never a third.
+    expect(countLines(`${'整'.repeat(perLine)}。`, 30, CONTENT_WIDTH)).toBe(2);
+    expect(countLines('', 30, CONTENT_WIDTH)).toBe(0);
+  });
+});
+
+describe('clipLead', () => {
+  it('keeps a lead phrase of up to 40 characters whole and shows the first 40 of a longer one, never cutting a figure', () => {
+    expect(clipLead('加强学习。')).toEqual({ text: '加强学习。', complete: true });
+    const long = `${'整'.repeat(38)}358万次播放。`;
+    const clipped = clipLead(long);
+    expect(clipped.complete).toBe(false);
+    expect(long.startsWith(clipped.text)).toBe(true);
+    expect([...clipped.text].length).toBeLessThanOrEqual(LEAD_MAX_CHARS);
+    // 358 straddles the 40th character: the cut moves before it.
+    expect(clipped.text).toBe('整'.repeat(38));
+    expect(clipLead('整'.repeat(50)).text).toBe('整'.repeat(LEAD_MAX_CHARS));
+  });
+});
+
+describe('paginate', () => {
+  it('fills each page to the usable height and never leaves a page empty', () => {
+    const pages = paginate([200, 200, 200, 200], (h) => h, { first: 100, rest: 100 }, 'test');
+    expect(pages.flat()).toEqual([200, 200, 200, 200]);
+    for (const page of pages) expect(100 + page.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(USABLE_HEIGHT);
+    expect(() => paginate([USABLE_HEIGHT], (h) => h, { first: 10, rest: 10 }, 'x.mdx: deck slide')).toThrow(/x\.mdx: deck slide/u);
+  });
+});
+
+describe('planIssue', () => {
+  it('continues a problem of eight long measures on further slides: ids -2, …, heading （续）, every measure once', () => {
+    const slides = planIssue(report, longIssue);
+    expect(slides.length).toBeGreaterThan(1);
+    expect(slides.map((slide) => slide.id)).toEqual(slides.map((_, index) => (index === 0 ? 'issue-completed-01' : `issue-completed-01-${index + 1}`)));
+    const printed = getPrintedProblem(longIssue.data.title);
+    expect(slides[0]!.heading).toBe(printed);
+    for (const slide of slides.slice(1)) expect(slide.heading).toBe(`${printed}${CONTINUED}`);
+    expect(slides.every((slide) => slide.part.total === slides.length)).toBe(true);
+    const measures = listMeasures(longIssue.body ?? '');
+    expect(slides.flatMap((slide) => slide.bullets.map((bullet) => bullet.measureId))).toEqual(measures.map((m) => m.id));
+    for (const [index, bullet] of slides.flatMap((slide) => slide.bullets).entries()) {
+      expect(measures[index]!.lead.startsWith(bullet.lead)).toBe(true);
+      expect(bullet.complete).toBe(measures[index]!.lead === bullet.lead);
+    }
+    // Figures and the lead-in stay on the first slide; the notes together hold the whole body.
+    expect(slides[0]!.figures.map((f) => f.value)).toEqual(longIssue.data.highlights.map((h) => h.value));
+    expect(slides[0]!.leadIn).not.toBeNull();
+    const notes = slides
+      .map((slide) => slide.notes)
+      .join('')
+      .replace(/\s+/gu, '');
+    for (const measure of measures) expect(notes).toContain(measure.paragraph.replace(/\s+/gu, ''));
+  });
+
+  it('keeps short problems on one slide in larger type, and never plans type under 20 px', () => {
+    const short = issues.find((entry) => entry.id === `${LONG_REPORT_ID}/completed-03`)!;
+    const [only, ...rest] = planIssue(report, short);
+    expect(rest).toEqual([]);
+    expect(only!.scale.body).toBeGreaterThan(SCALES.at(-1)!.body);
+    for (const slide of listPlannedSlides(planDeck(report, issues))) {
+      expect(slide.scale.body).toBeGreaterThanOrEqual(MIN_FONT_PX);
+      expect(slide.scale.heading).toBeGreaterThanOrEqual(MIN_FONT_PX);
+    }
+  });
+
+  it('puts continuations beside the vertical sub-slides in the grid layout, and after their first part otherwise', () => {
+    const grid = planDeck(report, issues, deckConfigSchema.parse({ completedLayout: 'grid' }));
+    const stack = grid.find((candidate) => candidate[0]?.id === 'completed')!;
+    const ids = stack.map((slide) => slide.id);
+    expect(ids.indexOf('issue-completed-01-2')).toBe(ids.indexOf('issue-completed-01') + 1);
+    const flat = listPlannedSlideIds(planDeck(report, issues));
+    expect(flat.indexOf('issue-completed-01-2')).toBe(flat.indexOf('issue-completed-01') + 1);
+    expect(planDeck(report, issues).every((candidate) => candidate.length === 1)).toBe(true);
+    const issueSlides = listPlannedSlides(grid).filter((slide): slide is IssueSlide => slide.kind === 'issue');
+    expect(issueSlides.length).toBe(listPlannedSlides(planDeck(report, issues)).filter((slide) => slide.kind === 'issue').length);
+  });
+});
