@@ -1,12 +1,12 @@
 // npm run import -- <file> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force]
-// Imports a 巡察整改情况通报 (.txt, .docx, .pdf) into the reports collection.
+// Imports a 巡察整改情况通报 (.txt, .docx, .doc/.wps/.odt, .pdf, .html) into the reports collection.
 import { parseArgs } from 'node:util';
 import { ImportError } from '#src/import/errors.ts';
 import { formatSummary } from '#src/import/summary.ts';
 import { getReportsDir } from '#src/loaders/paths.ts';
 import { importReport } from './import.ts';
 
-const usage = `用法 Usage: npm run import -- <file.txt|file.docx|file.pdf> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force]
+const usage = `用法 Usage: npm run import -- <file.txt|.docx|.doc|.wps|.odt|.pdf|.html|.htm> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force]
   --id       报告编号（目录名）report id (folder name); default report-YYYYMMDD from the report's date
   --out      报告目录 reports folder; default $REPORTS_DIR or content/reports
   --dry-run  只解析和校验，不写入 parse and validate, write nothing

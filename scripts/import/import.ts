@@ -10,7 +10,7 @@ import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { readSource } from './read.ts';
 
 export interface ImportOptions {
-  /** The source file: .txt (UTF-8 or GB18030), .docx or .pdf. */
+  /** The source file: .txt (UTF-8 or GB18030), .docx, .doc/.wps/.odt (through LibreOffice), .pdf, or a saved web page .html/.htm. */
   file: string;
   /** The folder holding one sub-folder per report, e.g. content/reports. */
   reportsDir: string;

@@ -10,7 +10,7 @@ export interface MeasureWithFacts extends OrganisationMeasure {
 
 /** Each organisation measure with the report events whose quote occurs in its text. */
 export function listOrganisationFacts(report: { data: Pick<ReportData, 'organisation' | 'events'> }): MeasureWithFacts[] {
-  return report.data.organisation.measures.map((measure) => ({
+  return (report.data.organisation?.measures ?? []).map((measure) => ({
     ...measure,
     facts: report.data.events
       .filter((event) => `${measure.lead}${measure.text}`.includes(event.quote))

@@ -309,7 +309,7 @@ function planOverview(report: ReportEntry, issues: readonly IssueEntry[]): Overv
     kind: 'overview',
     id: 'overview',
     part: { index: 1, total: 1 },
-    notes: report.data.organisation.intro,
+    notes: report.data.organisation?.intro ?? report.data.preface.join('\n\n'),
     notesLabel: formatNotesLabel(labels.deck.overview),
     scale: { heading: TYPE.heading, body: LARGEST.body },
     heading: labels.deck.overview,
@@ -341,6 +341,8 @@ function planTimeline(report: ReportEntry, issues: readonly IssueEntry[]): Timel
 
 function planOrganisation(report: ReportEntry): OrganisationSlide[] {
   const { organisation } = report.data;
+  // planDeck plans this section only for a report that has it.
+  if (!organisation) return [];
   const measures = listOrganisationFacts(report);
   // The ordinal （一） stands in its own column, three characters wide at the lead's size.
   const width = (scale: TypeScale) => CONTENT_WIDTH - 3 * (scale.body + 4) - 12;
@@ -467,7 +469,7 @@ function planCarried(report: ReportEntry, issues: readonly IssueEntry[], reports
 }
 
 function planClosing(report: ReportEntry): ClosingSlide {
-  const { contact } = report.data;
+  const contact = report.data.contact ?? { text: '' };
   const contacts = [
     ...(contact.phone ? [{ label: labels.contact.phone, value: contact.phone }] : []),
     ...(contact.address
@@ -494,7 +496,7 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   const list = listIssuesByStatus(report.id, status, issues);
   // The report's own heading of the group, where it has one.
   const heading = (status === 'completed' ? implementation.completedHeading : implementation.ongoingHeading) || getStatusGroupLabel(status);
-  const intro = status === 'completed' ? implementation.completedIntro : implementation.ongoingIntro;
+  const intro = (status === 'completed' ? implementation.completedIntro : implementation.ongoingIntro) ?? '';
   const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: formatNotesLabel(heading) };
   // The count sits beside the heading at 96 px, so the heading row is taller than a plain one.
   const headingRow = 96 * LINE_HEIGHT.heading + BLOCK.headingRule;
@@ -631,7 +633,12 @@ export function planDeck(
   const issueSlides = (status: IssueStatus): IssueSlide[][] => listIssuesByStatus(report.id, status, issues).map((issue) => planIssue(report, issue));
   // Continuations are further horizontal slides; in a vertical stack they follow their first part there.
   const alone = (slides: readonly PlannedSlide[]) => slides.map((slide) => [slide]);
+  // A section the report lacks (no organisation section, a status group with no problems) gets no slide.
+  const lacks = (section: string) =>
+    (section === 'organisation' && !report.data.organisation) ||
+    ((section === 'completed' || section === 'ongoing') && listIssuesByStatus(report.id, section, issues).length === 0);
   for (const section of config.sections) {
+    if (lacks(section)) continue;
     if (section.startsWith('mdx:')) {
       const file = section.slice('mdx:'.length);
       stacks.push([

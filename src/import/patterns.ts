@@ -14,7 +14,7 @@ export const HEADING_START = [SECTION, SUBSECTION, PROBLEM];
 export const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
 
 // The numerals themselves have one home, src/lib/numerals.ts.
-export { formatChineseNumeral, parseChineseNumeral } from '#src/lib/numerals.ts';
+export { parseChineseNumeral } from '#src/lib/numerals.ts';
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 

@@ -8,6 +8,7 @@ import { issueSchema } from '#src/schemas/issue.ts';
 import { reportSchema } from '#src/schemas/report.ts';
 import { ImportError } from './errors.ts';
 import { parseReport } from './parse.ts';
+import { mapRadicals } from './radicals.ts';
 import { getIssueFileName, renderIssueMdx, renderReportYaml } from './render.ts';
 import type { SourceText } from './source.ts';
 import type { ParsedIssue, ParsedReport } from './types.ts';
@@ -20,6 +21,8 @@ export interface PreparedImport {
   parsed: ParsedReport;
   /** File name (relative to the report folder) → content. */
   files: Map<string, string>;
+  /** How many Kangxi / CJK radicals were mapped to their unified ideographs before parsing. */
+  radicalsMapped: number;
   /** Problems whose title matches one of an earlier report of the same issuer: file name → that earlier round, proposed as `continues`. */
   proposedContinues: Map<string, Round>;
 }
@@ -75,9 +78,11 @@ export function validateRendered(id: string, files: Map<string, string>, issues:
  * `continues` links against the existing collection (a report of the same id, being replaced, is left out). Throws ImportError.
  */
 export function prepareImport(source: SourceText, id?: string, existing: ExistingCollection = { reports: [], issues: [] }): PreparedImport {
+  // Every format, not only PDF: text copied from a PDF into Word or a web page carries the same radicals.
+  const { text, mapped } = mapRadicals(source.text);
   let parsed: ParsedReport;
   try {
-    parsed = parseReport(source.text, { layout: source.layout });
+    parsed = parseReport(text, { layout: source.layout });
   } catch (error) {
     // A .docx, .pdf or web page has no lines of its own: say what the numbers count.
     if (error instanceof ImportError && source.format !== 'txt') {
@@ -85,6 +90,9 @@ export function prepareImport(source: SourceText, id?: string, existing: Existin
     }
     throw error;
   }
+  // A web page's 信息公开 table: kept as printed there.
+  if (source.metadata?.indexNumber) parsed.data.indexNumber = source.metadata.indexNumber;
+  if (source.metadata?.documentNumber) parsed.data.documentNumber = source.metadata.documentNumber;
   const reportId = id ?? deriveReportId(parsed.date);
   if (!ID_PATTERN.test(reportId)) throw new ImportError(`无效的编号 invalid report id "${reportId}": use lower-case letters, digits and hyphens`);
   const others = {
@@ -108,5 +116,5 @@ export function prepareImport(source: SourceText, id?: string, existing: Existin
   });
   const messages = validateRendered(reportId, files, parsed.issues);
   if (messages.length > 0) throw new ImportError(`校验失败 the imported report would not build:\n${messages.join('\n')}`);
-  return { id: reportId, idDerived: id === undefined, parsed, files, proposedContinues };
+  return { id: reportId, idDerived: id === undefined, parsed, files, radicalsMapped: mapped, proposedContinues };
 }

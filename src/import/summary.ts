@@ -30,6 +30,7 @@ export function formatSummary(result: ImportOutcome): string {
     `${labels.status.ongoing} ongoing: ${count('ongoing')}（声明 declared ${declared.ongoing}, line ${parsed.declaredLines.ongoing ?? '?'}）${mark(count('ongoing'), declared.ongoing)}`,
     `合计 total: ${parsed.issues.length}（声明 declared ${declared.items}项${declared.problems}个问题, line ${parsed.declaredLines.problems ?? '?'}）${mark(parsed.issues.length, declared.problems)}`,
   ];
+  lines.push(`部首字符 Kangxi/CJK radicals mapped to unified ideographs: ${result.radicalsMapped}`);
   const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);
   if (suggestions > 0)
     lines.push(`建议的承诺事项 suggested commitments: ${suggestions}（以注释写入，请编辑确认 written as comments for an editor to confirm）`);

@@ -46,6 +46,8 @@ export const labels = {
     team: '巡察组',
     period: '巡察时间',
     feedback: '反馈时间',
+    indexNumber: '索引号',
+    documentNumber: '文号',
   },
   /** Supervision contacts. */
   contact: {

@@ -29,10 +29,12 @@ export interface ReportSection {
   heading: string;
 }
 
-/** The report's numbered sections by key: 一、organisation, 二、implementation (the problems), 三、plan. */
-export function getReportSections(report: ReportEntry): Record<ReportSection['key'], ReportSection> {
-  const entries = reportSectionKeys.map((key, index) => [key, { key, ordinal: formatSectionOrdinal(index + 1), heading: report.data[key].heading }]);
-  return Object.fromEntries(entries) as Record<ReportSection['key'], ReportSection>;
+/** The report's numbered sections by key: 一、organisation, 二、implementation (the problems), 三、plan. A report
+ * without an organisation section numbers the rest from 一、, as it prints them. */
+export function getReportSections(report: ReportEntry): { organisation?: ReportSection; implementation: ReportSection; plan: ReportSection } {
+  const present = reportSectionKeys.filter((key) => report.data[key] !== undefined);
+  const entries = present.map((key, index) => [key, { key, ordinal: formatSectionOrdinal(index + 1), heading: report.data[key]?.heading ?? '' }]);
+  return Object.fromEntries(entries) as { organisation?: ReportSection; implementation: ReportSection; plan: ReportSection };
 }
 
 /** One status group of section 二: its ordinal, the report's heading and intro, and its problems in order. */
@@ -41,21 +43,21 @@ export interface StatusGroup<T extends IssueEntry = IssueEntry> {
   /** The ordinal as the report prints it, e.g. （一） */
   ordinal: string;
   heading: string;
-  intro: string;
+  /** The group's opening paragraph; absent where the report prints none. */
+  intro: string | undefined;
   issues: T[];
 }
 
-/** The status groups of a report, in the report's order (completed, then ongoing), each with its problems. */
+/** The status groups of a report that hold problems, in the report's order (completed, then ongoing), numbered in sequence. */
 export function listStatusGroups<T extends IssueEntry>(report: ReportEntry, issues: readonly T[]): StatusGroup<T>[] {
   const { implementation } = report.data;
-  const text: Record<IssueStatus, { heading: string; intro: string }> = {
+  const text: Record<IssueStatus, { heading: string; intro: string | undefined }> = {
     completed: { heading: implementation.completedHeading, intro: implementation.completedIntro },
     ongoing: { heading: implementation.ongoingHeading, intro: implementation.ongoingIntro },
   };
-  return issueStatuses.map((status, index) => ({
-    status,
-    ordinal: formatSubsectionOrdinal(index + 1),
-    ...text[status],
-    issues: listIssuesByStatus(report.id, status, issues),
-  }));
+  // An all-completed report has no ongoing group: no empty group is listed.
+  return issueStatuses
+    .map((status) => ({ status, ...text[status], issues: listIssuesByStatus(report.id, status, issues) }))
+    .filter((group) => group.issues.length > 0)
+    .map((group, index) => ({ ...group, ordinal: formatSubsectionOrdinal(index + 1) }));
 }

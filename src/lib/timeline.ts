@@ -28,13 +28,18 @@ export function getReportTimeline(report: ReportEntry, issues: readonly IssueEnt
   const events: TimelineEvent[] = [
     { date: inspection.start, display: formatDay(inspection.start), label: `${inspection.team}进驻，开展${inspection.kind}`, kind: 'inspection' },
     { date: inspection.end, display: formatDay(inspection.end), label: `${inspection.kind}结束`, kind: 'inspection' },
-    {
-      date: inspection.feedback,
-      display: formatDay(inspection.feedback),
-      label: '巡察组反馈巡察意见',
-      kind: 'feedback',
-      ...(inspection.dateNote ? { dateNote: inspection.dateNote } : {}),
-    },
+    // A report may not date the feedback; the timeline then leaves it out rather than guess.
+    ...(inspection.feedback
+      ? [
+          {
+            date: inspection.feedback,
+            display: formatDay(inspection.feedback),
+            label: '巡察组反馈巡察意见',
+            kind: 'feedback' as const,
+            ...(inspection.dateNote ? { dateNote: inspection.dateNote } : {}),
+          },
+        ]
+      : []),
     ...report.data.events.map(
       (event): TimelineEvent => ({
         date: event.date,

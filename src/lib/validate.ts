@@ -32,13 +32,15 @@ export function getReportText(report: ReportEntry): string {
   const { data } = report;
   return [
     ...data.preface,
-    data.organisation.intro,
-    ...data.organisation.measures.map((measure) => `${measure.lead}${measure.text}`),
+    data.organisation?.intro,
+    ...(data.organisation?.measures ?? []).map((measure) => `${measure.lead}${measure.text}`),
     data.implementation.completedIntro,
     data.implementation.ongoingIntro,
     ...data.plan.paragraphs,
-    data.contact.text,
-  ].join('\n');
+    data.contact?.text,
+  ]
+    .filter((text) => text !== undefined)
+    .join('\n');
 }
 
 /**

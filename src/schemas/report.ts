@@ -51,8 +51,8 @@ export const reportSchema = z
         start: daySchema('inspection.start'),
         /** Last day of the inspection, YYYY-MM-DD. */
         end: daySchema('inspection.end'),
-        /** The day the team gave its feedback, YYYY-MM-DD. */
-        feedback: daySchema('inspection.feedback'),
+        /** The day the team gave its feedback, YYYY-MM-DD; absent where the report does not say. */
+        feedback: daySchema('inspection.feedback').optional(),
         /** How a date was read where the source omits part of it (editorial). */
         dateNote: z.string().optional(),
       },
@@ -74,18 +74,20 @@ export const reportSchema = z
     ),
     /** The preface before section 一, verbatim, one string per paragraph. */
     preface: z.array(z.string().min(1), { error: 'preface: expected a list of paragraphs' }).min(1, { message: 'preface: must hold at least one paragraph' }),
-    /** Section 一: how the rectification was organised. */
-    organisation: z.object(
-      {
-        /** The section heading as printed, without its ordinal. */
-        heading: z.string().default('整改工作组织情况'),
-        /** The paragraph before the measures, verbatim. */
-        intro: z.string().min(1, { message: 'organisation.intro: must not be empty' }),
-        /** The measures （一）（二）…, in printed order. */
-        measures: z.array(organisationMeasureSchema).min(1, { message: 'organisation.measures: must hold at least one measure' }),
-      },
-      { error: 'organisation: required' },
-    ),
+    /** Section 一: how the rectification was organised; absent where the report has no such section. */
+    organisation: z
+      .object(
+        {
+          /** The section heading as printed, without its ordinal. */
+          heading: z.string().default('整改工作组织情况'),
+          /** The paragraph before the measures, verbatim. */
+          intro: z.string().min(1, { message: 'organisation.intro: must not be empty' }),
+          /** The measures （一）（二）…, in printed order. */
+          measures: z.array(organisationMeasureSchema).min(1, { message: 'organisation.measures: must hold at least one measure' }),
+        },
+        { error: 'organisation: expected an object' },
+      )
+      .optional(),
     /** Section 二: heading and the paragraph opening each status group. */
     implementation: z.object(
       {
@@ -93,12 +95,12 @@ export const reportSchema = z
         heading: z.string().default('整改落实情况'),
         /** Heading of the completed group, without its ordinal. */
         completedHeading: z.string().default(labels.statusGroup.completed),
-        /** The paragraph opening the completed group, verbatim. */
-        completedIntro: z.string().min(1, { message: 'implementation.completedIntro: must not be empty' }),
+        /** The paragraph opening the completed group, verbatim; absent where the report prints no such group. */
+        completedIntro: z.string().min(1, { message: 'implementation.completedIntro: must not be empty' }).optional(),
         /** Heading of the ongoing group, without its ordinal. */
         ongoingHeading: z.string().default(labels.statusGroup.ongoing),
-        /** The paragraph opening the ongoing group, verbatim. */
-        ongoingIntro: z.string().min(1, { message: 'implementation.ongoingIntro: must not be empty' }),
+        /** The paragraph opening the ongoing group, verbatim; absent where the report prints no such group (all completed). */
+        ongoingIntro: z.string().min(1, { message: 'implementation.ongoingIntro: must not be empty' }).optional(),
       },
       { error: 'implementation: required' },
     ),
@@ -112,25 +114,31 @@ export const reportSchema = z
       },
       { error: 'plan: required' },
     ),
-    /** Channels for supervision (监督). */
-    contact: z.object(
-      {
-        /** The contact paragraph, verbatim. */
-        text: z.string().min(1, { message: 'contact.text: must not be empty' }),
-        /** Telephone number as printed. */
-        phone: z.string().optional(),
-        /** Postal address as printed. */
-        address: z.string().optional(),
-        /** Postcode as printed. */
-        postcode: z
-          .string()
-          .regex(/^\d{6}$/, { message: 'contact.postcode: expected six digits' })
-          .optional(),
-        /** E-mail address as printed. */
-        email: z.email({ message: 'contact.email: not a valid e-mail address' }).optional(),
-      },
-      { error: 'contact: required' },
-    ),
+    /** Channels for supervision (监督); absent where the report gives none. */
+    contact: z
+      .object(
+        {
+          /** The contact paragraph, verbatim. */
+          text: z.string().min(1, { message: 'contact.text: must not be empty' }),
+          /** Telephone number as printed. */
+          phone: z.string().optional(),
+          /** Postal address as printed. */
+          address: z.string().optional(),
+          /** Postcode as printed. */
+          postcode: z
+            .string()
+            .regex(/^\d{6}$/, { message: 'contact.postcode: expected six digits' })
+            .optional(),
+          /** E-mail address as printed. */
+          email: z.email({ message: 'contact.email: not a valid e-mail address' }).optional(),
+        },
+        { error: 'contact: expected an object' },
+      )
+      .optional(),
+    /** 索引号 of a 信息公开 page, as printed there. */
+    indexNumber: z.string().min(1, { message: 'indexNumber: must not be empty' }).optional(),
+    /** 文号 (document number, e.g. 青文旅党〔2024〕3号), as printed. */
+    documentNumber: z.string().min(1, { message: 'documentNumber: must not be empty' }).optional(),
     /** The signature line as printed (usually the issuer). */
     signature: z.string().optional(),
     /** Dated events for the timeline (meetings, feedback); each quote must occur in the report's text. */

@@ -1,9 +1,11 @@
 // An imported report builds beside the seed (the fixture site holds both): the archive lists both and each gets its deck.
+// Reports shaped differently (all completed; no organisation section and no feedback date) build without an empty
+// section, group or slide.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { IMPORTED_REPORT_ID } from '../fixtures/site.ts';
+import { IMPORTED_REPORT_ID, SHAPED_REPORT_IDS } from '../fixtures/site.ts';
 
 const dist = inject('fixturesDist');
 const { reports } = readReportsFromDisk(inject('fixturesReports'));
@@ -27,5 +29,39 @@ describe('an imported report in the archive', () => {
 
   it('builds a deck for each report', () => {
     for (const report of both) expect(existsSync(path.join(dist, 'reports', report.id, 'deck', 'index.html')), report.id).toBe(true);
+  });
+});
+
+describe('reports shaped differently in the archive', () => {
+  const page = (id: string) => readFileSync(path.join(dist, 'reports', id, 'index.html'), 'utf8');
+  const deck = (id: string) => readFileSync(path.join(dist, 'reports', id, 'deck', 'index.html'), 'utf8');
+  const { allCompleted, followUp } = SHAPED_REPORT_IDS;
+
+  it('shows an all-completed report without an ongoing group or slide', () => {
+    // The full report, built alike, has both: the checks below can fail.
+    expect(page(IMPORTED_REPORT_ID)).toContain('id="group-ongoing"');
+    expect(deck(IMPORTED_REPORT_ID)).toContain('id="ongoing"');
+    expect(page(allCompleted)).toContain('id="group-completed"');
+    expect(page(allCompleted)).not.toContain('id="group-ongoing"');
+    expect(deck(allCompleted)).toContain('id="completed"');
+    expect(deck(allCompleted)).not.toContain('id="ongoing"');
+    const report = reports.find((entry) => entry.id === allCompleted);
+    expect(report?.data.declared.ongoing).toBe(0);
+    for (let number = 1; number <= (report?.data.declared.completed ?? 0); number += 1) {
+      const slug = `completed-${String(number).padStart(2, '0')}`;
+      expect(existsSync(path.join(dist, 'reports', allCompleted, 'issues', slug, 'index.html')), slug).toBe(true);
+    }
+  });
+
+  it('shows a report with no organisation section and no feedback date without them, sections numbered as printed', () => {
+    expect(page(IMPORTED_REPORT_ID)).toContain('id="organisation-heading"');
+    expect(page(IMPORTED_REPORT_ID)).toContain('反馈时间');
+    expect(deck(IMPORTED_REPORT_ID)).toContain('id="organisation"');
+    const html = page(followUp);
+    expect(html).not.toContain('id="organisation-heading"');
+    expect(html).not.toContain('反馈时间');
+    expect(html).toMatch(/id="implementation-heading">\s*一、整改落实情况/u);
+    expect(html).toMatch(/id="plan-heading">\s*二、下一步工作打算/u);
+    expect(deck(followUp)).not.toContain('id="organisation"');
   });
 });

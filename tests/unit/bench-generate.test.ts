@@ -35,7 +35,7 @@ describe('bench report generator', () => {
       const own = issues.filter((issue) => issue.data.report === report.id);
       expect(report.data.declared.problems).toBe(own.length);
       expect(report.data.declared.completed).toBe(own.filter((issue) => issue.data.status === 'completed').length);
-      expect(report.data.organisation.intro).toContain(`${report.data.declared.items}项${report.data.declared.problems}个问题`);
+      expect(report.data.organisation?.intro).toContain(`${report.data.declared.items}项${report.data.declared.problems}个问题`);
     }
     // Files are named <status>-<nn>.mdx with the problem's number.
     const names = readdirSync(path.join(dir, reports[0]!.id, 'issues'));

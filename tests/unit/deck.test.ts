@@ -95,7 +95,7 @@ describe('listOrganisationFacts', () => {
     const measure = (ordinal: string, lead: string, text: string) => ({ ordinal, lead, text });
     const event = (date: string, label: string, quote: string) => ({ date, label, quote });
     const organisation = {
-      ...report.data.organisation,
+      ...report.data.organisation!,
       measures: [
         measure('（一）', '加强领导。', '3月1日召开专题会议。'),
         measure('（二）', '4月2日印发方案。', '明确分工。'),

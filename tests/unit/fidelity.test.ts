@@ -25,9 +25,9 @@ function rebuildReport(report: ReportEntry, issues: readonly IssueEntry[]): { he
       .join('');
   const head = `${data.issuer}${data.title}${data.preface.join('')}`;
   const sections = [
-    `一、${data.organisation.heading}`,
-    data.organisation.intro,
-    ...data.organisation.measures.map((m) => `${m.ordinal}${m.lead}${m.text}`),
+    `一、${data.organisation?.heading}`,
+    data.organisation?.intro,
+    ...(data.organisation?.measures ?? []).map((m) => `${m.ordinal}${m.lead}${m.text}`),
     `二、${data.implementation.heading}`,
     `（一）${data.implementation.completedHeading}`,
     data.implementation.completedIntro,
@@ -37,7 +37,7 @@ function rebuildReport(report: ReportEntry, issues: readonly IssueEntry[]): { he
     group('ongoing'),
     `三、${data.plan.heading}`,
     ...data.plan.paragraphs,
-    data.contact.text,
+    data.contact?.text,
     data.signature ?? '',
   ].join('');
   return { head, sections };

@@ -69,5 +69,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     pages.push(items);
   }
   await pdf.destroy();
-  return rebuildPdfLines(pages);
+  // Noto / Source Han share one glyph for — (U+2014, GB18030 A1AA, what Chinese text prints) and ― (U+2015); the
+  // ToUnicode map of a browser-printed PDF names the latter, so the dash of （2024—2030年） would not match the source.
+  return rebuildPdfLines(pages).replace(/\u2015/gu, '\u2014');
 }

@@ -20,9 +20,10 @@ export interface IssueGroup {
   issues: ParsedIssue[];
 }
 
-/** Section 二: its heading and its groups in printed order. */
+/** Section 二: its heading, the paragraphs before its first group, and its groups. */
 export interface Implementation {
   heading: string;
+  intro: Paragraph[];
   groups: IssueGroup[];
 }
 
@@ -72,14 +73,19 @@ export function readImplementation(heading: Paragraph, body: readonly Paragraph[
   const starts = body.map((p, i) => (SUBSECTION.test(p.text) ? i : -1)).filter((i) => i >= 0);
   const completed = starts.find((i) => /完成/u.test(body[i]?.text ?? ''));
   const ongoing = starts.find((i) => /持续|正在/u.test(body[i]?.text ?? ''));
-  if (completed === undefined) throw new ImportError('section 二、 has no （一）已整改完成的问题 group', heading.line);
-  if (ongoing === undefined) throw new ImportError('section 二、 has no （二）持续整改的问题 group', heading.line);
+  // A report whose problems were all completed prints no ongoing group (and the reverse may happen): one is enough.
+  if (completed === undefined && ongoing === undefined) {
+    throw new ImportError(
+      `section ${heading.text.slice(0, heading.text.indexOf('、') + 1)} has no （一）已整改完成的问题 or （二）持续整改的问题 group`,
+      heading.line,
+    );
+  }
   const bounds = [
-    { status: 'completed' as const, from: completed },
-    { status: 'ongoing' as const, from: ongoing },
+    ...(completed === undefined ? [] : [{ status: 'completed' as const, from: completed }]),
+    ...(ongoing === undefined ? [] : [{ status: 'ongoing' as const, from: ongoing }]),
   ].sort((a, b) => a.from - b.from);
   const groups = bounds.map(({ status, from }, index) => readGroup(status, body.slice(from, bounds[index + 1]?.from ?? body.length)));
   // The entries keep the report's status order (completed first) whatever order the groups were printed in.
   groups.sort((a, b) => (a.status === b.status ? 0 : a.status === 'completed' ? -1 : 1));
-  return { heading: heading.text.replace(SECTION, '$2'), groups };
+  return { heading: heading.text.replace(SECTION, '$2'), intro: body.slice(0, bounds[0]?.from ?? 0), groups };
 }

@@ -3,7 +3,7 @@ import { ImportError } from '#src/import/errors.ts';
 import { parseChineseNumeral, SECTION, SUBSECTION, toDay } from '#src/import/patterns.ts';
 import type { Paragraph, ReportInput } from '#src/import/types.ts';
 
-type Organisation = ReportInput['organisation'];
+type Organisation = NonNullable<ReportInput['organisation']>;
 type Measure = Organisation['measures'][number];
 
 /** Reads section 一、 from its heading paragraph and the paragraphs up to section 二、. */

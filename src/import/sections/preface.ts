@@ -48,15 +48,16 @@ export function readPreface(paragraphs: readonly Paragraph[], warnings: string[]
   const kind = /开展了?([^，。“”]{0,6}?巡察(?:“[^”]+”)?)/u.exec(text)?.[1] ?? '巡察';
   if (!team) warnings.push(`line ${line}: no inspection team (…巡察组) found in the preface`);
   const feedback = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日，巡察组向[^，。]*反馈/u.exec(text);
-  if (!feedback) throw new ImportError('the preface gives no feedback date (…月…日，巡察组向…反馈)', line);
-  const feedbackYear = feedback[1] ?? endYear;
+  const feedbackYear = feedback?.[1] ?? endYear;
   const inspection: ReportInput['inspection'] = {
     team,
     kind,
     start: toDay(period[1] ?? '', period[2] ?? '', period[3] ?? ''),
     end: toDay(endYear, period[5] ?? '', period[6] ?? ''),
-    feedback: toDay(feedbackYear, feedback[2] ?? '', feedback[3] ?? ''),
   };
-  if (!feedback[1]) inspection.dateNote = `反馈日期原文为“${feedback[2]}月${feedback[3]}日”，年份按巡察结束年份（${endYear}年）推定`;
+  // A follow-up report may not date the feedback: a missing fact is left out, never guessed.
+  if (!feedback) warnings.push(`line ${line}: the preface gives no feedback date (…月…日，巡察组向…反馈); inspection.feedback left out`);
+  else inspection.feedback = toDay(feedbackYear, feedback[2] ?? '', feedback[3] ?? '');
+  if (feedback && !feedback[1]) inspection.dateNote = `反馈日期原文为“${feedback[2]}月${feedback[3]}日”，年份按巡察结束年份（${endYear}年）推定`;
   return { paragraphs: paragraphs.map((p) => p.text), inspection, endYear, feedbackYear };
 }

@@ -33,8 +33,9 @@ export function readDeclaredTotals(
     ongoing: lineOf(group('ongoing')?.paragraphs ?? [], DECLARES.ongoing, group('ongoing')?.paragraphs[0]?.line),
   };
   if (!problems) warnings.push(`line ${fallbackLine}: no declared totals (…项…个问题) found`);
-  if (!completed) warnings.push(`line ${group('completed')?.paragraphs[0]?.line}: no declared count of completed problems (共计N个问题已整改完成)`);
-  if (!ongoing) warnings.push(`line ${group('ongoing')?.paragraphs[0]?.line}: no declared count of ongoing problems (共计N个问题正在整改)`);
+  if (!completed && group('completed'))
+    warnings.push(`line ${group('completed')?.paragraphs[0]?.line}: no declared count of completed problems (共计N个问题已整改完成)`);
+  if (!ongoing && group('ongoing')) warnings.push(`line ${group('ongoing')?.paragraphs[0]?.line}: no declared count of ongoing problems (共计N个问题正在整改)`);
   const checks = [
     { what: 'completed problems (已整改完成)', declared: completed?.[1], found: count('completed'), line: lines.completed },
     { what: 'ongoing problems (正在整改)', declared: ongoing?.[1], found: count('ongoing'), line: lines.ongoing },
