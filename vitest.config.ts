@@ -4,6 +4,16 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The PowerPoint export needs no site build: LibreOffice renders the files the CLI writes.
+        test: {
+          name: 'office',
+          include: ['tests/e2e/pptx.test.ts'],
+          globalSetup: ['tests/system-check.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
@@ -15,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          exclude: ['tests/e2e/pptx.test.ts'],
           globalSetup: ['tests/system-check.ts', 'tests/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,

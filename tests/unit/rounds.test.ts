@@ -1,6 +1,7 @@
 // Rounds: `continues` links validated from disk (file and field named) and the chains derived from them.
 import { describe, expect, it } from 'vitest';
 import { type CarriedSlide, getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
+import { composePptxDeck } from '../../src/deck/pptx/compose.ts';
 import { getIssueSlug } from '../../src/lib/order.ts';
 import { getNextRound, indexRounds, listCarriedIssues, listOpenChains, listRounds, proposeContinues } from '../../src/lib/rounds.ts';
 import { getDeckSlideId } from '../../src/lib/urls.ts';
@@ -232,5 +233,25 @@ describe('the deck section carried (上轮持续整改问题进展)', () => {
     for (const slide of slides.slice(1)) expect(slide.heading.endsWith('（续）')).toBe(true);
     expect(slides.flatMap((slide) => slide.items.map((item) => item.number))).toEqual(Array.from({ length: count }, (_, i) => i + 1));
     for (const slide of slides) expect(slide.scale.body).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('the carried section in the PowerPoint deck', () => {
+  it('renders as native text: the previous round’s date and each problem, with the same notes', () => {
+    for (const reportId of new Set(linked.map((issue) => issue.data.report))) {
+      const report = reports.find((candidate) => candidate.id === reportId)!;
+      const config = deckConfigSchema.parse({ sections: ['carried'] });
+      const planned = listPlannedSlides(planDeck(report, issues, config, reports)).filter((slide): slide is CarriedSlide => slide.kind === 'carried');
+      const deck = composePptxDeck(report, issues, config, { reports });
+      expect(deck.slides.map((slide) => slide.id)).toEqual(planned.map((slide) => slide.id));
+      for (const [index, slide] of deck.slides.entries()) {
+        const text = JSON.stringify(slide.items);
+        for (const item of planned[index]!.items) {
+          expect(text).toContain(item.problem);
+          expect(text).toContain(item.previous.date.display);
+        }
+        expect(slide.notes).toBe(planned[index]!.notes);
+      }
+    }
   });
 });

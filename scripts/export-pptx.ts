@@ -1,0 +1,117 @@
+// npm run export:pptx [report-id…]: writes each report's deck as an editable PowerPoint file,
+// exports/<report-id>.pptx (EXPORT_DIR overrides the folder). Reads the collection straight from
+// REPORTS_DIR with the build's own validation and slides/<id>/deck.yaml; no site build is needed.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { getSlidesDir, readDeckConfig } from '#src/deck/config-file.ts';
+import { type MdxSlideText, readMdxSlideText } from '#src/deck/mdx-text.ts';
+import { composePptxDeck } from '#src/deck/pptx/compose.ts';
+import { isUntouchedExport, writePptx } from '#src/deck/pptx/write.ts';
+import { getReportPath } from '#src/lib/urls.ts';
+import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { getReportsDir } from '#src/loaders/paths.ts';
+
+const usage = `用法 Usage: npm run export:pptx -- [report-id…] [--force]
+  默认导出全部通报；REPORTS_DIR 指定通报目录，EXPORT_DIR 指定输出目录（默认 exports）。
+  已在 PowerPoint/WPS 中修改并保存过的同名文件不会被覆盖，除非加 --force。
+  Exports every report by default; REPORTS_DIR sets the reports folder, EXPORT_DIR the output folder (default exports).
+  A file of the same name that was edited and saved in PowerPoint or WPS is not replaced without --force.`;
+
+/** The text of each hand-written slide a deck config names, read from slides/<report-id>/<file>.mdx. */
+function readMdxSlides(reportId: string, sections: readonly string[], slidesDir: string): Map<string, MdxSlideText> {
+  const texts = new Map<string, MdxSlideText>();
+  for (const section of sections.filter((s) => s.startsWith('mdx:'))) {
+    const name = section.slice('mdx:'.length);
+    const file = path.join(slidesDir, reportId, `${name}.mdx`);
+    if (!existsSync(file))
+      throw new Error(
+        `${path.relative(process.cwd(), path.join(slidesDir, reportId, 'deck.yaml'))}: mdx:${name} names ${path.relative(process.cwd(), file)}, which does not exist`,
+      );
+    texts.set(name, readMdxSlideText(readFileSync(file, 'utf8'), name));
+  }
+  return texts;
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
+  const force = argv.includes('--force');
+  const options = argv.filter((arg) => arg.startsWith('-') && arg !== '--force');
+  if (options.length > 0) {
+    console.error(`未知选项 Unknown option: ${options.join(' ')}\n${usage}`);
+    return 2;
+  }
+  const args = argv.filter((arg) => !arg.startsWith('-'));
+  const reportsDir = getReportsDir();
+  const { reports, errors: reportErrors } = readReportsFromDisk(reportsDir);
+  const { issues, errors: issueErrors } = readIssuesFromDisk(reportsDir);
+  const cross = formatCollectionProblems(validateCollection(reports, issues));
+  const errors = [...reportErrors, ...issueErrors, ...(cross ? cross.split('\n') : [])];
+  if (errors.length > 0) {
+    console.error(`通报内容有误，未导出。The content collection is invalid (${errors.length}); nothing was written:\n${errors.join('\n')}`);
+    return 1;
+  }
+  const unknown = args.filter((id) => !reports.some((report) => report.id === id));
+  if (unknown.length > 0) {
+    console.error(`找不到通报 Unknown report id: ${unknown.join(', ')} (known: ${reports.map((r) => r.id).join(', ') || 'none'})\n${usage}`);
+    return 2;
+  }
+  const selected = args.length > 0 ? reports.filter((report) => args.includes(report.id)) : reports;
+  if (selected.length === 0) {
+    console.error(`没有可导出的通报。No report in ${reportsDir}.`);
+    return 1;
+  }
+  const exportDir = path.resolve(process.env['EXPORT_DIR'] ?? 'exports');
+  const slidesDir = getSlidesDir();
+  const site = process.env['SITE_URL'] || undefined;
+  const base = process.env['BASE_PATH'] ?? '/';
+  mkdirSync(exportDir, { recursive: true });
+  // Staff edit the exported file for the meeting; a new export must not silently replace their work.
+  const edited: string[] = [];
+  for (const report of selected) {
+    const file = path.join(exportDir, `${report.id}.pptx`);
+    if (!force && existsSync(file) && !(await isUntouchedExport(readFileSync(file)))) edited.push(path.relative(process.cwd(), file));
+  }
+  if (edited.length > 0) {
+    console.error(
+      `以下文件已在 PowerPoint/WPS 中修改过，未覆盖；请另存或加 --force。Not replaced, edited since export (save it under another name, or use --force):\n${edited.join('\n')}`,
+    );
+    return 1;
+  }
+  for (const report of selected) {
+    const started = performance.now();
+    const config = readDeckConfig(report.id, slidesDir);
+    const deck = composePptxDeck(report, issues, config, {
+      mdx: readMdxSlides(report.id, config.sections, slidesDir),
+      reports,
+      // The page's path resolved against the site's base URL (SITE_URL + BASE_PATH), as the web deck's QR code.
+      archiveUrl: site ? new URL(getReportPath(report.id), new URL(base.endsWith('/') ? base : `${base}/`, site)).href : undefined,
+    });
+    const bytes = await writePptx(deck);
+    const file = path.join(exportDir, `${report.id}.pptx`);
+    // Written beside the target and renamed, so a failed export never leaves half a file in place of a good one.
+    const partial = `${file}.partial`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, file);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const size = `${Math.round(bytes.length / 1024)} KB`;
+    console.log(
+      `已导出 ${path.relative(process.cwd(), file)}：${deck.slides.length} 张幻灯片，${size}，${seconds} 秒。Wrote ${file}: ${deck.slides.length} slides, ${size}, ${seconds} s.`,
+    );
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,251 @@
+// Writes a PptxDeck as a .pptx with pptxgenjs, then completes the package with jszip: one <a:pPr> per
+// paragraph, each heading as its slide's title placeholder, the theme's East Asian font (so text typed in later
+// is Chinese-ready too), speaker notes as Chinese paragraphs with their own <a:ea>, and a content digest that
+// tells a later export whether the file was edited. The only module that knows pptxgenjs.
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
+import PptxGenJS from 'pptxgenjs';
+import { colors, fonts, getInches, getPoints, slideInches } from './frame.ts';
+import { bulletIndentPx, getLinePitch, type PathShape, type PptxDeck, type Shape, type TextBox } from './model.ts';
+
+const layoutName = 'DECK_16x9';
+const lang = 'zh-CN';
+
+function escapeXml(text: string): string {
+  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+}
+
+/** Slide numbers (1-based) by slide id, for links between slides. */
+type SlideNumbers = ReadonlyMap<string, number>;
+
+function buildTextProps(box: TextBox, numbers: SlideNumbers): PptxGenJS.TextProps[] {
+  return box.paragraphs.flatMap((p, pIndex) =>
+    p.runs.map((run, rIndex) => ({
+      text: run.text,
+      options: {
+        fontSize: getPoints(run.sizePx ?? p.sizePx),
+        fontFace: fonts.eastAsian,
+        lang,
+        ...(run.bold ? { bold: true } : {}),
+        ...(run.color ? { color: run.color } : {}),
+        ...(run.link && numbers.has(run.link) ? { hyperlink: { slide: numbers.get(run.link)!, tooltip: run.text } } : {}),
+        // Paragraph settings ride on every run; pptxgenjs reads them from the run that opens the paragraph.
+        lineSpacing: getPoints(getLinePitch(p, box.lineHeight)),
+        ...(pIndex > 0 && p.spaceBeforePx ? { paraSpaceBefore: getPoints(p.spaceBeforePx) } : {}),
+        bullet: p.bullet ? { characterCode: '25A0', indent: getPoints(bulletIndentPx) } : false,
+        breakLine: rIndex === p.runs.length - 1 && pIndex < box.paragraphs.length - 1,
+      },
+    })),
+  );
+}
+
+function addText(slide: PptxGenJS.Slide, box: TextBox, numbers: SlideNumbers): void {
+  slide.addText(buildTextProps(box, numbers), {
+    objectName: box.name,
+    x: getInches(box.x),
+    y: getInches(box.y),
+    w: getInches(box.w),
+    h: getInches(box.h),
+    margin: 0,
+    color: box.color,
+    fontFace: fonts.eastAsian,
+    lang,
+    bold: box.bold ?? false,
+    align: box.align ?? 'left',
+    valign: box.valign ?? 'top',
+    wrap: true,
+    fit: 'none',
+    ...(box.fill ? { fill: { color: box.fill } } : {}),
+  });
+}
+
+function addShape(pptx: PptxGenJS, slide: PptxGenJS.Slide, shape: Shape): void {
+  const type = { rect: pptx.ShapeType.rect, roundRect: pptx.ShapeType.roundRect, ellipse: pptx.ShapeType.ellipse, line: pptx.ShapeType.line }[shape.shape];
+  slide.addShape(type, {
+    objectName: shape.name,
+    x: getInches(shape.x),
+    y: getInches(shape.y),
+    w: getInches(shape.w),
+    h: getInches(shape.h),
+    ...(shape.fill ? { fill: { color: shape.fill } } : { fill: { type: 'none' } }),
+    line: shape.line ? { color: shape.line.color, width: getPoints(shape.line.widthPx) } : { type: 'none' },
+    ...(shape.shape === 'roundRect' ? { rectRadius: getInches(8) } : {}),
+  });
+}
+
+function addPath(slide: PptxGenJS.Slide, shape: PathShape): void {
+  const points: NonNullable<PptxGenJS.ShapeProps['points']> = shape.rects.flatMap((rect) => [
+    { x: getInches(rect.x), y: getInches(rect.y), moveTo: true },
+    { x: getInches(rect.x + rect.w), y: getInches(rect.y) },
+    { x: getInches(rect.x + rect.w), y: getInches(rect.y + rect.h) },
+    { x: getInches(rect.x), y: getInches(rect.y + rect.h) },
+    { close: true } as const,
+  ]);
+  // pptxgenjs 4 writes custom geometry but its types omit the shape name.
+  slide.addShape('custGeom' as PptxGenJS.SHAPE_NAME, {
+    objectName: shape.name,
+    x: getInches(shape.x),
+    y: getInches(shape.y),
+    w: getInches(shape.w),
+    h: getInches(shape.h),
+    fill: { color: shape.fill },
+    line: { type: 'none' },
+    points,
+  });
+}
+
+/** Builds the pptxgenjs presentation of a deck. */
+export function buildPresentation(deck: PptxDeck): PptxGenJS {
+  const pptx = new PptxGenJS();
+  pptx.defineLayout({ name: layoutName, width: slideInches.width, height: slideInches.height });
+  pptx.layout = layoutName;
+  pptx.title = deck.title;
+  pptx.author = deck.author;
+  pptx.company = deck.author;
+  pptx.subject = deck.subject;
+  pptx.theme = { headFontFace: fonts.latin, bodyFontFace: fonts.latin };
+  pptx.defineSlideMaster({
+    title: 'DECK',
+    background: { color: colors.white },
+    slideNumber: {
+      x: getInches(16),
+      y: getInches(688),
+      w: getInches(120),
+      h: getInches(28),
+      fontFace: fonts.eastAsian,
+      fontSize: getPoints(20),
+      color: colors.muted,
+      margin: 0,
+    },
+  });
+  const numbers = new Map(deck.slides.map((slide, index) => [slide.id, index + 1]));
+  let section: string | undefined;
+  for (const spec of deck.slides) {
+    if (spec.section && spec.section !== section) {
+      section = spec.section;
+      pptx.addSection({ title: section });
+    }
+    const slide = pptx.addSlide({ masterName: 'DECK', ...(section ? { sectionTitle: section } : {}) });
+    for (const item of spec.items) {
+      if (item.type === 'text') addText(slide, item, numbers);
+      else if (item.type === 'path') addPath(slide, item);
+      else addShape(pptx, slide, item);
+    }
+    slide.addNotes(spec.notes);
+  }
+  return pptx;
+}
+
+const runProps = `<a:rPr lang="${lang}" altLang="en-US" dirty="0"><a:latin typeface="${fonts.latin}"/><a:ea typeface="${fonts.eastAsian}"/></a:rPr>`;
+
+/** A notes body's paragraphs: one <a:p> per line of the notes, each run Chinese-tagged with its East Asian font. */
+function renderNotesParagraphs(encoded: string): string {
+  return encoded
+    .split(/\r?\n/u)
+    .map((line) => (line ? `<a:p><a:r>${runProps}<a:t>${line}</a:t></a:r></a:p>` : `<a:p><a:endParaRPr lang="${lang}" dirty="0"/></a:p>`))
+    .join('');
+}
+
+const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/gu;
+const PARAGRAPH_PROPS = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/gu;
+
+/**
+ * Keeps one <a:pPr> per paragraph, first: pptxgenjs 4 writes one before every run of a multi-run paragraph,
+ * which the schema forbids (PowerPoint then offers to repair the file). Each kept one turns hanging punctuation
+ * off, so a closing 。 or ， moves to the next line with its character instead of hanging past the text box:
+ * the fit rule counts that case, and text stays inside its box in PowerPoint, WPS and LibreOffice alike.
+ */
+export function dedupeParagraphProps(xml: string): string {
+  return xml.replace(PARAGRAPH, (_all, inner: string) => {
+    let seen = false;
+    const kept = inner.replace(PARAGRAPH_PROPS, (props) => {
+      if (seen) return '';
+      seen = true;
+      return props.includes('hangingPunct=') ? props : props.replace(/^<a:pPr\b/u, '<a:pPr hangingPunct="0"');
+    });
+    return `<a:p>${kept}</a:p>`;
+  });
+}
+
+/** The object name of a slide's heading text box (layout.ts, slides.ts). */
+export const HEADING_NAME = '标题';
+
+/**
+ * Makes a slide's heading box its title placeholder, so PowerPoint's outline, accessibility checker and
+ * presenter view list the slide by its heading. Its own position and type settings stay as written.
+ */
+export function markTitle(xml: string): string {
+  const heading = new RegExp(`(<p:cNvPr id="\\d+" name="${HEADING_NAME}"></p:cNvPr>)<p:cNvSpPr/><p:nvPr></p:nvPr>`, 'u');
+  return xml.replace(heading, '$1<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>');
+}
+
+/** Completes the package pptxgenjs wrote: one paragraph-properties element per paragraph, theme fonts, notes paragraphs. Returns the new bytes. */
+export async function completePackage(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files).filter((file) => /^ppt\/slides\/slide\d+\.xml$/u.test(file))) {
+    zip.file(name, markTitle(dedupeParagraphProps(await zip.file(name)!.async('string'))));
+  }
+  const face = escapeXml(fonts.eastAsian);
+  for (const name of Object.keys(zip.files).filter((file) => /^ppt\/theme\/theme\d+\.xml$/u.test(file))) {
+    const xml = await zip.file(name)!.async('string');
+    zip.file(
+      name,
+      xml
+        .replace(/<a:ea typeface=""\/>/gu, `<a:ea typeface="${face}"/>`)
+        .replace(/<a:font script="Hans" typeface="[^"]*"\/>/gu, `<a:font script="Hans" typeface="${face}"/>`),
+    );
+  }
+  for (const name of Object.keys(zip.files).filter((file) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(file))) {
+    const xml = await zip.file(name)!.async('string');
+    const next = xml.replace(
+      /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/u,
+      (_all, text: string) => renderNotesParagraphs(text),
+    );
+    if (next === xml) throw new Error(`${name}: the speaker notes are not where pptxgenjs ${PptxGenJS.prototype.constructor.name} puts them`);
+    zip.file(name, next);
+  }
+  await stampFingerprint(zip);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+const FINGERPRINT = 'rk-export:sha256:';
+
+/** A digest of every part under ppt/ (slides, notes, layouts, theme), in name order. */
+async function getContentDigest(zip: JSZip): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of Object.keys(zip.files)
+    .filter((file) => file.startsWith('ppt/') && !zip.files[file]!.dir)
+    .sort()) {
+    hash.update(name);
+    hash.update(await zip.file(name)!.async('uint8array'));
+  }
+  return hash.digest('hex');
+}
+
+/** Records the content digest in the core properties (dc:identifier), so a later export can tell an edited copy. */
+async function stampFingerprint(zip: JSZip): Promise<void> {
+  const core = await zip.file('docProps/core.xml')!.async('string');
+  const stamp = `<dc:identifier>${FINGERPRINT}${await getContentDigest(zip)}</dc:identifier>`;
+  zip.file('docProps/core.xml', core.replace(/<dc:identifier>[^<]*<\/dc:identifier>|(?=<\/cp:coreProperties>)/u, stamp));
+}
+
+/**
+ * Whether a .pptx is as this export wrote it: its slides, notes and theme still match the digest stamped at
+ * export. PowerPoint, WPS and LibreOffice rewrite these parts when they save, so an edited copy answers false.
+ */
+export async function isUntouchedExport(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
+    const stamped = new RegExp(`<dc:identifier>${FINGERPRINT}([0-9a-f]{64})</dc:identifier>`, 'u').exec(core)?.[1];
+    return stamped !== undefined && stamped === (await getContentDigest(zip));
+  } catch {
+    return false;
+  }
+}
+
+/** The .pptx file of a deck, as bytes. */
+export async function writePptx(deck: PptxDeck): Promise<Uint8Array> {
+  const raw = (await buildPresentation(deck).write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  return completePackage(raw);
+}
