@@ -84,8 +84,8 @@ export const BLOCK = {
   numberBadge: 72,
   /** Indent of a bullet's text (the square marker). */
   bulletIndent: 28,
-  /** Width of the date column of timelines. */
-  timeColumn: 220,
+  /** Width of the date column of timelines: the widest date (2021年11月19日) on one line at the largest body size. */
+  timeColumn: 250,
   /** Left of a timeline's text: its offset, rule and the dot's column. */
   timelineIndent: 48,
 } as const;
@@ -168,6 +168,18 @@ export function paginate<T>(items: readonly T[], heightOf: (item: T) => number, 
   return pages;
 }
 
+const PAIRS: Record<string, string> = { '《': '》', '“': '”', '（': '）', '「': '」', '【': '】' };
+
+/** The index of the last opening mark in `chars` that is not closed after it, or -1. */
+function findOpenBracket(chars: readonly string[]): number {
+  const stack: number[] = [];
+  chars.forEach((char, index) => {
+    if (PAIRS[char]) stack.push(index);
+    else if (stack.length > 0 && PAIRS[chars[stack.at(-1)!]!] === char) stack.pop();
+  });
+  return stack.at(-1) ?? -1;
+}
+
 /** The part of a text a bullet shows: its lead phrase if within LEAD_MAX_CHARS, else its first LEAD_MAX_CHARS characters. */
 export function clipLead(lead: string): { text: string; complete: boolean } {
   const chars = [...lead];
@@ -175,5 +187,8 @@ export function clipLead(lead: string): { text: string; complete: boolean } {
   let cut = LEAD_MAX_CHARS;
   // A figure (358万次, 2022年) is never cut in two: the cut moves before its digits.
   while (cut > LEAD_MAX_CHARS / 2 && /[0-9.%A-Za-z]/u.test(chars[cut] ?? '') && /[0-9.%A-Za-z]/u.test(chars[cut - 1] ?? '')) cut -= 1;
+  // Nor is a quoted name (《…》, “…”, （…）) left open at the end: the cut moves before its opening mark.
+  const open = findOpenBracket(chars.slice(0, cut));
+  if (open > LEAD_MAX_CHARS / 2) cut = open;
   return { text: chars.slice(0, cut).join(''), complete: false };
 }

@@ -20,15 +20,18 @@ export function formatSummary(result: ImportOutcome): string {
   const declared = data.declared;
   const count = (status: ParsedIssue['status']) => parsed.issues.filter((issue) => issue.status === status).length;
   const mark = (a: number, b: number) => (a === b ? '✓ 一致 agrees' : '✗ 不符 differs');
+  // A total the report does not state is said to be missing, never shown as if declared.
+  const against = (found: number, value: string | number, against: number, line: number | undefined) =>
+    line === undefined ? '（未声明 not declared）' : `（声明 declared ${value}, line ${line}）${mark(found, against)}`;
   const lines = [
     `来源 Source: ${result.source.format} (${result.source.encoding}${result.source.layout ? `, ${result.source.layout}` : ''})`,
     `报告 Report: ${data.issuer}《${data.title}》 ${parsed.date}`,
     result.idDerived
       ? `编号 Id: ${result.id}（未指定 --id，按成文日期生成 derived from the report's date; pass --id to choose another）`
       : `编号 Id: ${result.id}`,
-    `${labels.status.completed} completed: ${count('completed')}（声明 declared ${declared.completed}, line ${parsed.declaredLines.completed ?? '?'}）${mark(count('completed'), declared.completed)}`,
-    `${labels.status.ongoing} ongoing: ${count('ongoing')}（声明 declared ${declared.ongoing}, line ${parsed.declaredLines.ongoing ?? '?'}）${mark(count('ongoing'), declared.ongoing)}`,
-    `合计 total: ${parsed.issues.length}（声明 declared ${declared.items}项${declared.problems}个问题, line ${parsed.declaredLines.problems ?? '?'}）${mark(parsed.issues.length, declared.problems)}`,
+    `${labels.status.completed} completed: ${count('completed')}${against(count('completed'), declared.completed, declared.completed, parsed.declaredLines.completed)}`,
+    `${labels.status.ongoing} ongoing: ${count('ongoing')}${against(count('ongoing'), declared.ongoing, declared.ongoing, parsed.declaredLines.ongoing)}`,
+    `合计 total: ${parsed.issues.length}${against(parsed.issues.length, `${declared.items}项${declared.problems}个问题`, declared.problems, parsed.declaredLines.problems)}`,
   ];
   lines.push(`部首字符 Kangxi/CJK radicals mapped to unified ideographs: ${result.radicalsMapped}`);
   const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);

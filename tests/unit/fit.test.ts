@@ -1,12 +1,15 @@
 // The character budget of a slide (src/deck/fit.ts) and what the planner makes of it (src/deck/plan.ts):
 // wrapping, clipping a lead phrase, pagination, and continuations of a problem that does not fit one slide.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_WIDTH, clipLead, countLines, LEAD_MAX_CHARS, MIN_FONT_PX, paginate, SCALES, USABLE_HEIGHT } from '../../src/deck/fit.ts';
+import { BLOCK, CONTENT_WIDTH, clipLead, countLines, LEAD_MAX_CHARS, MIN_FONT_PX, measureEm, paginate, SCALES, USABLE_HEIGHT } from '../../src/deck/fit.ts';
 import { CONTINUED, type IssueSlide, listPlannedSlideIds, listPlannedSlides, planDeck, planIssue } from '../../src/deck/plan.ts';
 import { listMeasures } from '../../src/lib/measures.ts';
 import { getPrintedProblem } from '../../src/lib/titles.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { deckConfigSchema } from '../../src/schemas/deck.ts';
+import { projectRoot } from '../helpers/build.ts';
 import { LONG_REPORT_ID, longReportsDir } from '../helpers/fixtures.ts';
 
 const { reports } = readReportsFromDisk(longReportsDir);
@@ -95,5 +98,28 @@ describe('planIssue', () => {
     expect(planDeck(report, issues).every((candidate) => candidate.length === 1)).toBe(true);
     const issueSlides = listPlannedSlides(grid).filter((slide): slide is IssueSlide => slide.kind === 'issue');
     expect(issueSlides.length).toBe(listPlannedSlides(planDeck(report, issues)).filter((slide) => slide.kind === 'issue').length);
+  });
+});
+
+describe('clipLead and quoted names', () => {
+  it('never ends a clipped lead inside an open 《》, “” or （）, and keeps a closed one', () => {
+    // Seed, ongoing problem 1: the 40th character falls inside the second 《…》.
+    const lead =
+      '积极贯彻落实《省政府关于促进全省高新技术产业开发区高质量发展的实施意见》、《苏州市人民政府关于推进苏州开发区开放创新发展的若干意见》，2022年1月';
+    const clipped = clipLead(lead);
+    expect(clipped).toEqual({ text: '积极贯彻落实《省政府关于促进全省高新技术产业开发区高质量发展的实施意见》、', complete: false });
+    const quoted = `${'整'.repeat(36)}“科创中国”平台上线运行`;
+    expect(clipLead(quoted).text).toBe('整'.repeat(36));
+    // Nested marks that close before the cut leave it at 40.
+    const closed = `启动《创新政策实务手册（2022版）》${'整'.repeat(40)}`;
+    expect([...clipLead(closed).text].length).toBe(LEAD_MAX_CHARS);
+  });
+});
+
+describe('timeline date column', () => {
+  it('holds the widest date (YYYY年MM月DD日) on one line at the largest body size, and the theme uses the same width', () => {
+    expect(Math.ceil(measureEm('2021年11月19日') * Math.max(...SCALES.map((scale) => scale.body)))).toBeLessThanOrEqual(BLOCK.timeColumn);
+    const theme = readFileSync(path.join(projectRoot, 'slides/theme/theme.css'), 'utf8');
+    expect(theme).toMatch(new RegExp(`\\.timeline time \\{[^}]*flex: 0 0 ${BLOCK.timeColumn}px`, 'u'));
   });
 });

@@ -260,6 +260,9 @@ describe('malformed input exits non-zero, names the line and writes nothing', ()
     const result = runCli([file, '--out', reportsDir, '--id', 'qc']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain(`line ${lineOf('（一）已整改完成的问题')}: no declared count of completed problems`);
+    // The summary says the count is not stated rather than showing the counted number as declared.
+    expect(result.stdout).toMatch(/已整改完成 completed: 5（未声明 not declared）\n/u);
+    expect(result.stdout).not.toMatch(/completed: 5（声明 declared/u);
     expect(readdirSync(reportsDir)).toEqual(['qc']);
   });
 

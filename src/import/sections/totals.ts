@@ -27,10 +27,11 @@ export function readDeclaredTotals(
   const problems = DECLARES.problems.exec(opening.text);
   const completed = DECLARES.completed.exec(group('completed')?.intro ?? '');
   const ongoing = DECLARES.ongoing.exec(group('ongoing')?.intro ?? '');
+  // A line only for a total the report states; undefined marks one it does not (the summary says so).
   const lines: ParsedReport['declaredLines'] = {
-    problems: lineOf(opening.paragraphs, DECLARES.problems, fallbackLine),
-    completed: lineOf(group('completed')?.paragraphs ?? [], DECLARES.completed, group('completed')?.paragraphs[0]?.line),
-    ongoing: lineOf(group('ongoing')?.paragraphs ?? [], DECLARES.ongoing, group('ongoing')?.paragraphs[0]?.line),
+    problems: problems ? lineOf(opening.paragraphs, DECLARES.problems, fallbackLine) : undefined,
+    completed: completed ? lineOf(group('completed')?.paragraphs ?? [], DECLARES.completed, group('completed')?.paragraphs[0]?.line) : undefined,
+    ongoing: ongoing ? lineOf(group('ongoing')?.paragraphs ?? [], DECLARES.ongoing, group('ongoing')?.paragraphs[0]?.line) : undefined,
   };
   if (!problems) warnings.push(`line ${fallbackLine}: no declared totals (…项…个问题) found`);
   if (!completed && group('completed'))
