@@ -7,6 +7,7 @@ import { ImportError } from '#src/import/errors.ts';
 import { prepareImport } from '#src/import/prepare.ts';
 import { preparePublishedSource } from '#src/import/published.ts';
 import type { ImportOutcome } from '#src/import/summary.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { readSource } from './read.ts';
 
 export interface ImportOptions {
@@ -25,7 +26,10 @@ export interface ImportOptions {
 /** Runs the whole import. Throws ImportError (naming the line where there is one) and then writes nothing. */
 export async function importReport(options: ImportOptions): Promise<ImportOutcome> {
   const source = await readSource(options.file);
-  const prepared = prepareImport(source, options.id);
+  // The collection already there, to propose continues links against (what cannot be read is simply not matched).
+  const reportsDir = path.resolve(options.reportsDir);
+  const existing = existsSync(reportsDir) ? { reports: readReportsFromDisk(reportsDir).reports, issues: readIssuesFromDisk(reportsDir).issues } : undefined;
+  const prepared = prepareImport(source, options.id, existing);
   const dir = path.join(path.resolve(options.reportsDir), prepared.id);
   const exists = existsSync(dir);
   if (exists && !options.force) {

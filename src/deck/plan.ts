@@ -7,6 +7,7 @@ import { formatDue, listCommitments } from '#src/lib/commitments.ts';
 import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
 import {
   formatCountedNote,
+  formatIssueName,
   formatIssueOrdinal,
   formatNotesLabel,
   formatProgressSummary,
@@ -19,6 +20,7 @@ import {
 } from '#src/lib/labels.ts';
 import { listMeasurePoints, splitLead, splitMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
+import { indexRounds, listCarriedIssues } from '#src/lib/rounds.ts';
 import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
 import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
@@ -166,6 +168,28 @@ export interface CommitmentsSlide extends SlideBase {
   empty: string | null;
 }
 
+/** A problem this report carries on from an earlier one: what the last round said, and what this one says. */
+export interface CarriedItem {
+  /** This report's problem. */
+  status: IssueStatus;
+  number: number;
+  /** The problem in the report's words (printed title without its frame). */
+  problem: string;
+  /** Its slide in this deck. */
+  target: string;
+  /** The round before this one: its report's date and title, and the problem's status and number there. */
+  previous: { date: PlannedDate; reportTitle: string; status: IssueStatus; number: number };
+  /** e.g. 上轮持续整改问题1 → 本轮已整改完成问题1. */
+  progress: string;
+}
+
+/** 上轮持续整改问题进展: the problems this report carries on from earlier reports, one line each. */
+export interface CarriedSlide extends SlideBase {
+  kind: 'carried';
+  heading: string;
+  items: CarriedItem[];
+}
+
 export interface ClosingSlide extends SlideBase {
   kind: 'closing';
   heading: string;
@@ -191,6 +215,7 @@ export type PlannedSlide =
   | IssueSlide
   | PlanSlide
   | CommitmentsSlide
+  | CarriedSlide
   | ClosingSlide
   | MdxSlide;
 
@@ -408,6 +433,53 @@ function planCommitments(report: ReportEntry, issues: readonly IssueEntry[]): Co
   return slides;
 }
 
+/**
+ * The carried section: one line per problem that continues a problem of an earlier report (date of the previous
+ * round, the problem, its status then and now), over as many slides as fit; none when nothing is carried.
+ */
+function planCarried(report: ReportEntry, issues: readonly IssueEntry[], reports: readonly ReportEntry[]): CarriedSlide[] {
+  const carried = listCarriedIssues(report.id, issues, indexRounds(reports, issues));
+  if (carried.length === 0) return [];
+  const { previousRound, thisRound } = labels.deck;
+  const items = carried.flatMap(({ issue, earlier }) => {
+    const previous = earlier.at(-1);
+    if (!previous) return [];
+    const item: CarriedItem & { rounds: typeof earlier } = {
+      status: issue.data.status,
+      number: issue.data.number,
+      problem: getPrintedProblem(issue.data.title),
+      target: getDeckSlideId(getIssueSlug(issue)),
+      previous: { date: at(previous.date), reportTitle: previous.reportTitle, status: previous.status, number: previous.number },
+      progress: `${previousRound}${formatIssueName(previous.status, previous.number)} → ${thisRound}${formatIssueName(issue.data.status, issue.data.number)}`,
+      rounds: earlier,
+    };
+    return [item];
+  });
+  const width = CONTENT_WIDTH - BLOCK.timelineIndent - BLOCK.timeColumn;
+  return planSectionList<(typeof items)[number], CarriedSlide>(
+    'carried',
+    labels.deck.carried,
+    items,
+    (item, scale) => getTextHeight(item.problem, scale.body, width) + getTextHeight(item.progress, TYPE.small, width) + BLOCK.itemGap,
+    (page, _part, _scale, heading) => ({
+      kind: 'carried',
+      heading,
+      items: page.map(({ rounds: _rounds, ...item }) => item),
+      // The notes name every earlier round in full, oldest first.
+      notes: page
+        .map((item) =>
+          [
+            `${item.progress}：${item.problem}`,
+            ...item.rounds.map((round) => `${formatDay(round.date)}《${round.reportTitle}》${formatIssueName(round.status, round.number)}：${round.title}`),
+          ].join('\n'),
+        )
+        .join('\n\n'),
+    }),
+    formatNotesLabel(labels.deck.carried),
+    `${sourceOf(report)}: carried`,
+  );
+}
+
 function planClosing(report: ReportEntry): ClosingSlide {
   const contact = report.data.contact ?? { text: '' };
   const contacts = [
@@ -570,8 +642,16 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
   });
 }
 
-/** Plans a report's deck from its config and entries: horizontal stacks of slides in presenting order. */
-export function planDeck(report: ReportEntry, issues: readonly IssueEntry[], config: DeckConfig = getDefaultDeckConfig()): PlannedStack[] {
+/**
+ * Plans a report's deck from its config and entries: horizontal stacks of slides in presenting order. `reports`
+ * (the archive's reports) lets the carried section name earlier rounds; without it that section plans nothing.
+ */
+export function planDeck(
+  report: ReportEntry,
+  issues: readonly IssueEntry[],
+  config: DeckConfig = getDefaultDeckConfig(),
+  reports: readonly ReportEntry[] = [report],
+): PlannedStack[] {
   const stacks: PlannedStack[] = [];
   const issueSlides = (status: IssueStatus): IssueSlide[][] => listIssuesByStatus(report.id, status, issues).map((issue) => planIssue(report, issue));
   // Continuations are further horizontal slides; in a vertical stack they follow their first part there.
@@ -606,6 +686,9 @@ export function planDeck(report: ReportEntry, issues: readonly IssueEntry[], con
         break;
       case 'organisation':
         stacks.push(...alone(planOrganisation(report)));
+        break;
+      case 'carried':
+        stacks.push(...alone(planCarried(report, issues, reports)));
         break;
       case 'completed':
         if (config.completedLayout === 'grid') {

@@ -40,6 +40,12 @@ export function formatSummary(result: ImportOutcome): string {
   const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);
   if (suggestions > 0)
     lines.push(`建议的承诺事项 suggested commitments: ${suggestions}（以注释写入，请编辑确认 written as comments for an editor to confirm）`);
+  if (result.proposedContinues.size > 0) {
+    lines.push(
+      `建议的延续关系 proposed continues: ${result.proposedContinues.size}（与同一发文机关较早通报中的问题标题相同，以注释写入，请核对 titles equal to problems of an earlier report of the same issuer; written as comments for an editor to confirm）`,
+    );
+    for (const [file, round] of result.proposedContinues) lines.push(`  ${file} → continues: ${round.key}（${round.date}《${round.reportTitle}》）`);
+  }
   lines.push(parsed.warnings.length === 0 ? '警告 Warnings: none' : `警告 Warnings (${parsed.warnings.length}):`);
   for (const warning of parsed.warnings) lines.push(`  ${warning}`);
   const { published } = result;

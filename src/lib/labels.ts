@@ -19,6 +19,7 @@ export const labels = {
     home: '首页',
     documents: '文件索引',
     commitments: '整改承诺',
+    ledger: '整改台账',
     search: '搜索',
     report: '通报',
   },
@@ -62,7 +63,17 @@ export const labels = {
   },
   /** Section headings of the archive's pages. */
   archive: {
-    home: { latest: '最新通报', readLatest: '阅读通报全文与各问题整改情况', all: '全部通报（按成文日期从新到旧）', empty: '暂无通报。' },
+    home: {
+      latest: '最新通报',
+      readLatest: '阅读通报全文与各问题整改情况',
+      all: '全部通报（按成文日期从新到旧）',
+      empty: '暂无通报。',
+      byIssuer: '按发文机关查看通报',
+      byYear: '通报（按年份，从新到旧）',
+      open: '仍在持续整改的问题',
+      allClosed: '该机关通报的问题均已整改完成。',
+      latestRound: '最近一轮：',
+    },
     report: {
       preface: '前言',
       openDeck: '打开本通报的汇报演示',
@@ -81,6 +92,42 @@ export const labels = {
       prev: '上一个：',
       next: '下一个：',
       due: '完成时限：',
+    },
+    /** A problem followed across reports. */
+    rounds: {
+      heading: '整改轮次',
+      thisPage: '（本页）',
+      carried: '延续前次通报的问题',
+      carriedIntro: '以下问题在此前的通报中已经报告，本通报继续报告其整改情况；“目前”为本档案所收录的最新一轮通报中的状态。',
+      carriedCaption: '延续前次通报的问题及其目前状态',
+      thisReport: '本通报',
+      earlier: '此前轮次',
+      now: '目前',
+      see: '见',
+    },
+    /** The rectification ledger (整改台账), on its pages and in the export. */
+    ledger: {
+      title: '整改台账',
+      description: '全部通报所列问题的整改台账：状态、整改措施、承诺时限与后续轮次。',
+      all: '全部问题',
+      narrow: '按发文机关或通报筛选台账',
+      empty: '暂无问题。',
+      openForReport: '查看本通报的整改台账',
+      /** Column headers, in order; reportDate and measuresText are columns of the export only. */
+      columns: {
+        index: '序号',
+        issuer: '发文机关',
+        report: '通报',
+        reportDate: '成文日期',
+        status: '状态',
+        number: '编号',
+        title: '问题',
+        measures: '整改措施',
+        deadlines: '承诺时限',
+        next: '后续轮次',
+        measuresText: '整改措施全文',
+      },
+      allSheet: '全部问题',
     },
     corrections: '编者更正说明',
     editorNote: '编者注：',
@@ -110,6 +157,8 @@ export const labels = {
     anyStatus: '全部',
     report: '通报',
     anyReport: '全部通报',
+    issuer: '发文机关',
+    anyIssuer: '全部发文机关',
     results: '搜索结果',
     reportText: '通报正文',
     more: '显示更多结果',
@@ -126,6 +175,9 @@ export const labels = {
     overview: '整改总体情况',
     timeline: '巡察整改时间线',
     commitments: '整改承诺与时间节点',
+    carried: '上轮持续整改问题进展',
+    previousRound: '上轮',
+    thisRound: '本轮',
     noCommitments: '本通报未列出带时间节点的整改承诺。',
     closing: '欢迎监督',
     scanForReport: '扫码查看通报全文',
@@ -261,4 +313,30 @@ export function formatSourceLabel(format: string, size: string): string {
 /** An editorial correction, e.g. 原文“苏E2C606”应为“苏E2C608”。 */
 export function formatCorrection(printed: string, reading: string): string {
   return `原文“${printed}”应为“${reading}”。`;
+}
+
+/** How many rounds a problem has been through, e.g. 历经 2 轮通报，. */
+export function formatRoundCount(count: number): string {
+  return count > 1 ? `历经 ${count} 轮通报，` : '';
+}
+
+/** The introduction of the rounds of a problem. */
+export function formatRoundsIntro(count: number): string {
+  return `本问题在以下 ${count} 份通报中均有报告，按成文日期从早到晚：`;
+}
+
+/** The introduction of a ledger page: how many problems (from how many reports), and which are on this page. */
+export function formatLedgerIntro(total: number, first: number, last: number, reports?: number): string {
+  const from = reports === undefined ? '，按通报成文日期从早到晚、通报内顺序排列' : `，来自 ${reports} 份通报`;
+  return total === 0 ? `共 0 个${labels.stats.problem}。` : `共 ${total} 个${labels.stats.problem}${from}；本页为第 ${first}–${last} 个。`;
+}
+
+/** The number of measures of a problem as the ledger states it, e.g. 共3项. */
+export function formatMeasureCount(count: number): string {
+  return `共${count}${labels.stats.unitItem}`;
+}
+
+/** The link to an issuer's ledger, e.g. 查看中共示例县水利局党组的整改台账. */
+export function formatIssuerLedgerLink(issuer: string): string {
+  return `查看${issuer}的${labels.archive.ledger.title}`;
 }

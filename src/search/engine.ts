@@ -41,6 +41,8 @@ export interface PagefindApi {
 export interface SearchFilters {
   status?: string | undefined;
   report?: string | undefined;
+  /** The issuing body (发文机关) as printed. */
+  issuer?: string | undefined;
 }
 
 /** One verified result. */
@@ -93,6 +95,7 @@ export function toPagefindFilters(filters: SearchFilters): Record<string, string
   const chosen: Record<string, string> = {};
   if (filters.status) chosen['status'] = filters.status;
   if (filters.report) chosen['report'] = filters.report;
+  if (filters.issuer) chosen['issuer'] = filters.issuer;
   return chosen;
 }
 

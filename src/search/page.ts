@@ -1,4 +1,4 @@
-// Drives the search page: reads ?q/status/report, runs the search, renders results batch by batch (each batch is
+// Drives the search page: reads ?q/status/report/issuer, runs the search, renders results batch by batch (each batch is
 // verified only when it is shown) and keeps the URL in step.
 import { formatSearchSummary, labels } from '#src/lib/labels.ts';
 import { loadPagefind, type PagefindApi, type SearchFilters, type SearchHit, type SearchSession, startSearch } from './engine.ts';
@@ -15,12 +15,13 @@ if (form && results && status) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
   const statusSelect = form.querySelector<HTMLSelectElement>('select[name="status"]');
   const reportSelect = form.querySelector<HTMLSelectElement>('select[name="report"]');
+  const issuerSelect = form.querySelector<HTMLSelectElement>('select[name="issuer"]');
   let api: Promise<PagefindApi> | null = null;
   let sequence = 0;
 
   const read = (): { query: string; filters: SearchFilters } => ({
     query: input?.value ?? '',
-    filters: { status: statusSelect?.value || undefined, report: reportSelect?.value || undefined },
+    filters: { status: statusSelect?.value || undefined, report: reportSelect?.value || undefined, issuer: issuerSelect?.value || undefined },
   });
 
   /** Mirrors the current choices into the address bar, so a search can be bookmarked or shared. */
@@ -30,6 +31,7 @@ if (form && results && status) {
     if (query) url.searchParams.set('q', query);
     if (filters.status) url.searchParams.set('status', filters.status);
     if (filters.report) url.searchParams.set('report', filters.report);
+    if (filters.issuer) url.searchParams.set('issuer', filters.issuer);
     history.replaceState(null, '', url);
   };
 
@@ -139,6 +141,7 @@ if (form && results && status) {
   };
   setSelect(statusSelect, params.get('status'));
   setSelect(reportSelect, params.get('report'));
+  setSelect(issuerSelect, params.get('issuer'));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -146,6 +149,7 @@ if (form && results && status) {
   });
   statusSelect?.addEventListener('change', () => void search());
   reportSelect?.addEventListener('change', () => void search());
+  issuerSelect?.addEventListener('change', () => void search());
   if (input?.value.trim()) void search();
   else results.dataset['state'] = 'idle';
 }

@@ -50,7 +50,7 @@ describe('deck fit', () => {
     const continued = new Map<string, number>();
     let smallest = Number.POSITIVE_INFINITY;
     for (const report of reports) {
-      const slides = listPlannedSlides(planDeck(report, issues, readDeckConfig(report.id)));
+      const slides = listPlannedSlides(planDeck(report, issues, readDeckConfig(report.id), reports));
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       // No transition, so each slide is measured (and pictured) at rest.
       await page.goto(`${server.url}${getDeckPath(report.id)}?transition=none`);
@@ -125,7 +125,7 @@ describe('deck fit', () => {
     });
     expect(result.status, result.stderr).toBe(0);
     const report = reports.find((candidate) => candidate.id === LONG_REPORT_ID)!;
-    const slides = listPlannedSlides(planDeck(report, issues, readDeckConfig(report.id)));
+    const slides = listPlannedSlides(planDeck(report, issues, readDeckConfig(report.id), reports));
     const pdf = await readPdf(path.join(exportDir, `${report.id}.pdf`));
     expect(pdf.pages).toBe(slides.length);
     const text = strip(pdf.text);

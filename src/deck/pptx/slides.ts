@@ -4,6 +4,7 @@
 import QRCode from 'qrcode';
 import { BLOCK, TYPE } from '#src/deck/fit.ts';
 import type {
+  CarriedSlide,
   ClosingSlide,
   CommitmentsSlide,
   GroupSlide,
@@ -525,6 +526,21 @@ export function renderCommitmentsSlide(slide: CommitmentsSlide): FittedSlide {
   });
 }
 
+/** Carried problems: the previous round's date beside the problem (linked to its slide) and its progress since. */
+export function renderCarriedSlide(slide: CarriedSlide): FittedSlide {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
+    const rows = slide.items.map((item) => ({
+      date: item.previous.date.display,
+      text: [
+        { text: item.problem, bold: true, link: item.target },
+        { text: `　${item.progress}`, color: colors.muted },
+      ],
+    }));
+    return [...items, ...placeTimeline(rows, bottom, scale.body, colors.accent)];
+  });
+}
+
 /** A QR code of `url` as one native freeform shape, `size` px square, with a quiet zone of one module. */
 export function placeQrCode(url: string, x: number, y: number, size: number): PathShape {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
@@ -657,6 +673,8 @@ export function renderSlide(slide: PlannedSlide, context: RenderContext): PptxSl
       return done(slide.heading, renderPlanSlide(slide));
     case 'commitments':
       return done(slide.heading, renderCommitmentsSlide(slide));
+    case 'carried':
+      return done(slide.heading, renderCarriedSlide(slide));
     case 'closing':
       return done(slide.heading, renderClosingSlide(slide, context.archiveUrl));
     case 'mdx': {
