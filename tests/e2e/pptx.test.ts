@@ -346,7 +346,8 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
 });
 
 describe('a file edited after export', () => {
-  const [fixture] = decks.slice(-1);
+  // The pptx-long fixture (report long-2024), by folder: the list of decks grows (rounds was appended after it).
+  const fixture = decks.find((deck) => deck.reportsDir === path.join(projectRoot, 'tests/fixtures/reports/pptx-long'));
   const exportDir = mkdtempSync(path.join(tmpdir(), 'rk-pptx-edited-'));
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['scripts/export-pptx.ts', ...args], {
