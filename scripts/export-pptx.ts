@@ -87,6 +87,7 @@ async function main(): Promise<number> {
     const config = readDeckConfig(report.id, slidesDir);
     const deck = composePptxDeck(report, issues, config, {
       mdx: readMdxSlides(report.id, config.sections, slidesDir),
+      reports,
       // The page's path resolved against the site's base URL (SITE_URL + BASE_PATH), as the web deck's QR code.
       archiveUrl: site ? new URL(getReportPath(report.id), new URL(base.endsWith('/') ? base : `${base}/`, site)).href : undefined,
     });

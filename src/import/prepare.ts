@@ -1,6 +1,7 @@
 // From extracted text to the collection's files: parse, name, render, and validate exactly as the build will read them.
 import { parse as parseYaml } from 'yaml';
 import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { proposeContinues, type Round } from '#src/lib/rounds.ts';
 import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
 import { describeIssues, splitFrontmatter } from '#src/loaders/disk.ts';
 import { issueSchema } from '#src/schemas/issue.ts';
@@ -22,6 +23,14 @@ export interface PreparedImport {
   files: Map<string, string>;
   /** How many Kangxi / CJK radicals were mapped to their unified ideographs before parsing. */
   radicalsMapped: number;
+  /** Problems whose title matches one of an earlier report of the same issuer: file name → that earlier round, proposed as `continues`. */
+  proposedContinues: Map<string, Round>;
+}
+
+/** The collection the report is imported into, to propose `continues` links against. */
+export interface ExistingCollection {
+  reports: readonly ReportEntry[];
+  issues: readonly IssueEntry[];
 }
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/u;
@@ -64,8 +73,11 @@ export function validateRendered(id: string, files: Map<string, string>, issues:
   return messages;
 }
 
-/** Parses the source text and renders the report's files under `id` (derived from its date when absent). Throws ImportError. */
-export function prepareImport(source: SourceText, id?: string): PreparedImport {
+/**
+ * Parses the source text and renders the report's files under `id` (derived from its date when absent), proposing
+ * `continues` links against the existing collection (a report of the same id, being replaced, is left out). Throws ImportError.
+ */
+export function prepareImport(source: SourceText, id?: string, existing: ExistingCollection = { reports: [], issues: [] }): PreparedImport {
   // Every format, not only PDF: text copied from a PDF into Word or a web page carries the same radicals.
   const { text, mapped } = mapRadicals(source.text);
   let parsed: ParsedReport;
@@ -83,10 +95,26 @@ export function prepareImport(source: SourceText, id?: string): PreparedImport {
   if (source.metadata?.documentNumber) parsed.data.documentNumber = source.metadata.documentNumber;
   const reportId = id ?? deriveReportId(parsed.date);
   if (!ID_PATTERN.test(reportId)) throw new ImportError(`无效的编号 invalid report id "${reportId}": use lower-case letters, digits and hyphens`);
+  const others = {
+    reports: existing.reports.filter((report) => report.id !== reportId),
+    issues: existing.issues.filter((issue) => issue.data.report !== reportId),
+  };
+  const proposals = proposeContinues(
+    { issuer: parsed.data.issuer, date: parsed.date },
+    parsed.issues.map((issue) => issue.title),
+    others.reports,
+    others.issues,
+  );
   const files = new Map<string, string>();
+  const proposedContinues = new Map<string, Round>();
   files.set('report.yaml', renderReportYaml(parsed.data));
-  for (const issue of parsed.issues) files.set(`issues/${getIssueFileName(issue)}`, renderIssueMdx(issue, reportId));
+  parsed.issues.forEach((issue, position) => {
+    const name = `issues/${getIssueFileName(issue)}`;
+    const round = proposals[position];
+    if (round) proposedContinues.set(name, round);
+    files.set(name, renderIssueMdx(issue, reportId, {}, round?.key));
+  });
   const messages = validateRendered(reportId, files, parsed.issues);
   if (messages.length > 0) throw new ImportError(`校验失败 the imported report would not build:\n${messages.join('\n')}`);
-  return { id: reportId, idDerived: id === undefined, parsed, files, radicalsMapped: mapped };
+  return { id: reportId, idDerived: id === undefined, parsed, files, radicalsMapped: mapped, proposedContinues };
 }

@@ -15,8 +15,11 @@ export function renderReportYaml(data: ReportInput): string {
   return `# 通报元数据：逐字转录，编辑时保持原文措辞。\n${stringify(data, yamlOptions)}`;
 }
 
-/** One problem's MDX file: frontmatter, then one paragraph per measure. Suggested commitments stay commented out until an editor confirms them. */
-export function renderIssueMdx(issue: ParsedIssue, reportId: string, extra: Partial<IssueInput> = {}): string {
+/**
+ * One problem's MDX file: frontmatter, then one paragraph per measure. Suggested commitments, and the earlier
+ * problem it may continue (`continues`, a <report-id>/<problem-slug>), stay commented out until an editor confirms them.
+ */
+export function renderIssueMdx(issue: ParsedIssue, reportId: string, extra: Partial<IssueInput> = {}, proposedContinues?: string): string {
   const front: IssueInput = {
     report: reportId,
     status: issue.status,
@@ -33,6 +36,9 @@ export function renderIssueMdx(issue: ParsedIssue, reportId: string, extra: Part
       .map((line) => `# ${line}`)
       .join('\n');
     yaml += `# 导入时识别的承诺事项（建议，请编辑确认后取消注释）：\n${suggestion}\n`;
+  }
+  if (proposedContinues && !('continues' in extra)) {
+    yaml += `# 较早通报中有标题相同的问题，本问题可能延续该问题（建议，请核对后取消注释）：\n# ${stringify({ continues: proposedContinues }, yamlOptions).trimEnd()}\n`;
   }
   const body = issue.paragraphs.map(escapeMdx).join('\n\n');
   return `---\n${yaml}---\n\n${body}\n`;

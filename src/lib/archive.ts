@@ -14,14 +14,24 @@ export function getListPageOf(index: number, size: number = LIST_PAGE_SIZE): num
   return Math.floor(index / size) + 1;
 }
 
-/** A stable ASCII anchor id for a document key (FNV-1a), since keys hold 〔〕《》 that make awkward fragments. */
-export function getDocumentAnchorId(key: string): string {
+/** A stable 8-digit hex hash of a text (FNV-1a), for ASCII ids of Chinese keys. */
+function hashText(text: string): string {
   let hash = 0x811c9dc5;
-  for (const char of key) {
+  for (const char of text) {
     hash ^= char.codePointAt(0) ?? 0;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return `doc-${hash.toString(16).padStart(8, '0')}`;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/** A stable ASCII anchor id for a document key, since keys hold 〔〕《》 that make awkward fragments. */
+export function getDocumentAnchorId(key: string): string {
+  return `doc-${hashText(key)}`;
+}
+
+/** A stable ASCII key for an issuing body (发文机关), for its path in the ledger, e.g. issuer-1a2b3c4d. */
+export function getIssuerKey(issuer: string): string {
+  return `issuer-${hashText(issuer)}`;
 }
 
 /** Path (with anchor) of a document's entry in the paginated document index; an error for a document the index lacks. */

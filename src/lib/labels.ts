@@ -1,6 +1,8 @@
 // Every UI label and site string, in the manner of Starlight's translations: pages, components, the deck, the
 // search client and the exports import them from here, so a wording is changed once and agrees everywhere.
 // Status wording is the report's own (已整改完成 / 持续整改), never a shortened form.
+
+import type { ShownTotal, TotalKey } from '#src/lib/stats.ts';
 import type { IssueStatus } from '#src/schemas/issue.ts';
 
 /** The site's strings, grouped by where they appear. */
@@ -17,6 +19,7 @@ export const labels = {
     home: '首页',
     documents: '文件索引',
     commitments: '整改承诺',
+    ledger: '整改台账',
     search: '搜索',
     report: '通报',
   },
@@ -35,6 +38,8 @@ export const labels = {
     unitProblem: '个',
     unitItem: '项',
     feedbackItems: '反馈意见',
+    /** Marks a figure counted from the entries where the report states no such total. */
+    counted: '逐条统计',
   },
   /** The report's metadata block. */
   meta: {
@@ -58,7 +63,17 @@ export const labels = {
   },
   /** Section headings of the archive's pages. */
   archive: {
-    home: { latest: '最新通报', readLatest: '阅读通报全文与各问题整改情况', all: '全部通报（按成文日期从新到旧）', empty: '暂无通报。' },
+    home: {
+      latest: '最新通报',
+      readLatest: '阅读通报全文与各问题整改情况',
+      all: '全部通报（按成文日期从新到旧）',
+      empty: '暂无通报。',
+      byIssuer: '按发文机关查看通报',
+      byYear: '通报（按年份，从新到旧）',
+      open: '仍在持续整改的问题',
+      allClosed: '该机关通报的问题均已整改完成。',
+      latestRound: '最近一轮：',
+    },
     report: {
       preface: '前言',
       openDeck: '打开本通报的汇报演示',
@@ -77,6 +92,42 @@ export const labels = {
       prev: '上一个：',
       next: '下一个：',
       due: '完成时限：',
+    },
+    /** A problem followed across reports. */
+    rounds: {
+      heading: '整改轮次',
+      thisPage: '（本页）',
+      carried: '延续前次通报的问题',
+      carriedIntro: '以下问题在此前的通报中已经报告，本通报继续报告其整改情况；“目前”为本档案所收录的最新一轮通报中的状态。',
+      carriedCaption: '延续前次通报的问题及其目前状态',
+      thisReport: '本通报',
+      earlier: '此前轮次',
+      now: '目前',
+      see: '见',
+    },
+    /** The rectification ledger (整改台账), on its pages and in the export. */
+    ledger: {
+      title: '整改台账',
+      description: '全部通报所列问题的整改台账：状态、整改措施、承诺时限与后续轮次。',
+      all: '全部问题',
+      narrow: '按发文机关或通报筛选台账',
+      empty: '暂无问题。',
+      openForReport: '查看本通报的整改台账',
+      /** Column headers, in order; reportDate and measuresText are columns of the export only. */
+      columns: {
+        index: '序号',
+        issuer: '发文机关',
+        report: '通报',
+        reportDate: '成文日期',
+        status: '状态',
+        number: '编号',
+        title: '问题',
+        measures: '整改措施',
+        deadlines: '承诺时限',
+        next: '后续轮次',
+        measuresText: '整改措施全文',
+      },
+      allSheet: '全部问题',
     },
     corrections: '编者更正说明',
     editorNote: '编者注：',
@@ -106,6 +157,8 @@ export const labels = {
     anyStatus: '全部',
     report: '通报',
     anyReport: '全部通报',
+    issuer: '发文机关',
+    anyIssuer: '全部发文机关',
     sort: '排序',
     sortRelevance: '相关度（标题含全部关键词的在前）',
     sortDate: '时间（新通报在前）',
@@ -125,6 +178,9 @@ export const labels = {
     overview: '整改总体情况',
     timeline: '巡察整改时间线',
     commitments: '整改承诺与时间节点',
+    carried: '上轮持续整改问题进展',
+    previousRound: '上轮',
+    thisRound: '本轮',
     noCommitments: '本通报未列出带时间节点的整改承诺。',
     closing: '欢迎监督',
     scanForReport: '扫码查看通报全文',
@@ -195,19 +251,55 @@ export function formatListTitle(title: string, page: number): string {
   return page > 1 ? `${title}（第 ${page} 页）` : title;
 }
 
-/** One line of progress for a report list, e.g. 已整改完成 22 / 共 25 个问题（88%）. */
-export function formatProgressLine(completed: number, total: number, share: string): string {
-  return `${labels.status.completed} ${completed} / 共 ${total} 个${labels.stats.problem}（${share}）`;
+/**
+ * One line of progress for a report list, e.g. 已整改完成 22 / 共 25 个问题（88%）; `counted` where the report does not
+ * state these totals, e.g. 已整改完成 22 / 共 25 个问题（88%，逐条统计）.
+ */
+export function formatProgressLine(completed: number, total: number, share: string, counted = false): string {
+  return `${labels.status.completed} ${completed} / 共 ${total} 个${labels.stats.problem}（${share}${counted ? `，${labels.stats.counted}` : ''}）`;
 }
 
-/** The full progress sentence, e.g. for a chart's description: 共 25 个问题：已整改完成 22 个，持续整改 3 个，完成率 88%. */
-export function formatProgressSummary(completed: number, ongoing: number, total: number, share: string): string {
-  return `共 ${total} 个${labels.stats.problem}：${labels.status.completed} ${completed} 个，${labels.status.ongoing} ${ongoing} 个，${labels.stats.share} ${share}`;
+/**
+ * The full progress sentence, e.g. for a chart's description: 共 25 个问题：已整改完成 22 个，持续整改 3 个，完成率 88%;
+ * `counted` where the report does not state these totals: 共 25 个问题（逐条统计）：….
+ */
+export function formatProgressSummary(completed: number, ongoing: number, total: number, share: string, counted = false): string {
+  return `共 ${total} 个${labels.stats.problem}${counted ? `（${labels.stats.counted}）` : ''}：${labels.status.completed} ${completed} 个，${labels.status.ongoing} ${ongoing} 个，${labels.stats.share} ${share}`;
 }
 
-/** The overview's note that the entries were counted and agree with the declared totals (the build stops otherwise). */
-export function formatCountedNote(total: number, completed: number, ongoing: number): string {
-  return `逐条核对：本通报逐一列出的${total}个${labels.stats.problem}（${labels.status.completed}${completed}个、${labels.status.ongoing}${ongoing}个）与通报所列总数一致。`;
+/** What each total counts, as a figure's caption: 反馈意见, 问题, 已整改完成, 持续整改. */
+const TOTAL_CAPTIONS: Record<TotalKey, string> = {
+  items: labels.stats.feedbackItems,
+  problems: labels.stats.problem,
+  completed: labels.status.completed,
+  ongoing: labels.status.ongoing,
+};
+
+/** The caption of a shown total: its name, marked （逐条统计） where the report states no such total. */
+export function formatTotalCaption(total: Pick<ShownTotal, 'key' | 'stated'>, caption: string = TOTAL_CAPTIONS[total.key]): string {
+  return total.stated ? caption : `${caption}（${labels.stats.counted}）`;
+}
+
+/** The unit of a shown total: 项 for items, 个 for problems. */
+export function getTotalUnit(key: TotalKey): string {
+  return key === 'items' ? labels.stats.unitItem : labels.stats.unitProblem;
+}
+
+// How the overview's note names the totals it compares.
+const TOTAL_NAMES: Record<Exclude<TotalKey, 'items'>, string> = { problems: '问题总数', completed: '已整改完成数', ongoing: '持续整改数' };
+
+/**
+ * The overview's note on the counted entries. Where the report states its totals it says the entries agree with them
+ * (the build stops otherwise); it names only the totals the report states, and says which figures were counted.
+ */
+export function formatCountedNote(total: number, completed: number, ongoing: number, stated: Record<Exclude<TotalKey, 'items'>, boolean>): string {
+  const listed = `本通报逐一列出的${total}个${labels.stats.problem}（${labels.status.completed}${completed}个、${labels.status.ongoing}${ongoing}个）`;
+  const keys = ['problems', 'completed', 'ongoing'] as const;
+  const named = keys.filter((key) => stated[key]).map((key) => TOTAL_NAMES[key]);
+  const unnamed = keys.filter((key) => !stated[key]).map((key) => TOTAL_NAMES[key]);
+  if (unnamed.length === 0) return `逐条核对：${listed}与通报所列总数一致。`;
+  if (named.length === 0) return `${labels.stats.counted}：通报未列总数，以上为${listed}的统计。`;
+  return `逐条核对：${listed}与通报所列${named.join('、')}一致；通报未列${unnamed.join('、')}，以上为${labels.stats.counted}。`;
 }
 
 /** A problem's place in its group, e.g. 第3个问题. */
@@ -228,4 +320,30 @@ export function formatSourceLabel(format: string, size: string): string {
 /** An editorial correction, e.g. 原文“苏E2C606”应为“苏E2C608”。 */
 export function formatCorrection(printed: string, reading: string): string {
   return `原文“${printed}”应为“${reading}”。`;
+}
+
+/** How many rounds a problem has been through, e.g. 历经 2 轮通报，. */
+export function formatRoundCount(count: number): string {
+  return count > 1 ? `历经 ${count} 轮通报，` : '';
+}
+
+/** The introduction of the rounds of a problem. */
+export function formatRoundsIntro(count: number): string {
+  return `本问题在以下 ${count} 份通报中均有报告，按成文日期从早到晚：`;
+}
+
+/** The introduction of a ledger page: how many problems (from how many reports), and which are on this page. */
+export function formatLedgerIntro(total: number, first: number, last: number, reports?: number): string {
+  const from = reports === undefined ? '，按通报成文日期从早到晚、通报内顺序排列' : `，来自 ${reports} 份通报`;
+  return total === 0 ? `共 0 个${labels.stats.problem}。` : `共 ${total} 个${labels.stats.problem}${from}；本页为第 ${first}–${last} 个。`;
+}
+
+/** The number of measures of a problem as the ledger states it, e.g. 共3项. */
+export function formatMeasureCount(count: number): string {
+  return `共${count}${labels.stats.unitItem}`;
+}
+
+/** The link to an issuer's ledger, e.g. 查看中共示例县水利局党组的整改台账. */
+export function formatIssuerLedgerLink(issuer: string): string {
+  return `查看${issuer}的${labels.archive.ledger.title}`;
 }

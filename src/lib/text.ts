@@ -82,3 +82,8 @@ export function splitParagraphs(body: string): string[] {
 export function splitSentences(text: string): string[] {
   return (text.match(/[^。！？；]+[。！？；]?[”’）」]?/gu) ?? []).map((s) => s.trim()).filter((s) => s.length > 0);
 }
+
+/** A title as compared across reports: without whitespace, zero-width characters or punctuation. */
+export function normalizeTitle(text: string): string {
+  return stripWhitespace(text).replace(/[\p{P}\p{S}]/gu, '');
+}

@@ -43,6 +43,13 @@ export function getDeckSlidePath(reportId: string, slug: string): string {
   return `${getDeckPath(reportId)}#/${getDeckSlideId(slug)}`;
 }
 
+/** Path of the ledger inside the site: all problems, or narrowed to one issuer (by its key) or one report. */
+export function getLedgerPath(narrow: { issuerKey?: string; reportId?: string } = {}): string {
+  if (narrow.reportId) return `ledger/report/${narrow.reportId}/`;
+  if (narrow.issuerKey) return `ledger/issuer/${narrow.issuerKey}/`;
+  return 'ledger/';
+}
+
 /** Path of a report's source document inside the site: beside the report's page. */
 export function getReportSourcePath(reportId: string, fileName: string): string {
   return `${getReportPath(reportId)}${fileName}`;

@@ -1,6 +1,7 @@
 import { issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 import { getBodyText, splitMeasures } from './measures.ts';
+import { getRoundKey } from './rounds.ts';
 import { stripWhitespace } from './text.ts';
 
 /** One cross-entry problem, naming the file and the field. */
@@ -44,8 +45,8 @@ export function getReportText(report: ReportEntry): string {
 
 /**
  * Checks what no single entry's schema can: that each problem's report exists, numbering in each
- * status group runs 1..n without gaps or duplicates, declared totals match the entries, and every
- * highlight and quote occurs in the text it claims to quote.
+ * status group runs 1..n without gaps or duplicates, every stated total matches the entries, every
+ * highlight and quote occurs in the text it claims to quote, and the `continues` links hold.
  */
 export function validateCollection(reports: readonly ReportEntry[], issues: readonly IssueEntry[]): CollectionProblem[] {
   const problems: CollectionProblem[] = [];
@@ -104,8 +105,9 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
         if (!seen.has(expected))
           problems.push({ file: fileOf(report), field: 'number', message: `the ${status} group has no problem number ${expected} (numbers must run 1..n)` });
       }
+      // Only a total the report states is checked; one it does not state is absent, never assumed.
       const declared = report.data.declared[status];
-      if (declared !== group.length) {
+      if (declared !== undefined && declared !== group.length) {
         problems.push({
           file: fileOf(report),
           field: `declared.${status}`,
@@ -113,7 +115,7 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
         });
       }
     }
-    if (report.data.declared.problems !== own.length) {
+    if (report.data.declared.problems !== undefined && report.data.declared.problems !== own.length) {
       problems.push({
         file: fileOf(report),
         field: 'declared.problems',
@@ -126,6 +128,72 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
         problems.push({ file: fileOf(report), field: `events[${index}].quote`, message: `"${event.quote}" does not occur in the report's text` });
       }
     });
+  }
+  problems.push(...validateContinues(reports, issues));
+  return problems;
+}
+
+/**
+ * Checks the `continues` links between rounds: each names a problem that exists, in a report dated earlier
+ * than its own; no problem is continued twice; and following the links never comes back to where it started.
+ */
+export function validateContinues(reports: readonly ReportEntry[], issues: readonly IssueEntry[]): CollectionProblem[] {
+  const problems: CollectionProblem[] = [];
+  const dates = new Map(reports.map((report) => [report.id, report.data.date]));
+  const byKey = new Map(issues.map((issue) => [getRoundKey(issue), issue]));
+  const claimed = new Map<string, IssueEntry>();
+  for (const issue of issues) {
+    const target = issue.data.continues;
+    if (!target) continue;
+    const earlier = byKey.get(target);
+    if (!earlier) {
+      const [reportId = ''] = target.split('/');
+      const known = issues.filter((other) => other.data.report === reportId).map(getRoundKey);
+      problems.push({
+        file: fileOf(issue),
+        field: 'continues',
+        message: dates.has(reportId)
+          ? `"${target}" names no problem of report ${reportId} (it has ${known.join(', ') || 'no problems'})`
+          : `"${target}" names no problem: there is no report "${reportId}"`,
+      });
+      continue;
+    }
+    const own = dates.get(issue.data.report);
+    const theirs = dates.get(earlier.data.report);
+    if (own && theirs && !(theirs < own)) {
+      problems.push({
+        file: fileOf(issue),
+        field: 'continues',
+        message: `"${target}" belongs to a report dated ${theirs}, not earlier than this problem's report (${own}); a problem continues one of an earlier report`,
+      });
+    }
+    const twin = claimed.get(target);
+    if (twin) {
+      problems.push({
+        file: fileOf(issue),
+        field: 'continues',
+        message: `"${target}" is already continued by ${fileOf(twin)}; a problem is continued by at most one later problem`,
+      });
+    } else {
+      claimed.set(target, issue);
+    }
+  }
+  // A cycle: following `continues` from a problem comes back to it. Reported once, at the first of its problems.
+  const inCycle = new Set<string>();
+  for (const issue of issues) {
+    const start = getRoundKey(issue);
+    const path: string[] = [start];
+    for (let key = issue.data.continues; key && byKey.has(key); key = byKey.get(key)?.data.continues) {
+      if (key === start) {
+        if (!inCycle.has(start)) {
+          for (const member of path) inCycle.add(member);
+          problems.push({ file: fileOf(issue), field: 'continues', message: `the continues links form a cycle: ${[...path, start].join(' → ')}` });
+        }
+        break;
+      }
+      if (path.includes(key)) break;
+      path.push(key);
+    }
   }
   return problems;
 }

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 
 /** The built-in sections of a deck, in their default order. */
-export const deckSections = ['title', 'overview', 'organisation', 'completed', 'ongoing', 'plan', 'commitments', 'closing'] as const;
+// carried (上轮持续整改问题进展) plans slides only when the report continues problems of an earlier one.
+export const deckSections = ['title', 'overview', 'organisation', 'carried', 'completed', 'ongoing', 'plan', 'commitments', 'closing'] as const;
 
 /** A built-in section of a deck. */
 export type DeckSection = (typeof deckSections)[number];

@@ -5,6 +5,9 @@ import { dueSchema } from './dates.ts';
 /** The two status groups of section 二, in the report's order. */
 export const issueStatuses = ['completed', 'ongoing'] as const;
 
+/** How `continues` names a problem: its report's id (folder name), a slash, its slug as in its URL. */
+export const CONTINUES_PATTERN = new RegExp(`^[a-z0-9][a-z0-9-]*/(${issueStatuses.join('|')})-\\d{2,}$`, 'u');
+
 /** A problem's status: completed (已整改完成) or ongoing (持续整改). */
 export type IssueStatus = (typeof issueStatuses)[number];
 
@@ -52,6 +55,11 @@ export const issueSchema = z.object({
   commitments: z.array(commitmentSchema).default([]),
   /** Evident extraction errors in this problem's text, kept as printed and noted here. */
   corrections: z.array(correctionSchema).default([]),
+  /** The problem of an earlier report this one carries on, as <report-id>/<problem-slug>, e.g. szkj-20220422/ongoing-01 (editorial). */
+  continues: z
+    .string({ error: 'continues: expected <report-id>/<problem-slug>, e.g. szkj-20220422/ongoing-01' })
+    .regex(CONTINUES_PATTERN, { message: 'continues: expected <report-id>/<problem-slug>, e.g. szkj-20220422/ongoing-01' })
+    .optional(),
 });
 
 export type IssueData = z.infer<typeof issueSchema>;

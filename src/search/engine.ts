@@ -32,6 +32,8 @@ export interface PagefindApi {
 export interface SearchFilters {
   status?: string | undefined;
   report?: string | undefined;
+  /** The issuing body (发文机关) as printed. */
+  issuer?: string | undefined;
 }
 
 /** Result order: title hits first (relevance), or date order only. */
@@ -81,6 +83,7 @@ export function toPagefindFilters(filters: SearchFilters): Record<string, string
   const chosen: Record<string, string> = {};
   if (filters.status) chosen['status'] = filters.status;
   if (filters.report) chosen['report'] = filters.report;
+  if (filters.issuer) chosen['issuer'] = filters.issuer;
   return chosen;
 }
 

@@ -37,14 +37,16 @@ export function readSearchPages(outDir: string): SearchPage[] {
     const kind = attributes['data-kind'];
     const report = attributes['data-report'];
     const date = attributes['data-date'];
-    if ((kind !== 'issue' && kind !== 'report') || !report || !date)
-      throw new Error(`${relative}: the data-pagefind-body element needs data-kind (issue|report), data-report and data-date`);
+    const issuer = attributes['data-issuer'];
+    if ((kind !== 'issue' && kind !== 'report') || !report || !date || !issuer)
+      throw new Error(`${relative}: the data-pagefind-body element needs data-kind (issue|report), data-report, data-issuer and data-date`);
     const number = Number(attributes['data-number']);
     pages.push({
       url: toUrl(relative),
       kind,
       title: extracted.title,
       report,
+      issuer,
       date,
       status: attributes['data-status'] || null,
       number: Number.isInteger(number) && number > 0 ? number : null,

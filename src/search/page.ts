@@ -1,5 +1,5 @@
-// Drives the search page: reads ?q/status/report/sort, runs the search, renders results batch by batch (each batch's
-// fragments are fetched only when it is shown) and keeps the URL in step.
+// Drives the search page: reads ?q/status/report/issuer/sort, runs the search, renders results batch by batch (each
+// batch's fragments are fetched only when it is shown) and keeps the URL in step.
 import { formatSearchSummary, labels } from '#src/lib/labels.ts';
 import { loadPagefind, type PagefindApi, type SearchFilters, type SearchHit, type SearchOrder, type SearchSession, startSearch } from './engine.ts';
 import type { ExcerptPart } from './match.ts';
@@ -18,13 +18,14 @@ if (form && results && status) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
   const statusSelect = form.querySelector<HTMLSelectElement>('select[name="status"]');
   const reportSelect = form.querySelector<HTMLSelectElement>('select[name="report"]');
+  const issuerSelect = form.querySelector<HTMLSelectElement>('select[name="issuer"]');
   const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]');
   let api: Promise<PagefindApi> | null = null;
   let sequence = 0;
 
   const read = (): { query: string; filters: SearchFilters; order: SearchOrder } => ({
     query: input?.value ?? '',
-    filters: { status: statusSelect?.value || undefined, report: reportSelect?.value || undefined },
+    filters: { status: statusSelect?.value || undefined, report: reportSelect?.value || undefined, issuer: issuerSelect?.value || undefined },
     order: sortSelect?.value === 'date' ? 'date' : 'relevance',
   });
 
@@ -35,6 +36,7 @@ if (form && results && status) {
     if (query) url.searchParams.set('q', query);
     if (filters.status) url.searchParams.set('status', filters.status);
     if (filters.report) url.searchParams.set('report', filters.report);
+    if (filters.issuer) url.searchParams.set('issuer', filters.issuer);
     if (order === 'date') url.searchParams.set('sort', 'date');
     history.replaceState(null, '', url);
   };
@@ -152,6 +154,7 @@ if (form && results && status) {
   };
   setSelect(statusSelect, params.get('status'));
   setSelect(reportSelect, params.get('report'));
+  setSelect(issuerSelect, params.get('issuer'));
   setSelect(sortSelect, params.get('sort'));
 
   form.addEventListener('submit', (event) => {
@@ -160,6 +163,7 @@ if (form && results && status) {
   });
   statusSelect?.addEventListener('change', () => void search());
   reportSelect?.addEventListener('change', () => void search());
+  issuerSelect?.addEventListener('change', () => void search());
   sortSelect?.addEventListener('change', () => void search());
   if (input?.value.trim()) void search();
   else results.dataset['state'] = 'idle';

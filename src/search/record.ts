@@ -19,7 +19,7 @@ export const TITLE_SPAN = 128;
 /** The sort key holding each record's place in date order. */
 export const SORT_KEY = 'rank';
 /** The filters every record may carry. */
-export const FILTER_KEYS = ['kind', 'report', 'status'] as const;
+export const FILTER_KEYS = ['kind', 'report', 'status', 'issuer'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 const PLAIN_WORD = /^[\p{Script=Han}a-z0-9]$/u;
@@ -32,6 +32,8 @@ export interface SearchPage {
   /** The printed title (the page's h1). */
   title: string;
   report: string;
+  /** The report's issuer (发文机关), a filter. */
+  issuer: string;
   /** The report's date (YYYY-MM-DD): newer reports come first. */
   date: string;
   status: string | null;
@@ -91,7 +93,7 @@ export function toRecordMeta(page: SearchPage): Record<string, string> {
 }
 
 /** A shown result's fields, read back from a fragment's meta. */
-export function readRecordMeta(url: string, meta: Readonly<Record<string, string | undefined>>): Omit<SearchPage, 'date'> {
+export function readRecordMeta(url: string, meta: Readonly<Record<string, string | undefined>>): Omit<SearchPage, 'date' | 'issuer'> {
   const number = Number(meta['number']);
   return {
     url,
@@ -107,7 +109,7 @@ export function readRecordMeta(url: string, meta: Readonly<Record<string, string
 
 /** A record's filters. */
 export function toRecordFilters(page: SearchPage): Record<FilterKey, string[]> {
-  return { kind: [page.kind], report: [page.report], status: page.status ? [page.status] : [] };
+  return { kind: [page.kind], report: [page.report], status: page.status ? [page.status] : [], issuer: [page.issuer] };
 }
 
 const STATUS_ORDER = ['completed', 'ongoing'];

@@ -30,6 +30,14 @@ const cases: { name: string; breakEntry: (dir: string) => void; expect: RegExp }
     breakEntry: (dir) => editFile(dir, 'demo-2024/report.yaml', (t) => t.replace('date: 2023-06-30', 'date: 2023-06-31')),
     expect: /demo-2024[\\/]report\.yaml: date: not a valid date/u,
   },
+  {
+    name: 'a continues that names no problem',
+    breakEntry: (dir) =>
+      editFile(dir, 'demo-2023/issues/completed-01.mdx', (t) =>
+        t.replace('shortTitle: 完善制度建设', 'shortTitle: 完善制度建设\ncontinues: demo-2022/ongoing-01'),
+      ),
+    expect: /completed-01\.mdx: continues: "demo-2022\/ongoing-01" names no problem/u,
+  },
 ];
 
 describe('a failing build', () => {

@@ -45,6 +45,11 @@ const decks: { name: string; reportsDir: string | (() => string); slidesDir: str
     reportsDir: path.join(projectRoot, 'tests/fixtures/reports/pptx-long'),
     slidesDir: path.join(projectRoot, 'tests/fixtures/slides-pptx'),
   },
+  {
+    name: 'reports followed across rounds, a follow-up with a carried section (tests/fixtures/reports/rounds)',
+    reportsDir: path.join(projectRoot, 'tests/fixtures/reports/rounds'),
+    slidesDir: path.join(projectRoot, 'slides'),
+  },
 ];
 
 const HAN = /\p{Script=Han}/u;
@@ -64,7 +69,7 @@ function listExpectedTexts(slide: PlannedSlide): string[] {
     case 'title':
       return [slide.title, slide.issuer, slide.date.display, slide.kicker];
     case 'overview':
-      return [slide.heading, slide.countedNote, String(slide.declared.problems), slide.completionRate];
+      return [slide.heading, slide.countedNote, ...slide.totals.flatMap((total) => [String(total.value), total.caption]), slide.completionRate];
     case 'timeline':
       return [slide.heading, ...slide.events.flatMap((event) => [event.date.display, event.label])];
     case 'organisation':
@@ -75,6 +80,8 @@ function listExpectedTexts(slide: PlannedSlide): string[] {
       return [slide.heading, ...slide.points];
     case 'commitments':
       return [slide.heading, ...(slide.empty ? [slide.empty] : slide.items.flatMap((c) => [c.due.display, c.quote]))];
+    case 'carried':
+      return [slide.heading, ...slide.items.flatMap((item) => [item.previous.date.display, item.problem])];
     case 'closing':
       return [slide.heading, slide.signature, ...slide.contacts.map((c) => c.value)];
     case 'mdx':
@@ -180,7 +187,7 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
     ({ issues } = readIssuesFromDisk(reportsDir));
     expect(reports.length).toBeGreaterThan(0);
     for (const report of reports) {
-      plans.set(report.id, listPlannedSlides(planDeck(report, issues, readDeckConfig(report.id, slidesDir))));
+      plans.set(report.id, listPlannedSlides(planDeck(report, issues, readDeckConfig(report.id, slidesDir), reports)));
       const read = await readPptx(path.join(exportDir, `${report.id}.pptx`));
       const theme = (await read.zip.file('ppt/theme/theme1.xml')?.async('string')) ?? '';
       files.set(report.id, { slides: read.slides, zipNames: Object.keys(read.zip.files).filter((name) => !name.endsWith('/')), theme });
@@ -230,7 +237,7 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
     }
   });
 
-  test('the grid’s cells and the commitments link to their problems’ slides, as in the web deck', () => {
+  test('the grid’s cells, the commitments and the carried problems link to their problems’ slides, as in the web deck', () => {
     for (const report of reports) {
       const plan = plans.get(report.id)!;
       const { slides } = files.get(report.id)!;
@@ -241,7 +248,9 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
             ? planned.cells.map((c) => ({ text: c.shortTitle, target: c.target }))
             : planned.kind === 'commitments'
               ? planned.items.map((c) => ({ text: c.shortTitle, target: c.target }))
-              : [];
+              : planned.kind === 'carried'
+                ? planned.items.map((c) => ({ text: c.problem, target: c.target }))
+                : [];
         expect(slides[index]!.links, planned.id).toEqual(expected.filter((e) => e.target).map((e) => ({ text: e.text, part: partOf(e.target) })));
       });
     }
@@ -337,7 +346,8 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
 });
 
 describe('a file edited after export', () => {
-  const [fixture] = decks.slice(-1);
+  // The pptx-long fixture (report long-2024), by folder: the list of decks grows (rounds was appended after it).
+  const fixture = decks.find((deck) => deck.reportsDir === path.join(projectRoot, 'tests/fixtures/reports/pptx-long'));
   const exportDir = mkdtempSync(path.join(tmpdir(), 'rk-pptx-edited-'));
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['scripts/export-pptx.ts', ...args], {

@@ -84,6 +84,8 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     { name: 'ongoing problem at phone width', path: getIssuePath(report.id, getIssueSlug(ongoing)), kind: 'page', width: 390 },
     { name: 'documents', path: 'documents/', kind: 'page' },
     { name: 'commitments', path: 'commitments/', kind: 'page' },
+    { name: 'ledger', path: 'ledger/', kind: 'page' },
+    { name: 'ledger at phone width', path: 'ledger/', kind: 'page', width: 390 },
     { name: 'search with results', path: `search/?q=${encodeURIComponent('孵化器')}`, kind: 'search' },
     { name: '404', path: 'no-such-page/', kind: 'page' },
     { name: 'deck, first slide', path: getDeckPath(report.id), kind: 'deck' },

@@ -6,6 +6,8 @@ import { projectRoot } from './build.ts';
 /** The small fictional report used by schema and build tests. */
 export const minimalReportsDir = path.join(projectRoot, 'tests/fixtures/reports/minimal');
 
+/** Fictional reports followed across rounds: two reports of one issuer linked by `continues`, and one of another issuer. */
+export const roundsReportsDir = path.join(projectRoot, 'tests/fixtures/reports/rounds');
 /** A fictional report whose problems need continuation slides: eight long inline measures, a 60-character title. */
 export const longReportsDir = path.join(projectRoot, 'tests/fixtures/reports/long');
 /** The id of the long report (also part of the fixture site, tests/fixtures/site.ts). */

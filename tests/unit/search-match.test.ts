@@ -13,6 +13,7 @@ import {
   TITLE_SPAN,
   toQueryWords,
   toRecordContent,
+  toRecordFilters,
   toRecordMeta,
 } from '../../src/search/record.ts';
 
@@ -170,8 +171,20 @@ describe('the position index', () => {
   });
 
   it('reads back what it wrote: kind, number and status from meta', () => {
-    const page = { url: '/r/i/', kind: 'issue' as const, title: 'T', report: 'r', date: '2022-01-01', status: 'ongoing', number: 3, text: 'x', anchors: [] };
-    expect(readRecordMeta(page.url, toRecordMeta(page))).toEqual({ ...page, date: undefined, anchors: [] });
+    const page = {
+      url: '/r/i/',
+      kind: 'issue' as const,
+      title: 'T',
+      report: 'r',
+      issuer: 'I',
+      date: '2022-01-01',
+      status: 'ongoing',
+      number: 3,
+      text: 'x',
+      anchors: [],
+    };
+    expect(readRecordMeta(page.url, toRecordMeta(page))).toEqual({ ...page, date: undefined, issuer: undefined, anchors: [] });
+    expect(toRecordFilters(page)).toEqual({ kind: ['issue'], report: ['r'], status: ['ongoing'], issuer: ['I'] });
     expect(readRecordMeta('/r/', { kind: 'report', number: 'x' })).toMatchObject({ kind: 'report', number: null, status: null });
   });
 

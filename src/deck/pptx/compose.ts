@@ -14,6 +14,8 @@ export interface ComposeOptions {
   mdx?: ReadonlyMap<string, MdxText>;
   /** The report's archive page, when the public origin is known (SITE_URL). */
   archiveUrl?: string | undefined;
+  /** Every report of the archive, so the carried section can name earlier rounds (as the web deck does). */
+  reports?: readonly ReportEntry[] | undefined;
 }
 
 /**
@@ -48,6 +50,9 @@ export function listSections(slides: readonly PlannedSlide[]): string[] {
       case 'commitments':
         current = labels.deck.commitments;
         break;
+      case 'carried':
+        current = labels.deck.carried;
+        break;
       case 'closing':
         current = labels.deck.closing;
         break;
@@ -74,7 +79,7 @@ export function composePptxDeck(report: ReportEntry, issues: readonly IssueEntry
     if (!text) throw new Error(`slides/${report.id}/deck.yaml: mdx:${file} names slides/${report.id}/${file}.mdx, which was not read`);
     return text;
   };
-  const planned = listPlannedSlides(planDeck(report, issues, config));
+  const planned = listPlannedSlides(planDeck(report, issues, config, options.reports));
   const sections = listSections(planned);
   const slides = planned.map((slide, index) => ({ ...renderSlide(slide, { mdx, archiveUrl: options.archiveUrl }), section: sections[index]! }));
   return {
