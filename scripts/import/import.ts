@@ -1,10 +1,11 @@
 // Imports one report: reads the source, prepares and validates the collection's files (src/import), and only
 // then moves the folder into place.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImportError } from '#src/import/errors.ts';
 import { prepareImport } from '#src/import/prepare.ts';
+import { preparePublishedSource } from '#src/import/published.ts';
 import type { ImportOutcome } from '#src/import/summary.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { readSource } from './read.ts';
@@ -35,10 +36,13 @@ export async function importReport(options: ImportOptions): Promise<ImportOutcom
     throw new ImportError(`报告目录已存在 ${dir} already exists: pass --force to replace it, or --id to choose another id`);
   }
   const { text: _text, ...read } = source;
-  const result: ImportOutcome = { ...prepared, dir, written: false, replaced: false, source: read };
+  // The source document itself goes into the report folder too, as source.<ext>: the build publishes it as 原文.
+  const published = preparePublishedSource(await readFile(options.file), path.extname(options.file));
+  const result: ImportOutcome = { ...prepared, dir, written: false, replaced: false, source: read, published };
   if (options.dryRun) return result;
 
-  await writeAtomically(path.resolve(options.reportsDir), prepared.id, prepared.files);
+  const files = new Map<string, string | Uint8Array>([...prepared.files, [published.fileName, published.bytes]]);
+  await writeAtomically(path.resolve(options.reportsDir), prepared.id, files);
   return { ...result, written: true, replaced: exists };
 }
 
@@ -47,7 +51,7 @@ export async function importReport(options: ImportOptions): Promise<ImportOutcom
  * outside the collection so a concurrent build never sees half a report), then renames it into place. An existing
  * folder (only with --force) is moved aside first and removed once the new one is in place.
  */
-async function writeAtomically(reportsDir: string, id: string, files: Map<string, string>): Promise<void> {
+async function writeAtomically(reportsDir: string, id: string, files: Map<string, string | Uint8Array>): Promise<void> {
   await mkdir(reportsDir, { recursive: true });
   const staging = await mkdtemp(path.join(path.dirname(reportsDir), `.import-${id}-`));
   const target = path.join(reportsDir, id);
@@ -57,7 +61,7 @@ async function writeAtomically(reportsDir: string, id: string, files: Map<string
     for (const [name, content] of files) {
       const file = path.join(folder, name);
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, content, 'utf8');
+      await (typeof content === 'string' ? writeFile(file, content, 'utf8') : writeFile(file, content));
     }
     const replacing = existsSync(target);
     if (replacing) await rename(target, aside);

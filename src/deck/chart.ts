@@ -29,14 +29,14 @@ export interface TotalsChart {
   rows: ChartRow[];
 }
 
-/** Lays out one stacked bar of completed vs ongoing problems (the build has checked the entries agree with the declared totals). */
+/** Lays out one stacked bar of the counted completed vs ongoing problems (the build has checked they agree with every stated total). */
 export function layoutTotalsChart(stats: ReportStats, size: { width?: number; rowHeight?: number } = {}): TotalsChart {
   const width = size.width ?? 900;
   const rowHeight = size.rowHeight ?? 80;
   const barX = 20;
   const barWidth = width - barX - 20;
   const barHeight = 56;
-  const scale = Math.max(stats.declared.problems, 1);
+  const scale = Math.max(stats.total, 1);
   const row = (label: string, completed: number, ongoing: number, index: number): ChartRow => {
     const completedWidth = (completed / scale) * barWidth;
     const ongoingWidth = (ongoing / scale) * barWidth;
@@ -56,6 +56,6 @@ export function layoutTotalsChart(stats: ReportStats, size: { width?: number; ro
     barX,
     barWidth,
     barHeight,
-    rows: [row(labels.stats.progress, stats.declared.completed, stats.declared.ongoing, 0)],
+    rows: [row(labels.stats.progress, stats.completed, stats.ongoing, 0)],
   };
 }

@@ -10,15 +10,18 @@ import {
   formatIssueName,
   formatIssueOrdinal,
   formatNotesLabel,
+  formatProgressSummary,
+  formatTotalCaption,
   getCommitmentStateLabel,
   getStatusGroupLabel,
   getStatusLabel,
+  getTotalUnit,
   labels,
 } from '#src/lib/labels.ts';
-import { splitMeasures } from '#src/lib/measures.ts';
+import { listMeasurePoints, splitLead, splitMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
 import { indexRounds, listCarriedIssues } from '#src/lib/rounds.ts';
-import { formatShare, getReportStats } from '#src/lib/stats.ts';
+import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
 import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
 import { getPrintedProblem } from '#src/lib/titles.ts';
@@ -69,11 +72,16 @@ export interface TitleSlide extends SlideBase {
 export interface OverviewSlide extends SlideBase {
   kind: 'overview';
   heading: string;
-  /** The totals the report declares (…项…个问题, completed, ongoing); the build has checked the entries agree. */
-  declared: { items: number; problems: number; completed: number; ongoing: number };
+  /**
+   * The figures, in order: each total the report states (…项…个问题, completed, ongoing; the build has checked the
+   * entries agree), and for one it does not state the count of the entries, captioned as counted (逐条统计).
+   */
+  totals: { key: TotalKey; value: number; unit: string; caption: string; stated: boolean }[];
   /** Completion rate, e.g. 88%. */
   completionRate: string;
-  /** The visible note that the entries were counted and agree with the declared totals. */
+  /** The chart's description: problems, completed, ongoing and the rate (marked counted where not stated). */
+  summary: string;
+  /** The visible note on the counted entries: agreeing with the totals the report states, or counted where it states none. */
   countedNote: string;
   /** One stacked bar: completed and ongoing. */
   chart: TotalsChart;
@@ -109,7 +117,8 @@ export interface PlannedBullet {
   /** The anchor of the measure on the problem page, e.g. measure-2. */
   measureId: string;
   ordinal: string | null;
-  /** The lead phrase (up to the first 。 or ；), or its first 40 characters when longer. */
+  /** The lead phrase (up to the first 。 or ；), or its first 40 characters when longer; for a body without ordinals, one
+   * bullet per sentence of a paragraph (see listMeasurePoints), each showing its lead phrase. */
   lead: string;
   /** False when `lead` is the first 40 characters of a longer phrase; the slide marks it, the notes hold all. */
   complete: boolean;
@@ -302,9 +311,11 @@ function planTitle(report: ReportEntry): TitleSlide {
 
 function planOverview(report: ReportEntry, issues: readonly IssueEntry[]): OverviewSlide {
   const stats = getReportStats(report, issues);
-  // The loader refuses a collection whose entries disagree with the declared totals, so the slide only says they agree.
+  // The loader refuses a collection whose entries disagree with a stated total, so the slide only says they agree.
   if (!stats.matchesDeclared) throw new Error(`${sourceOf(report)}: declared: the totals disagree with the entries; the build should have stopped`);
-  const { declared } = report.data;
+  const { declared } = stats;
+  const stated = { problems: declared.problems !== undefined, completed: declared.completed !== undefined, ongoing: declared.ongoing !== undefined };
+  const completionRate = formatShare(stats.shareCompleted);
   return {
     kind: 'overview',
     id: 'overview',
@@ -313,9 +324,10 @@ function planOverview(report: ReportEntry, issues: readonly IssueEntry[]): Overv
     notesLabel: formatNotesLabel(labels.deck.overview),
     scale: { heading: TYPE.heading, body: LARGEST.body },
     heading: labels.deck.overview,
-    declared: { items: declared.items, problems: declared.problems, completed: declared.completed, ongoing: declared.ongoing },
-    completionRate: formatShare(stats.shareCompleted),
-    countedNote: formatCountedNote(stats.total, stats.completed, stats.ongoing),
+    totals: stats.totals.map((total) => ({ ...total, unit: getTotalUnit(total.key), caption: formatTotalCaption(total) })),
+    completionRate,
+    summary: formatProgressSummary(stats.completed, stats.ongoing, stats.total, completionRate, !stats.allStated),
+    countedNote: formatCountedNote(stats.total, stats.completed, stats.ongoing, stated),
     chart: layoutTotalsChart(stats),
   };
 }
@@ -526,7 +538,7 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
 type IssueItem =
   | { type: 'figures'; figures: Highlight[] }
   | { type: 'leadIn'; text: string; complete: boolean; full: string }
-  | { type: 'bullet'; bullet: PlannedBullet; full: string }
+  | { type: 'bullet'; bullet: PlannedBullet; full: string; continues: boolean }
   | { type: 'commitment'; commitment: PlannedCommitment; first: boolean };
 
 const FIGURES_PER_ROW = 3;
@@ -549,11 +561,16 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
     items.push({ type: 'leadIn', text: clipped.text, complete: clipped.complete && split.leadIn.length === 1 && clipped.text === full, full });
   }
   for (const measure of split.measures) {
-    const clipped = clipLead(measure.lead);
-    items.push({
-      type: 'bullet',
-      bullet: { measureId: measure.id, ordinal: measure.ordinal, lead: clipped.text, complete: clipped.complete },
-      full: measure.paragraph,
+    // A measure with an ordinal is one bullet (its lead phrase); a paragraph without ordinals gives a bullet per
+    // sentence, so the slide shows its sentences' leads and not one fragment. The notes hold every word.
+    listMeasurePoints(measure).forEach((point, index) => {
+      const clipped = clipLead(measure.ordinal ? measure.lead : splitLead(point.trim()).lead);
+      items.push({
+        type: 'bullet',
+        bullet: { measureId: measure.id, ordinal: measure.ordinal, lead: clipped.text, complete: clipped.complete },
+        full: point,
+        continues: index > 0,
+      });
     });
   }
   const commitments = data.status === 'ongoing' ? listCommitments([report], [issue]) : [];
@@ -592,9 +609,15 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
   return pages.map((page, position): IssueSlide => {
     const part = { index: position + 1, total: pages.length };
     const leadIn = page.find((item) => item.type === 'leadIn');
+    // The text of the page's lead-in and bullets; a paragraph's sentences on one page join back into the paragraph.
+    const texts: string[] = [];
+    page.forEach((item, index) => {
+      if (item.type === 'bullet' && item.continues && page[index - 1]?.type === 'bullet') texts[texts.length - 1] += item.full;
+      else if (item.type === 'leadIn' || item.type === 'bullet') texts.push(item.full);
+    });
     const notes = [
       position === 0 ? data.title : `${data.title}${CONTINUED}`,
-      ...page.flatMap((item) => (item.type === 'leadIn' || item.type === 'bullet' ? [item.full] : [])),
+      ...texts.map((text) => text.trim()),
       ...page.flatMap((item) => (item.type === 'commitment' ? [`${labels.deck.commitmentNote}${item.commitment.due.display}，${item.commitment.quote}`] : [])),
     ];
     return {

@@ -110,7 +110,8 @@ export function parseReport(raw: string, options: { layout?: Layout | undefined 
     issuer: heading.issuer,
     date: closing.date,
     inspection: preface.inspection,
-    declared: totals.declared,
+    // Only the totals the report states; none at all leaves the field out.
+    ...(Object.keys(totals.declared).length > 0 ? { declared: totals.declared } : {}),
     preface: preface.paragraphs,
     ...(organisation ? { organisation } : {}),
     implementation: implementationData,

@@ -1,6 +1,7 @@
 // The summary printed after an import: problems per status, declared totals and whether they agree, warnings.
 import { labels } from '#src/lib/labels.ts';
 import type { PreparedImport } from './prepare.ts';
+import type { PublishedSource } from './published.ts';
 import type { SourceText } from './source.ts';
 import type { ParsedIssue } from './types.ts';
 
@@ -11,13 +12,15 @@ export interface ImportOutcome extends PreparedImport {
   written: boolean;
   replaced: boolean;
   source: Omit<SourceText, 'text'>;
+  /** The copy of the source document kept in the report folder as its 原文. */
+  published: PublishedSource;
 }
 
 /** The summary printed after an import. */
 export function formatSummary(result: ImportOutcome): string {
   const { parsed } = result;
   const { data } = parsed;
-  const declared = data.declared;
+  const declared = data.declared ?? {};
   const count = (status: ParsedIssue['status']) => parsed.issues.filter((issue) => issue.status === status).length;
   const mark = (a: number, b: number) => (a === b ? '✓ 一致 agrees' : '✗ 不符 differs');
   // A total the report does not state is said to be missing, never shown as if declared.
@@ -29,9 +32,9 @@ export function formatSummary(result: ImportOutcome): string {
     result.idDerived
       ? `编号 Id: ${result.id}（未指定 --id，按成文日期生成 derived from the report's date; pass --id to choose another）`
       : `编号 Id: ${result.id}`,
-    `${labels.status.completed} completed: ${count('completed')}${against(count('completed'), declared.completed, declared.completed, parsed.declaredLines.completed)}`,
-    `${labels.status.ongoing} ongoing: ${count('ongoing')}${against(count('ongoing'), declared.ongoing, declared.ongoing, parsed.declaredLines.ongoing)}`,
-    `合计 total: ${parsed.issues.length}${against(parsed.issues.length, `${declared.items}项${declared.problems}个问题`, declared.problems, parsed.declaredLines.problems)}`,
+    `${labels.status.completed} completed: ${count('completed')}${against(count('completed'), declared.completed ?? 0, declared.completed ?? 0, parsed.declaredLines.completed)}`,
+    `${labels.status.ongoing} ongoing: ${count('ongoing')}${against(count('ongoing'), declared.ongoing ?? 0, declared.ongoing ?? 0, parsed.declaredLines.ongoing)}`,
+    `合计 total: ${parsed.issues.length}${against(parsed.issues.length, `${declared.items}项${declared.problems}个问题`, declared.problems ?? 0, parsed.declaredLines.problems)}`,
   ];
   lines.push(`部首字符 Kangxi/CJK radicals mapped to unified ideographs: ${result.radicalsMapped}`);
   const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);
@@ -45,10 +48,15 @@ export function formatSummary(result: ImportOutcome): string {
   }
   lines.push(parsed.warnings.length === 0 ? '警告 Warnings: none' : `警告 Warnings (${parsed.warnings.length}):`);
   for (const warning of parsed.warnings) lines.push(`  ${warning}`);
+  const { published } = result;
+  const converted = published.convertedFrom ? `，由 ${published.convertedFrom} 转为 UTF-8 converted from ${published.convertedFrom} to UTF-8` : '';
+  lines.push(`原文 Source document: ${published.fileName}（${published.bytes.length} bytes${converted}）`);
+  // The rendered files and the source document.
+  const fileCount = result.files.size + 1;
   lines.push(
     result.written
-      ? `${result.replaced ? '已替换 Replaced' : '已写入 Written'}: ${result.dir}（${result.files.size} files）`
-      : `试运行，未写入 Dry run, nothing written (would write ${result.files.size} files to ${result.dir})`,
+      ? `${result.replaced ? '已替换 Replaced' : '已写入 Written'}: ${result.dir}（${fileCount} files）`
+      : `试运行，未写入 Dry run, nothing written (would write ${fileCount} files to ${result.dir})`,
   );
   return lines.join('\n');
 }

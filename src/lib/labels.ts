@@ -1,6 +1,8 @@
 // Every UI label and site string, in the manner of Starlight's translations: pages, components, the deck, the
 // search client and the exports import them from here, so a wording is changed once and agrees everywhere.
 // Status wording is the report's own (已整改完成 / 持续整改), never a shortened form.
+
+import type { ShownTotal, TotalKey } from '#src/lib/stats.ts';
 import type { IssueStatus } from '#src/schemas/issue.ts';
 
 /** The site's strings, grouped by where they appear. */
@@ -36,6 +38,8 @@ export const labels = {
     unitProblem: '个',
     unitItem: '项',
     feedbackItems: '反馈意见',
+    /** Marks a figure counted from the entries where the report states no such total. */
+    counted: '逐条统计',
   },
   /** The report's metadata block. */
   meta: {
@@ -240,19 +244,55 @@ export function formatListTitle(title: string, page: number): string {
   return page > 1 ? `${title}（第 ${page} 页）` : title;
 }
 
-/** One line of progress for a report list, e.g. 已整改完成 22 / 共 25 个问题（88%）. */
-export function formatProgressLine(completed: number, total: number, share: string): string {
-  return `${labels.status.completed} ${completed} / 共 ${total} 个${labels.stats.problem}（${share}）`;
+/**
+ * One line of progress for a report list, e.g. 已整改完成 22 / 共 25 个问题（88%）; `counted` where the report does not
+ * state these totals, e.g. 已整改完成 22 / 共 25 个问题（88%，逐条统计）.
+ */
+export function formatProgressLine(completed: number, total: number, share: string, counted = false): string {
+  return `${labels.status.completed} ${completed} / 共 ${total} 个${labels.stats.problem}（${share}${counted ? `，${labels.stats.counted}` : ''}）`;
 }
 
-/** The full progress sentence, e.g. for a chart's description: 共 25 个问题：已整改完成 22 个，持续整改 3 个，完成率 88%. */
-export function formatProgressSummary(completed: number, ongoing: number, total: number, share: string): string {
-  return `共 ${total} 个${labels.stats.problem}：${labels.status.completed} ${completed} 个，${labels.status.ongoing} ${ongoing} 个，${labels.stats.share} ${share}`;
+/**
+ * The full progress sentence, e.g. for a chart's description: 共 25 个问题：已整改完成 22 个，持续整改 3 个，完成率 88%;
+ * `counted` where the report does not state these totals: 共 25 个问题（逐条统计）：….
+ */
+export function formatProgressSummary(completed: number, ongoing: number, total: number, share: string, counted = false): string {
+  return `共 ${total} 个${labels.stats.problem}${counted ? `（${labels.stats.counted}）` : ''}：${labels.status.completed} ${completed} 个，${labels.status.ongoing} ${ongoing} 个，${labels.stats.share} ${share}`;
 }
 
-/** The overview's note that the entries were counted and agree with the declared totals (the build stops otherwise). */
-export function formatCountedNote(total: number, completed: number, ongoing: number): string {
-  return `逐条核对：本通报逐一列出的${total}个${labels.stats.problem}（${labels.status.completed}${completed}个、${labels.status.ongoing}${ongoing}个）与通报所列总数一致。`;
+/** What each total counts, as a figure's caption: 反馈意见, 问题, 已整改完成, 持续整改. */
+const TOTAL_CAPTIONS: Record<TotalKey, string> = {
+  items: labels.stats.feedbackItems,
+  problems: labels.stats.problem,
+  completed: labels.status.completed,
+  ongoing: labels.status.ongoing,
+};
+
+/** The caption of a shown total: its name, marked （逐条统计） where the report states no such total. */
+export function formatTotalCaption(total: Pick<ShownTotal, 'key' | 'stated'>, caption: string = TOTAL_CAPTIONS[total.key]): string {
+  return total.stated ? caption : `${caption}（${labels.stats.counted}）`;
+}
+
+/** The unit of a shown total: 项 for items, 个 for problems. */
+export function getTotalUnit(key: TotalKey): string {
+  return key === 'items' ? labels.stats.unitItem : labels.stats.unitProblem;
+}
+
+// How the overview's note names the totals it compares.
+const TOTAL_NAMES: Record<Exclude<TotalKey, 'items'>, string> = { problems: '问题总数', completed: '已整改完成数', ongoing: '持续整改数' };
+
+/**
+ * The overview's note on the counted entries. Where the report states its totals it says the entries agree with them
+ * (the build stops otherwise); it names only the totals the report states, and says which figures were counted.
+ */
+export function formatCountedNote(total: number, completed: number, ongoing: number, stated: Record<Exclude<TotalKey, 'items'>, boolean>): string {
+  const listed = `本通报逐一列出的${total}个${labels.stats.problem}（${labels.status.completed}${completed}个、${labels.status.ongoing}${ongoing}个）`;
+  const keys = ['problems', 'completed', 'ongoing'] as const;
+  const named = keys.filter((key) => stated[key]).map((key) => TOTAL_NAMES[key]);
+  const unnamed = keys.filter((key) => !stated[key]).map((key) => TOTAL_NAMES[key]);
+  if (unnamed.length === 0) return `逐条核对：${listed}与通报所列总数一致。`;
+  if (named.length === 0) return `${labels.stats.counted}：通报未列总数，以上为${listed}的统计。`;
+  return `逐条核对：${listed}与通报所列${named.join('、')}一致；通报未列${unnamed.join('、')}，以上为${labels.stats.counted}。`;
 }
 
 /** A problem's place in its group, e.g. 第3个问题. */

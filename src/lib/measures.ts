@@ -118,6 +118,30 @@ function toMeasure(position: number, ordinal: string | null, parts: string[], li
   return { index: position + 1, id: `measure-${position + 1}`, ordinal, lead: lead.trim(), text: rest.join('\n\n'), paragraph, line };
 }
 
+// The end of a sentence or clause: 。！？； with any closing quotes or brackets that follow it.
+const POINT_END = /[。！？；][”’」』）》]*/gu;
+
+/**
+ * The points a slide shows for a measure. A measure with an ordinal is one point, its whole paragraph. A paragraph of
+ * a body without ordinals is split after each 。！？；, so every sentence can be a bullet of its own (each showing its
+ * lead phrase), not just the first. Pieces are verbatim and in order: joined, they give the paragraph back exactly.
+ */
+export function listMeasurePoints(measure: Pick<Measure, 'ordinal' | 'paragraph'>): string[] {
+  if (measure.ordinal) return [measure.paragraph];
+  const points: string[] = [];
+  let from = 0;
+  const cuts = [...measure.paragraph.matchAll(POINT_END)].map((match) => match.index + match[0].length);
+  for (const to of [...cuts, measure.paragraph.length]) {
+    const piece = measure.paragraph.slice(from, to);
+    from = to;
+    if (piece.length === 0) continue;
+    // Punctuation or space alone (……！！, a trailing blank) stays with the sentence before it.
+    if (points.length > 0 && /^[\s\p{P}]*$/u.test(piece)) points[points.length - 1] += piece;
+    else points.push(piece);
+  }
+  return points;
+}
+
 /** The measures of a problem's body in order (see splitMeasures for the lead-in and warnings). */
 export function listMeasures(body: string): Measure[] {
   return splitMeasures(body).measures;

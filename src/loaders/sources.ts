@@ -3,8 +3,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getReportsDir } from './paths.ts';
 
-/** The formats a source document may have, in the order they are looked for. */
-export const sourceExtensions = ['pdf', 'docx', 'doc', 'txt'] as const;
+/** The formats a source document may have (every format the importer reads), in the order they are looked for. */
+export const sourceExtensions = ['pdf', 'docx', 'doc', 'wps', 'odt', 'html', 'htm', 'txt'] as const;
 
 /** A report's source document on disk. */
 export interface ReportSource {
@@ -14,7 +14,7 @@ export interface ReportSource {
   file: string;
   /** Size in bytes. */
   bytes: number;
-  /** The extension in capitals, as the download link shows it (TXT, PDF, …). */
+  /** The format in capitals, as the download link shows it (TXT, PDF, HTML for .html and .htm, …). */
   format: string;
 }
 
@@ -23,7 +23,7 @@ export function findReportSource(reportId: string, reportsDir: string = getRepor
   for (const extension of sourceExtensions) {
     const fileName = `source.${extension}`;
     const file = path.join(reportsDir, reportId, fileName);
-    if (existsSync(file)) return { fileName, file, bytes: statSync(file).size, format: extension.toUpperCase() };
+    if (existsSync(file)) return { fileName, file, bytes: statSync(file).size, format: (extension === 'htm' ? 'html' : extension).toUpperCase() };
   }
   return undefined;
 }

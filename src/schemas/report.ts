@@ -58,20 +58,22 @@ export const reportSchema = z
       },
       { error: 'inspection: required' },
     ),
-    /** The totals the report declares; the build checks them against the entries present. */
-    declared: z.object(
-      {
-        /** 项: groups of problems the inspectors raised. */
-        items: count('declared.items'),
-        /** 问题: problems raised. */
-        problems: count('declared.problems'),
-        /** Problems the report declares completed. */
-        completed: count('declared.completed'),
-        /** Problems the report declares still being rectified. */
-        ongoing: count('declared.ongoing'),
-      },
-      { error: 'declared: required' },
-    ),
+    /** The totals the report states; each is absent where the report does not state it (never counted in). */
+    declared: z
+      .object(
+        {
+          /** 项: groups of problems the inspectors raised, as stated (…项…个问题). */
+          items: count('declared.items').optional(),
+          /** 问题: problems raised, as stated (…项…个问题). */
+          problems: count('declared.problems').optional(),
+          /** Problems the report states completed (共计N个问题已整改完成). */
+          completed: count('declared.completed').optional(),
+          /** Problems the report states still being rectified (共计N个问题正在整改). */
+          ongoing: count('declared.ongoing').optional(),
+        },
+        { error: 'declared: expected an object of stated totals' },
+      )
+      .default({}),
     /** The preface before section 一, verbatim, one string per paragraph. */
     preface: z.array(z.string().min(1), { error: 'preface: expected a list of paragraphs' }).min(1, { message: 'preface: must hold at least one paragraph' }),
     /** Section 一: how the rectification was organised; absent where the report has no such section. */
@@ -150,10 +152,17 @@ export const reportSchema = z
     message: 'inspection.end: must not be before inspection.start',
     path: ['inspection', 'end'],
   })
-  .refine((report) => report.declared.completed + report.declared.ongoing === report.declared.problems, {
-    message: 'declared.problems: must equal declared.completed + declared.ongoing',
-    path: ['declared', 'problems'],
-  });
+  .refine(
+    ({ declared }) =>
+      declared.problems === undefined ||
+      declared.completed === undefined ||
+      declared.ongoing === undefined ||
+      declared.completed + declared.ongoing === declared.problems,
+    {
+      message: 'declared.problems: must equal declared.completed + declared.ongoing',
+      path: ['declared', 'problems'],
+    },
+  );
 
 export type ReportData = z.infer<typeof reportSchema>;
 export type OrganisationMeasure = z.infer<typeof organisationMeasureSchema>;

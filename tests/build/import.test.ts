@@ -46,7 +46,8 @@ describe('reports shaped differently in the archive', () => {
     expect(deck(allCompleted)).toContain('id="completed"');
     expect(deck(allCompleted)).not.toContain('id="ongoing"');
     const report = reports.find((entry) => entry.id === allCompleted);
-    expect(report?.data.declared.ongoing).toBe(0);
+    // It states no ongoing count (it has no such group), so none is written.
+    expect(report?.data.declared.ongoing).toBeUndefined();
     for (let number = 1; number <= (report?.data.declared.completed ?? 0); number += 1) {
       const slug = `completed-${String(number).padStart(2, '0')}`;
       expect(existsSync(path.join(dist, 'reports', allCompleted, 'issues', slug, 'index.html')), slug).toBe(true);
@@ -63,5 +64,21 @@ describe('reports shaped differently in the archive', () => {
     expect(html).toMatch(/id="implementation-heading">\s*一、整改落实情况/u);
     expect(html).toMatch(/id="plan-heading">\s*二、下一步工作打算/u);
     expect(deck(followUp)).not.toContain('id="organisation"');
+  });
+
+  it('shows only the totals a report states: counted figures marked 逐条统计, no claim of agreement with totals never stated', () => {
+    // The follow-up states no …项…个问题 (that sentence stood in its organisation section) but states both group counts.
+    const report = reports.find((entry) => entry.id === followUp);
+    expect(report?.data.declared).toEqual({ completed: 5, ongoing: 2 });
+    const overview = /<section id="overview"[\s\S]*?<\/section>/u.exec(deck(followUp))?.[0] ?? '';
+    expect(overview).not.toContain('反馈意见');
+    expect(overview).toMatch(/<strong>7<\/strong><span>个<\/span><small>问题（逐条统计）<\/small>/u);
+    expect(overview).toMatch(/<strong>5<\/strong><span>个<\/span><small>已整改完成<\/small>/u);
+    expect(overview).not.toContain('与通报所列总数一致');
+    expect(overview).toContain('与通报所列已整改完成数、持续整改数一致；通报未列问题总数');
+    expect(page(followUp)).toContain('问题总数（逐条统计）');
+    // The full report states all of them: nothing is marked as counted there.
+    expect(deck(IMPORTED_REPORT_ID)).toContain('与通报所列总数一致');
+    expect(page(IMPORTED_REPORT_ID)).not.toContain('逐条统计');
   });
 });

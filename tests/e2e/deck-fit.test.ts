@@ -13,7 +13,7 @@ import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { MIN_FONT_PX } from '../../src/deck/fit.ts';
 import { type IssueSlide, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
-import { listMeasures, splitMeasures } from '../../src/lib/measures.ts';
+import { listMeasurePoints, listMeasures, splitMeasures } from '../../src/lib/measures.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getPrintedProblem } from '../../src/lib/titles.ts';
 import { getDeckPath, getIssuePath } from '../../src/lib/urls.ts';
@@ -77,10 +77,12 @@ describe('deck fit', () => {
         expect(own.length, issue.id).toBeGreaterThan(0);
         const text = own.map((slide) => shown.get(slide.id) ?? '').join('');
         for (const slide of own) expect(shown.get(slide.id), slide.id).toContain(strip(getPrintedProblem(issue.data.title)));
+        // A measure with an ordinal is one bullet (ordinal and lead); a paragraph without ordinals one per sentence.
         const measures = listMeasures(issue.body ?? '');
-        expect(own.flatMap((slide) => slide.bullets).length, issue.id).toBe(measures.length);
-        for (const measure of measures) {
-          const lead = [...measure.lead].slice(0, 20).join('');
+        const points = measures.flatMap((measure) => listMeasurePoints(measure).map((point) => ({ measure, point })));
+        expect(own.flatMap((slide) => slide.bullets).length, issue.id).toBe(points.length);
+        for (const { measure, point } of points) {
+          const lead = [...(measure.ordinal ? measure.lead : point.trim())].slice(0, 20).join('');
           expect(text, `${issue.id} ${measure.id}`).toContain(strip(`${measure.ordinal ?? ''}${lead}`));
         }
         for (const figure of issue.data.highlights) expect(text, `${issue.id} figure`).toContain(strip(figure.value));

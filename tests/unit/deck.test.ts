@@ -58,34 +58,68 @@ describe('planDeck', () => {
 });
 
 describe('layoutTotalsChart', () => {
-  it('draws one bar, completed beside ongoing, in proportion to the declared totals', () => {
+  it('draws one bar, completed beside ongoing, in proportion to the counted problems', () => {
     const chart = layoutTotalsChart(getReportStats(report, issues));
     expect(chart.rows.length).toBe(1);
     const [bar] = chart.rows;
-    expect(bar!.segments.map((s) => s.value)).toEqual([report.data.declared.completed, report.data.declared.ongoing]);
+    expect(bar!.segments.map((s) => s.value)).toEqual([completed.length, ongoing.length]);
     const total = bar!.segments.reduce((sum, s) => sum + s.width, 0);
     expect(bar!.segments[0]!.width / total).toBeCloseTo(completed.length / (completed.length + ongoing.length), 5);
   });
 });
 
 describe('the overview slide', () => {
-  it('shows the declared totals and the completion rate once, with the note that the entries were counted and agree', () => {
-    const overview = listPlannedSlides(planDeck(report, issues)).find((slide) => slide.kind === 'overview');
-    expect(overview?.kind).toBe('overview');
-    if (overview?.kind !== 'overview') return;
-    expect(overview.declared).toEqual({
-      items: report.data.declared.items,
-      problems: report.data.declared.problems,
-      completed: report.data.declared.completed,
-      ongoing: report.data.declared.ongoing,
-    });
+  const planOverview = (entry: typeof report) => {
+    const overview = listPlannedSlides(planDeck(entry, issues)).find((slide) => slide.kind === 'overview');
+    if (overview?.kind !== 'overview') throw new Error('no overview slide planned');
+    return overview;
+  };
+
+  it('shows the stated totals and the completion rate once, with the note that the entries were counted and agree', () => {
+    const overview = planOverview(report);
+    const { declared } = report.data;
+    // The seed states all four totals, so every figure is the report's own and none is captioned as counted.
+    expect(overview.totals.map((total) => [total.key, total.value, total.stated])).toEqual([
+      ['items', declared.items, true],
+      ['problems', declared.problems, true],
+      ['completed', declared.completed, true],
+      ['ongoing', declared.ongoing, true],
+    ]);
+    expect(overview.totals.map((total) => total.caption)).toEqual(['反馈意见', '问题', '已整改完成', '持续整改']);
     expect(overview.completionRate).toBe(formatShare(completed.length / (completed.length + ongoing.length)));
     expect(overview.countedNote).toContain(`${completed.length + ongoing.length}个问题`);
-    expect(overview.countedNote).toContain('一致');
+    expect(overview.countedNote).toContain('与通报所列总数一致');
+    expect(overview.summary).not.toContain('逐条统计');
   });
 
-  it('refuses to plan an overview whose entries disagree with the declared totals (the loader stops such a build first)', () => {
-    const wrong = { ...report, data: { ...report.data, declared: { ...report.data.declared, completed: report.data.declared.completed + 1 } } };
+  it('shows no total a report does not state: no 项, counted figures captioned 逐条统计, no claim of agreement', () => {
+    const overview = planOverview({ ...report, data: { ...report.data, declared: {} } });
+    expect(overview.totals.map((total) => total.key)).toEqual(['problems', 'completed', 'ongoing']);
+    expect(overview.totals.map((total) => total.value)).toEqual([completed.length + ongoing.length, completed.length, ongoing.length]);
+    expect(overview.totals.every((total) => !total.stated && total.caption.endsWith('（逐条统计）'))).toBe(true);
+    expect(overview.countedNote).not.toContain('一致');
+    expect(overview.countedNote).toContain('通报未列总数');
+    expect(overview.summary).toContain('逐条统计');
+    // The chart still draws the counted problems.
+    expect(overview.chart.rows[0]!.segments.map((segment) => segment.value)).toEqual([completed.length, ongoing.length]);
+  });
+
+  it('says which totals agree where a report states only some of them', () => {
+    const { items, problems } = report.data.declared;
+    const overview = planOverview({ ...report, data: { ...report.data, declared: { items, problems } } });
+    expect(overview.totals.map((total) => [total.key, total.stated])).toEqual([
+      ['items', true],
+      ['problems', true],
+      ['completed', false],
+      ['ongoing', false],
+    ]);
+    expect(overview.countedNote).toContain('与通报所列问题总数一致');
+    expect(overview.countedNote).toContain('通报未列已整改完成数、持续整改数');
+    expect(overview.countedNote).not.toContain('与通报所列总数一致');
+  });
+
+  it('refuses to plan an overview whose entries disagree with a stated total (the loader stops such a build first)', () => {
+    const wrong = { ...report, data: { ...report.data, declared: { ...report.data.declared, completed: completed.length + 1 } } };
     expect(() => planDeck(wrong, issues)).toThrow(/declared/u);
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BLOCK, CONTENT_WIDTH, clipLead, countLines, LEAD_MAX_CHARS, MIN_FONT_PX, measureEm, paginate, SCALES, USABLE_HEIGHT } from '../../src/deck/fit.ts';
 import { CONTINUED, type IssueSlide, listPlannedSlideIds, listPlannedSlides, planDeck, planIssue } from '../../src/deck/plan.ts';
-import { listMeasures } from '../../src/lib/measures.ts';
+import { listMeasurePoints, listMeasures } from '../../src/lib/measures.ts';
 import { getPrintedProblem } from '../../src/lib/titles.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { deckConfigSchema } from '../../src/schemas/deck.ts';
@@ -75,6 +75,34 @@ describe('planIssue', () => {
       .join('')
       .replace(/\s+/gu, '');
     for (const measure of measures) expect(notes).toContain(measure.paragraph.replace(/\s+/gu, ''));
+  });
+
+  it('shows a body without ordinals sentence by sentence, each bullet its lead phrase, continued on （续） slides', () => {
+    // Fictional: two paragraphs, no 一是/二是; sentences short and long (over 40 characters), some ending in ；.
+    const first = Array.from({ length: 9 }, (_, index) =>
+      index % 3 === 0
+        ? `第${index + 1}句建立健全科技项目资金监管长效机制并对照问题清单逐项开展自查自纠，确保资金使用规范安全高效。`
+        : `第${index + 1}句组织专项检查；`,
+    ).join('');
+    const second = '完善制度文件3项。召开专题会议2次！';
+    const plain = { ...longIssue, id: `${LONG_REPORT_ID}/completed-99`, data: { ...longIssue.data, highlights: [] }, body: `${first}\n\n${second}\n` };
+    const slides = planIssue(report, plain);
+    const bullets = slides.flatMap((slide) => slide.bullets);
+    const points = listMeasures(plain.body).flatMap((measure) => listMeasurePoints(measure));
+    expect(points.join('')).toBe(`${first}${second}`);
+    expect(bullets).toHaveLength(11);
+    bullets.forEach((bullet, index) => {
+      expect(bullet.ordinal).toBeNull();
+      // Each sentence's lead phrase (up to its 。 or ；), its first 40 characters where longer, marked incomplete.
+      expect(bullet.lead).toBe(clipLead(points[index]!).text);
+      expect(bullet.complete).toBe([...points[index]!].length <= LEAD_MAX_CHARS);
+    });
+    expect(bullets.map((bullet) => bullet.measureId)).toEqual([...Array(9).fill('measure-1'), 'measure-2', 'measure-2']);
+    expect(slides.length).toBeGreaterThan(1);
+    for (const slide of slides.slice(1)) expect(slide.heading.endsWith(CONTINUED)).toBe(true);
+    // The notes hold every word: each paragraph whole where it stands on one slide, its sentences otherwise.
+    const notes = slides.map((slide) => slide.notes.split('\n\n').slice(1).join('')).join('');
+    expect(notes).toBe(`${first}${second}`);
   });
 
   it('keeps short problems on one slide in larger type, and never plans type under 20 px', () => {

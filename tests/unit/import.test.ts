@@ -3,12 +3,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ImportError } from '#src/import/errors.ts';
 import { decodeText } from '#src/import/formats/text.ts';
+import { preparePublishedSource } from '#src/import/published.ts';
+import { formatSummary } from '#src/import/summary.ts';
+import { formatFileSize } from '#src/lib/files.ts';
+import { formatSourceLabel } from '#src/lib/labels.ts';
 import { splitParagraphs } from '#src/lib/text.ts';
 import { splitFrontmatter } from '#src/loaders/disk.ts';
+import { findReportSource, listReportSources } from '#src/loaders/sources.ts';
+import { reportSchema } from '#src/schemas/report.ts';
 import { importReport } from '../../scripts/import/import.ts';
 import { readParagraphs, secondReportFile, secondReportWrappedFile, writeDocx, writeGb18030, writePdf } from '../fixtures/import/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
@@ -76,11 +83,11 @@ describe('round trip of the seed report', () => {
     const result = await importReport({ file: seedFile, reportsDir, id: 'szkj-20220422' });
     expect(result.written).toBe(true);
     const imported = readTree(path.join(reportsDir, 'szkj-20220422'));
-    // The source document itself is committed beside the content, not produced by the importer.
+    // The importer copies the source document into the folder as the report's 原文: the seed's, byte for byte.
     const committed = readTree(seedDir);
     expect(committed.has('source.txt')).toBe(true);
-    committed.delete('source.txt');
     expect([...imported.keys()].sort()).toEqual([...committed.keys()].sort());
+    expect(readFileSync(path.join(reportsDir, 'szkj-20220422', 'source.txt')).equals(readFileSync(seedFile))).toBe(true);
     expect(verbatimReport(imported.get('report.yaml') ?? '')).toEqual(verbatimReport(committed.get('report.yaml') ?? ''));
     const problems = [...committed].filter(([name]) => name.endsWith('.mdx'));
     expect(problems.length).toBe((parseYaml(committed.get('report.yaml') ?? '') as { declared: { problems: number } }).declared.problems);
@@ -170,8 +177,15 @@ describe('a second report in every supported format', () => {
       const result = await importReport({ file: sources[variant] ?? '', reportsDir, id: 'qingchuan-20240118' });
       expect(result.parsed.warnings).toEqual([]);
       const written = readTree(path.join(reportsDir, 'qingchuan-20240118'));
-      expect([...written.keys()].sort()).toEqual([...expected.files.keys()].sort());
+      const kept = `source.${variant.endsWith('.txt') ? 'txt' : variant}`;
+      expect(result.published.fileName).toBe(kept);
+      expect([...written.keys()].sort()).toEqual([...expected.files.keys(), kept].sort());
       for (const [name, content] of expected.files) expect(written.get(name), `${variant}: ${name}`).toBe(content);
+      // The source document is kept as the report's 原文: text in UTF-8 with the same characters, other formats byte for byte.
+      const original = readFileSync(sources[variant] ?? '');
+      const published = variant === 'gb18030.txt' ? Buffer.from(decodeText(original).text, 'utf8') : original;
+      expect(readFileSync(path.join(reportsDir, 'qingchuan-20240118', kept)).equals(published), kept).toBe(true);
+      expect(result.published.convertedFrom).toBe(variant === 'gb18030.txt' ? 'gb18030' : undefined);
     });
   }
 
@@ -202,7 +216,7 @@ describe('safety', () => {
     expect(readdirSync(path.join(reportsDir, 'qc'))).toEqual(['marker']);
     const forced = runCli([secondReportFile, '--out', reportsDir, '--id', 'qc', '--force']);
     expect(forced.status, forced.stderr).toBe(0);
-    expect(readdirSync(path.join(reportsDir, 'qc')).sort()).toEqual(['issues', 'report.yaml']);
+    expect(readdirSync(path.join(reportsDir, 'qc')).sort()).toEqual(['issues', 'report.yaml', 'source.txt']);
     expect(readdirSync(path.dirname(reportsDir)).filter((name) => name.startsWith('.import-'))).toEqual([]);
   });
 });
@@ -266,7 +280,65 @@ describe('malformed input exits non-zero, names the line and writes nothing', ()
     expect(readdirSync(reportsDir)).toEqual(['qc']);
   });
 
+  it('writes only the totals a report states: none stated, none written, and the entries still import', async () => {
+    const file = variant('no-totals', (all) =>
+      all.map((line) =>
+        line
+          .replace('共指出5项7个问题', '指出了若干问题')
+          .replace('共计5个问题已整改完成', '各问题已整改完成')
+          .replace('共计2个问题正在整改', '有关问题正在整改'),
+      ),
+    );
+    const result = await importReport({ file, reportsDir: freshReportsDir(), id: 'qc' });
+    const yaml = result.files.get('report.yaml') ?? '';
+    expect(yaml).not.toMatch(/^declared:/mu);
+    expect(reportSchema.parse(parseYaml(yaml)).declared).toEqual({});
+    expect(result.parsed.issues).toHaveLength(7);
+    expect(formatSummary(result)).toMatch(/合计 total: 7（未声明 not declared）/u);
+  });
+
   it('throws ImportError from the API too', async () => {
     await expect(importReport({ file: path.join(work, 'none.pdf'), reportsDir: freshReportsDir() })).rejects.toBeInstanceOf(ImportError);
+  });
+});
+
+describe('the source document kept as the report’s 原文', () => {
+  it('keeps a GBK web page in UTF-8 with the same characters, its charset declaration saying so', () => {
+    const page =
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>通报</title></head><body><p>关于巡察整改进展情况的通报</p></body></html>';
+    const gbk = iconv.encode(page, 'gbk');
+    const kept = preparePublishedSource(gbk, '.htm');
+    expect(kept.fileName).toBe('source.html');
+    expect(kept.convertedFrom).toBe('gb18030');
+    expect(Buffer.from(kept.bytes).toString('utf8')).toBe(page.replace('charset=gb2312', 'charset=utf-8'));
+    // A UTF-8 page and binary formats are kept byte for byte.
+    const utf8 = Buffer.from(page.replace('gb2312', 'utf-8'), 'utf8');
+    expect(Buffer.from(preparePublishedSource(utf8, '.html').bytes).equals(utf8)).toBe(true);
+    const pdf = Buffer.from('%PDF-1.7 binary \u00ff', 'latin1');
+    expect(preparePublishedSource(pdf, '.PDF')).toEqual({ fileName: 'source.pdf', bytes: pdf, convertedFrom: undefined });
+  });
+
+  it('is found by the build under every extension the importer reads, labelled with its type', () => {
+    const reportsDir = freshReportsDir();
+    const cases = [
+      ['txt', 'TXT'],
+      ['pdf', 'PDF'],
+      ['docx', 'DOCX'],
+      ['doc', 'DOC'],
+      ['wps', 'WPS'],
+      ['odt', 'ODT'],
+      ['html', 'HTML'],
+      ['htm', 'HTML'],
+    ] as const;
+    for (const [extension] of cases) {
+      mkdirSync(path.join(reportsDir, `r-${extension}`));
+      writeFileSync(path.join(reportsDir, `r-${extension}`, `source.${extension}`), 'x'.repeat(2048));
+    }
+    for (const [extension, format] of cases) {
+      const source = findReportSource(`r-${extension}`, reportsDir);
+      expect(source, extension).toMatchObject({ fileName: `source.${extension}`, format, bytes: 2048 });
+      expect(formatSourceLabel(source?.format ?? '', formatFileSize(source?.bytes ?? 0))).toBe(`原文（${format}，2.0 KB）`);
+    }
+    expect(listReportSources(reportsDir).size).toBe(cases.length);
   });
 });

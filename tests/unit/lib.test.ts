@@ -30,8 +30,10 @@ describe('statistics', () => {
     expect(stats.completed).toBe(declared.completed);
     expect(stats.ongoing).toBe(declared.ongoing);
     expect(stats.total).toBe(declared.problems);
-    expect(stats.shareCompleted).toBeCloseTo(declared.completed / declared.problems);
+    expect(stats.shareCompleted).toBeCloseTo((declared.completed ?? Number.NaN) / (declared.problems ?? Number.NaN));
     expect(stats.matchesDeclared).toBe(true);
+    expect(stats.allStated).toBe(true);
+    expect(stats.totals.every((total) => total.stated)).toBe(true);
     const three = [make('a', 'completed', 1), make('b', 'ongoing', 1), make('c', 'ongoing', 2)];
     expect(getReportStats(report, three)).toMatchObject({ completed: 1, ongoing: 2, total: 3 });
   });
@@ -39,6 +41,20 @@ describe('statistics', () => {
     const stats = getReportStats(report, [...issues, make('x', 'ongoing', 2)]);
     expect(stats.matchesDeclared).toBe(false);
     expect(stats.ongoing).toBe(2);
+  });
+  it('shows only the totals a report states; the others are the counts, marked as not stated', () => {
+    const partial = { ...report, data: { ...report.data, declared: { completed: 1 } } };
+    const three = [make('a', 'completed', 1), make('b', 'ongoing', 1), make('c', 'ongoing', 2)];
+    const stats = getReportStats(partial, three);
+    expect(stats.totals).toEqual([
+      { key: 'problems', value: 3, stated: false },
+      { key: 'completed', value: 1, stated: true },
+      { key: 'ongoing', value: 2, stated: false },
+    ]);
+    expect(stats.allStated).toBe(false);
+    expect(stats.matchesDeclared).toBe(true);
+    expect(getReportStats({ ...report, data: { ...report.data, declared: {} } }, three).matchesDeclared).toBe(true);
+    expect(getReportStats(partial, [make('a', 'completed', 1), make('d', 'completed', 2)]).matchesDeclared).toBe(false);
   });
   it('ignores other reports and handles an empty report', () => {
     expect(getReportStats(report, [make('y', 'completed', 1, '正文。', 'other')]).total).toBe(0);

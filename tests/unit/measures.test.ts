@@ -1,7 +1,7 @@
 // The split of a problem's body into lead-in and measures (一是, 二是, …) that the deck, the problem page's
 // anchors and search's measure links share, and the printed problem and short titles derived from a title.
 import { describe, expect, it } from 'vitest';
-import { getBodyText, listMeasures, splitMeasures } from '../../src/lib/measures.ts';
+import { getBodyText, listMeasurePoints, listMeasures, splitMeasures } from '../../src/lib/measures.ts';
 import { stripWhitespace } from '../../src/lib/text.ts';
 import { getPrintedProblem, proposeShortTitle, SHORT_TITLE_MAX } from '../../src/lib/titles.ts';
 import { findCollectionWarnings } from '../../src/lib/validate.ts';
@@ -121,5 +121,15 @@ describe('titles', () => {
       expect([...proposed].length).toBeLessThanOrEqual(SHORT_TITLE_MAX);
       expect(proposed).not.toMatch(/…/u);
     }
+  });
+});
+
+describe('listMeasurePoints', () => {
+  it('gives a measure with an ordinal as one point and splits a paragraph without ordinals after 。！？；, verbatim', () => {
+    expect(listMeasurePoints({ ordinal: '一是', paragraph: '一是加强学习。深入研讨。' })).toEqual(['一是加强学习。深入研讨。']);
+    const paragraph = '印发“整改清单”。召开会议！！完成3项；其余“在推进”。 收尾';
+    const points = listMeasurePoints({ ordinal: null, paragraph });
+    expect(points).toEqual(['印发“整改清单”。', '召开会议！！', '完成3项；', '其余“在推进”。', ' 收尾']);
+    expect(points.join('')).toBe(paragraph);
   });
 });

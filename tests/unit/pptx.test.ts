@@ -132,3 +132,36 @@ describe('hand-written MDX slides as text', () => {
     expect(readMdxSlideText('正文', 'welcome')).toEqual({ title: 'welcome', paragraphs: ['正文'] });
   });
 });
+
+describe('the PowerPoint overview of a report that states some or none of its totals', () => {
+  const { reports } = readReportsFromDisk(path.join(projectRoot, 'content/reports'));
+  const { issues } = readIssuesFromDisk(path.join(projectRoot, 'content/reports'));
+  const seed = reports[0]!;
+  const overviewOf = (declared: typeof seed.data.declared) => {
+    const deck = composePptxDeck({ ...seed, data: { ...seed.data, declared } }, issues, readDeckConfig(seed.id, path.join(projectRoot, 'slides')), {
+      mdx: new Map(),
+    });
+    const slide = deck.slides.find((candidate) => candidate.id === 'overview')!;
+    const boxes = slide.items.filter((item): item is TextBox => item.type === 'text');
+    const text = boxes.map((box) => box.paragraphs.map((p) => p.runs.map((run) => run.text).join('')).join('')).join('\n');
+    return { slide, boxes, text };
+  };
+
+  test('shows only stated totals, captions counted figures 逐条统计, claims no agreement with totals never stated, and still fits', () => {
+    const { items, problems } = seed.data.declared;
+    for (const declared of [{}, { items, problems }]) {
+      const { slide, boxes, text } = overviewOf(declared);
+      expect(text).toContain('已整改完成（逐条统计）');
+      expect(text).toContain('持续整改（逐条统计）');
+      expect(text).not.toContain('与通报所列总数一致');
+      expect(text.includes('反馈意见')).toBe(items !== undefined && 'items' in declared);
+      expect(slide.typeCutPx).toBe(0);
+      for (const box of boxes) {
+        expect(box.y + box.h, box.name).toBeLessThanOrEqual(contentBox.bottom + 0.5);
+        expect(box.x + box.w, box.name).toBeLessThanOrEqual(contentBox.right + 0.5);
+      }
+    }
+    // The seed states all four: none is captioned as counted.
+    expect(overviewOf(seed.data.declared).text).not.toContain('逐条统计');
+  });
+});

@@ -69,17 +69,13 @@ export function renderTitleSlide(slide: TitleSlide): FittedSlide {
   });
 }
 
-/** Overview: the declared totals once, a native stacked bar of completed vs ongoing, the rate and the count note. */
+/** Overview: the stated totals once (counted figures captioned as such), a native stacked bar, the rate and the count note. */
 export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
-    const { declared } = slide;
-    const cards = [
-      { value: declared.items, unit: labels.stats.unitItem, label: labels.stats.feedbackItems, color: colors.ink },
-      { value: declared.problems, unit: labels.stats.unitProblem, label: labels.stats.problem, color: colors.ink },
-      { value: declared.completed, unit: labels.stats.unitProblem, label: labels.status.completed, color: colors.ok },
-      { value: declared.ongoing, unit: labels.stats.unitProblem, label: labels.status.ongoing, color: colors.warn },
-    ];
+    // The status figures keep their colours; 项 and 问题 stay in ink.
+    const colorOf = { items: colors.ink, problems: colors.ink, completed: colors.ok, ongoing: colors.warn } as const;
+    const cards = slide.totals.map((total) => ({ value: total.value, unit: total.unit, label: total.caption, color: colorOf[total.key] }));
     const gap = 24;
     const cardWidth = (contentWidth - gap * (cards.length - 1)) / cards.length;
     const texts: SlideItem[] = [];
@@ -131,6 +127,8 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
     // The plan's one stacked bar, drawn across the content width.
     const barTop = bottom + cardHeight + 32;
     const { chart } = slide;
+    // The legend names the bar's own (counted) segments, as the web deck's chart does.
+    const counted = Object.fromEntries(chart.rows[0]?.segments.map((segment) => [segment.key, segment.value]) ?? []) as Record<string, number>;
     const stretch = contentWidth / chart.barWidth;
     for (const row of chart.rows) {
       for (const segment of row.segments.filter((s) => s.value > 0)) {
@@ -165,9 +163,9 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
           sizePx: TYPE.small + 2,
           runs: [
             { text: '■ ', color: colors.ok },
-            { text: `${labels.status.completed} ${declared.completed}${labels.stats.unitProblem}　` },
+            { text: `${labels.status.completed} ${counted.completed}${labels.stats.unitProblem}　` },
             { text: '■ ', color: colors.warn },
-            { text: `${labels.status.ongoing} ${declared.ongoing}${labels.stats.unitProblem}　` },
+            { text: `${labels.status.ongoing} ${counted.ongoing}${labels.stats.unitProblem}　` },
             { text: `${labels.stats.share} ${slide.completionRate}`, bold: true, color: colors.ink },
           ],
         },

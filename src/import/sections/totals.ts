@@ -1,4 +1,5 @@
-// The totals a report declares (…项…个问题, 共计N个问题已整改完成, 共计N个问题正在整改), checked against the problems found.
+// The totals a report states (…项…个问题, 共计N个问题已整改完成, 共计N个问题正在整改), checked against the problems found;
+// a total it does not state is left out.
 import { ImportError } from '#src/import/errors.ts';
 import type { Paragraph, ParsedIssue, ParsedReport, ReportInput } from '#src/import/types.ts';
 import type { IssueGroup } from './implementation.ts';
@@ -19,7 +20,7 @@ export function readDeclaredTotals(
   issues: readonly ParsedIssue[],
   warnings: string[],
   fallbackLine: number | undefined,
-): { declared: ReportInput['declared']; lines: ParsedReport['declaredLines'] } {
+): { declared: NonNullable<ReportInput['declared']>; lines: ParsedReport['declaredLines'] } {
   const group = (status: ParsedIssue['status']) => groups.find((candidate) => candidate.status === status);
   const count = (status: ParsedIssue['status']) => issues.filter((issue) => issue.status === status).length;
   // The line a total is printed on: the first paragraph that states it.
@@ -47,13 +48,10 @@ export function readDeclaredTotals(
       throw new ImportError(`声明数与解析数不符 the report declares ${declared} ${what} but ${found} were found`, line);
     }
   }
-  return {
-    declared: {
-      items: Number(problems?.[1] ?? 0),
-      problems: Number(problems?.[2] ?? issues.length),
-      completed: Number(completed?.[1] ?? count('completed')),
-      ongoing: Number(ongoing?.[1] ?? count('ongoing')),
-    },
-    lines,
-  };
+  // Only what the report states is written: a total it does not give is left out, never filled in from the count.
+  const declared: NonNullable<ReportInput['declared']> = {};
+  if (problems) Object.assign(declared, { items: Number(problems[1]), problems: Number(problems[2]) });
+  if (completed) declared.completed = Number(completed[1]);
+  if (ongoing) declared.ongoing = Number(ongoing[1]);
+  return { declared, lines };
 }
