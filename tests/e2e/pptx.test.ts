@@ -41,14 +41,14 @@ const decks: { name: string; reportsDir: string | (() => string); slidesDir: str
     slidesDir: path.join(projectRoot, 'slides'),
   },
   {
-    name: 'a fixture with eight long inline measures, a 65-character title, a grid and a hand-written slide',
-    reportsDir: path.join(projectRoot, 'tests/fixtures/reports/pptx-long'),
-    slidesDir: path.join(projectRoot, 'tests/fixtures/slides-pptx'),
-  },
-  {
     name: 'reports followed across rounds, a follow-up with a carried section (tests/fixtures/reports/rounds)',
     reportsDir: path.join(projectRoot, 'tests/fixtures/reports/rounds'),
     slidesDir: path.join(projectRoot, 'slides'),
+  },
+  {
+    name: 'a fixture with eight long inline measures, a 65-character title, a grid and a hand-written slide',
+    reportsDir: path.join(projectRoot, 'tests/fixtures/reports/pptx-long'),
+    slidesDir: path.join(projectRoot, 'tests/fixtures/slides-pptx'),
   },
 ];
 

@@ -29,6 +29,8 @@ export function buildSite(options: { reportsDir?: string; basePath?: string; dis
     BASE_PATH: options.basePath ?? '/',
     ...options.env,
   };
+  // Vitest sets BASE_URL=/ in test workers, and Vite would let it override BASE_PATH in the child build.
+  delete env['BASE_URL'];
   if (options.reportsDir) env['REPORTS_DIR'] = options.reportsDir;
   else delete env['REPORTS_DIR'];
   return new Promise((resolve, reject) => {
