@@ -3,23 +3,22 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { HOSTILE, HOSTILE_REPORT_ID } from '../fixtures/site.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { openServedSite, type Server } from '../helpers/site.ts';
 
 const dist = inject('fixturesDist');
 const { script: SCRIPT, image: IMAGE } = HOSTILE;
 
 let browser: Browser;
-let server: { url: string; close: () => Promise<unknown> };
+let server: Server;
+
+let closeSite: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startStaticServer({ root: dist });
+  ({ browser, server, close: closeSite } = await openServedSite(dist));
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeSite?.();
 });
 
 describe('hostile-looking content', () => {

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { MIN_FONT_PX } from '../../src/deck/fit.ts';
 import { type IssueSlide, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
@@ -18,11 +17,11 @@ import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getPrintedProblem } from '../../src/lib/titles.ts';
 import { getDeckPath, getIssuePath } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { launchChromium } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { inspectPresentSlide, showSlide } from '../helpers/deck-fit.ts';
 import { LONG_REPORT_ID } from '../helpers/fixtures.ts';
 import { readPdf } from '../helpers/pdf.ts';
+import { openServedSite, type Server } from '../helpers/site.ts';
 import { runSearchPage } from './search-support.ts';
 
 const strip = (text: string) => text.replace(/\s+/gu, '');
@@ -33,15 +32,15 @@ const { issues } = readIssuesFromDisk(reportsDir);
 const seedId = readReportsFromDisk().reports[0]?.id;
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
+let server: Server;
+
+let closeSite: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startStaticServer({ root: dist });
+  ({ browser, server, close: closeSite } = await openServedSite(dist));
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeSite?.();
 });
 
 describe('deck fit', () => {

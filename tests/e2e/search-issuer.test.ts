@@ -2,10 +2,9 @@
 // issuer's results are exactly the matching pages of that issuer's reports, and the address keeps the choice.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { getPrintedProblem } from '../../src/lib/titles.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { openServedSite, type Server } from '../helpers/site.ts';
 import { computeTruth, type IndexedPage, readIndexedPages, runSearchPage, withoutHash } from './search-support.ts';
 
 const dist = inject('fixturesDist');
@@ -20,20 +19,20 @@ const queryFor = (issuer: string) => {
 };
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
+let server: Server;
 let page: Page;
 let pages: IndexedPage[];
 
+let closeSite: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startStaticServer({ root: dist });
+  ({ browser, server, close: closeSite } = await openServedSite(dist));
   page = await browser.newPage();
   await page.goto(server.url);
   pages = await readIndexedPages(page, dist, '/');
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeSite?.();
 });
 
 describe('search by issuer', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './build.ts';
@@ -27,4 +27,15 @@ export function editFile(dir: string, relative: string, edit: (text: string) => 
   const after = edit(before);
   if (after === before) throw new Error(`fixture edit changed nothing in ${relative}`);
   writeFileSync(file, after);
+}
+
+/** A function that makes a fresh, empty reports folder under `parent` at each call (reports-1, reports-2, …). */
+export function createReportsDirs(parent: string): () => string {
+  let counter = 0;
+  return () => {
+    counter += 1;
+    const dir = path.join(parent, `reports-${counter}`);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
 }

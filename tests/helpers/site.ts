@@ -23,3 +23,17 @@ export async function openSite(): Promise<{ browser: Browser; root: Server; sub:
     },
   };
 }
+
+/** Chromium plus one static server over a built site (e.g. the fixture site); close() stops both. */
+export async function openServedSite(root: string, base = '/'): Promise<{ browser: Browser; server: Server; close: () => Promise<void> }> {
+  const browser = await launchChromium();
+  const server = await startStaticServer({ root, base });
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // government web page, a Chromium-printed PDF with Noto CJK (Kangxi radicals), and reports shaped differently
 // (all completed, no organisation section, no feedback date). Every fixture is generated here from fixture text.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -27,6 +27,7 @@ import {
   writePdf,
 } from '../fixtures/import/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
+import { createReportsDirs } from '../helpers/fixtures.ts';
 import { assertSystemPackages, systemPackages } from '../helpers/system.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rk-import-offices-'));
@@ -34,13 +35,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const lines = readParagraphs(secondReportFile);
 const id = 'qingchuan-20240118';
 
-let counter = 0;
-function freshReportsDir(): string {
-  counter += 1;
-  const dir = path.join(work, `reports-${counter}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+/** A fresh, empty reports folder. */
+const freshReportsDir = createReportsDirs(work);
 
 function run(options: Omit<ImportOptions, 'reportsDir'>) {
   return importReport({ reportsDir: freshReportsDir(), ...options });

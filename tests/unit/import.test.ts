@@ -19,6 +19,7 @@ import { reportSchema } from '#src/schemas/report.ts';
 import { importReport } from '../../scripts/import/import.ts';
 import { readParagraphs, secondReportFile, secondReportWrappedFile, writeDocx, writeGb18030, writePdf } from '../fixtures/import/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
+import { createReportsDirs } from '../helpers/fixtures.ts';
 
 const seedDir = path.join(projectRoot, 'content/reports/szkj-20220422');
 /** The published report's text, extracted from its PDF, kept beside its content. */
@@ -26,14 +27,8 @@ const seedFile = path.join(seedDir, 'source.txt');
 const work = mkdtempSync(path.join(tmpdir(), 'rk-import-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-let counter = 0;
 /** A fresh, empty reports folder. */
-function freshReportsDir(): string {
-  counter += 1;
-  const dir = path.join(work, `reports-${counter}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const freshReportsDir = createReportsDirs(work);
 
 /** Every file under a folder, relative path → content. */
 function readTree(dir: string): Map<string, string> {
