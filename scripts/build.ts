@@ -4,7 +4,7 @@
 // Astro builds the pages; once it has exited, the search index and web.config are written here, so the
 // index's memory (Pagefind holds every record) never adds up with Astro's.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeWebConfig } from '#src/integrations/web-config.ts';
 import { buildSearchIndex } from '#src/search/indexer.ts';
@@ -14,6 +14,8 @@ const target = path.resolve(root, process.env.DIST_DIR ?? 'dist');
 const work = path.resolve(root, '.build');
 const staging = path.join(work, `dist-${process.pid}`);
 const previous = path.join(work, `previous-${process.pid}`);
+/** The output folder as messages show it: relative when inside the project. */
+const shownTarget = path.relative(root, target).startsWith('..') ? target : path.relative(root, target) || target;
 
 mkdirSync(work, { recursive: true });
 rmSync(staging, { recursive: true, force: true });
@@ -42,10 +44,22 @@ const failure = built ? await finishSite(staging) : null;
 if (failure) console.error(failure);
 if (!built || failure) {
   rmSync(staging, { recursive: true, force: true });
-  console.error(`\n构建失败，${path.relative(root, target) || target}/ 保持不变。Build failed; ${target} was left as it was.`);
+  console.error(`\n构建失败，${shownTarget}/ 保持不变。Build failed; ${shownTarget}/ was left as it was.`);
   process.exit(result.status || 1);
 }
-if (existsSync(target)) renameSync(target, previous);
-renameSync(staging, target);
+/** Moves a folder; across filesystems (DIST_DIR on another disk) rename fails with EXDEV, so copy then remove. */
+function moveFolder(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(path.dirname(target), { recursive: true });
+if (existsSync(target)) moveFolder(target, previous);
+moveFolder(staging, target);
 rmSync(previous, { recursive: true, force: true });
-console.log(`\n构建完成 Build complete: ${path.relative(root, target) || target}/`);
+console.log(`\n构建完成 Build complete: ${shownTarget}/`);
