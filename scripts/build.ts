@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { writeWebConfig } from '#src/integrations/web-config.ts';
-import { buildSearchIndex } from '#src/search/indexer.ts';
 
 const root = process.cwd();
 const target = path.resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -24,10 +24,24 @@ const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slic
   stdio: 'inherit',
   env: { ...process.env, OUT_DIR: staging },
 });
+/**
+ * Indexes the built site (src/search/indexer.ts) in a worker with a small young generation: reading thousands of
+ * pages would otherwise grow this process's heap while Pagefind holds every record, and both count in the build's
+ * peak memory. Resolves with the number of pages indexed.
+ */
+function indexSite(dir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./lib/index-worker.ts', import.meta.url), { workerData: dir, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    worker.once('message', (pages: number) => resolve(pages));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the search index stopped (exit code ${code})`)));
+  });
+}
+
 /** Writes the search index and web.config into the built site; the error message, or null. */
 async function finishSite(dir: string): Promise<string | null> {
   try {
-    const pages = await buildSearchIndex(dir);
+    const pages = await indexSite(dir);
     console.log(`Pagefind indexed ${pages} pages (position index)`);
     const { extensions, bare } = writeWebConfig(dir, process.env.BASE_PATH ?? '/');
     // IIS serves no file without an extension; say which ones rather than lose them quietly.

@@ -1,10 +1,10 @@
-// The search layer over Pagefind's position index (src/search/record.ts). One Pagefind search for every character of
-// the query returns the pages holding them all, in date order, with their positions; runs of consecutive positions
-// tell which pages hold each term, in the text and in the title. So the ordered candidates are known before any
-// fragment is fetched; fragments are fetched only for the results shown, and each shown result is checked against
-// its own text and title.
+// The search layer over Pagefind's position index (src/search/record.ts). One Pagefind search per query word (a pair
+// of characters, or a single character's prefix) returns the pages holding it, in date order, with its positions;
+// a page holds a term where each of its words sits at its offset from one start, in the text or in the title. So the
+// ordered results and their number are exact before any fragment is fetched; fragments are fetched only for the
+// results shown, and each shown result is checked against its own text and title as well.
 import { buildExcerpt, type ExcerptPart, findAnchorAt, findFirstOffsets, findTerms, markTerms, normalizeWithMap, splitQuery } from './match.ts';
-import { holdsTerm, readRecordMeta, SORT_KEY, toQueryWords } from './record.ts';
+import { holdsTerm, type QueryTerm, readRecordMeta, SORT_KEY, toQueryTerm } from './record.ts';
 
 /** The part of a Pagefind fragment this layer reads. */
 interface Fragment {
@@ -13,6 +13,7 @@ interface Fragment {
 }
 
 interface PagefindResult {
+  /** The record's id, the same in every search. */
   id: string;
   /** Positions of the searched word in the record. */
   words: number[];
@@ -58,10 +59,8 @@ export interface SearchHit {
 
 /** A running search: results are taken batch by batch, each batch's fragments fetched when it is taken. */
 export interface SearchSession {
-  /** The number of results: exact when `exact`, else an upper bound until the search is exhausted. */
+  /** The number of results. */
   readonly total: number;
-  /** Whether `total` is exact before every result is checked. */
-  readonly exact: boolean;
   /** Whether every result has been taken. */
   readonly exhausted: boolean;
   /** The next `count` results in order (fewer only when the search is exhausted). */
@@ -118,20 +117,20 @@ export interface Candidate<T> {
   titleHit: boolean;
 }
 
+/** Where each query word sits: word, then record id, then positions. */
+export type WordPositions = ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<number>>>;
+
 /**
- * The pages that may hold every term, from one Pagefind search for all the query's words (Pagefind returns the pages
- * holding every word, in date order, with the positions of all of them together): a page qualifies when each term
- * has a run of consecutive positions as long as the term, in its text; a title candidate when it has them in its
- * title too. With every term one character long this is exact; otherwise a run may hold the right characters in
- * another order, which the fragment check then drops.
+ * The pages holding every term, in the order of `results` (one word's results, in date order; every page holding
+ * all the terms is among them): a page qualifies when each term holds in its text, and is a title candidate when
+ * each term holds in its title too.
  */
-export function findCandidates<T extends { words: readonly number[] }>(termWords: readonly (readonly string[])[], results: readonly T[]): Candidate<T>[] {
+export function findCandidates<T extends { id: string }>(terms: readonly QueryTerm[], results: readonly T[], positions: WordPositions): Candidate<T>[] {
   const candidates: Candidate<T>[] = [];
   results.forEach((result, index) => {
-    const positions = new Set(result.words);
-    const positionsOf = () => positions;
-    if (!termWords.every((words) => holdsTerm(words, positionsOf, 'text'))) return;
-    candidates.push({ result, index, titleHit: termWords.every((words) => holdsTerm(words, positionsOf, 'title')) });
+    const positionsOf = (word: string) => positions.get(word)?.get(result.id);
+    if (!terms.every((term) => holdsTerm(term, positionsOf, 'text'))) return;
+    candidates.push({ result, index, titleHit: terms.every((term) => holdsTerm(term, positionsOf, 'title')) });
   });
   return candidates;
 }
@@ -186,17 +185,19 @@ export function orderHits<T>(candidates: readonly Candidate<T>[], order: SearchO
 /** Starts a query: finds and orders the results from positions; fragments are fetched only as results are taken. */
 export async function startSearch(api: PagefindApi, query: string, filters: SearchFilters, order: SearchOrder = 'relevance'): Promise<SearchSession> {
   const terms = splitQuery(query);
-  const termWords = terms.map(toQueryWords);
-  const words = [...new Set(termWords.flat())];
-  if (words.length === 0) return { total: 0, exact: true, exhausted: true, next: async () => [] };
+  const queryTerms = terms.map(toQueryTerm);
+  const words = [...new Set(queryTerms.flatMap((term) => term.words.map((query) => query.word)))];
+  if (words.length === 0) return { total: 0, exhausted: true, next: async () => [] };
   const chosen = toPagefindFilters(filters);
   const options: SearchOptions = { ...(Object.keys(chosen).length > 0 ? { filters: chosen } : {}), sort: { [SORT_KEY]: 'asc' } };
-  const results = (await api.search(words.join(' '), options))?.results ?? [];
-  const candidates = findCandidates(termWords, results);
+  const searched = await Promise.all(words.map(async (word) => (await api.search(word, options))?.results ?? []));
+  const positions = new Map(words.map((word, at) => [word, new Map(searched[at]!.map((result) => [result.id, new Set(result.words)]))]));
+  // Every page holding all the words is in each list; the shortest is the cheapest to walk.
+  const shortest = searched.reduce((best, results) => (results.length < best.length ? results : best));
+  const candidates = findCandidates(queryTerms, shortest, positions);
   const hits = orderHits(candidates, order, async ({ result }) => verifyFragment(await result.data(), terms));
   return {
     total: candidates.length,
-    exact: termWords.every((words) => words.length === 1),
     get exhausted() {
       return hits.exhausted;
     },

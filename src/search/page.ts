@@ -75,8 +75,7 @@ if (form && results && status) {
     results.dataset['state'] = busy ? 'busy' : 'done';
   };
 
-  const describe = (query: string, shown: number, session: SearchSession): string =>
-    formatSearchSummary(query, shown, session.exhausted, session.total, session.exact);
+  const describe = (query: string, shown: number, session: SearchSession): string => formatSearchSummary(query, shown, session.exhausted, session.total);
 
   /** Shows the first batch of a session, with a control that verifies and shows the next one. */
   const render = async (query: string, session: SearchSession, mine: number) => {

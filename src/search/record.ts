@@ -1,20 +1,28 @@
 // The Pagefind record format: the one place where the build (src/search/indexer.ts) and the search client
-// (src/search/engine.ts) agree on what a record holds: its words, meta keys, filters and sort key.
+// (src/search/engine.ts) agree on what a record holds: its words, the data a hit shows, filters and sort key.
 //
-// The position index. Every character of a page's normalised text (see normalizeWithMap) is one Pagefind word, so
-// the positions Pagefind returns for a word are offsets into that text: a term occurs where its characters sit at
-// consecutive positions, which the client checks without fetching any fragment. Letters, digits and Han characters
-// are words as they are; any other kept character (. % and the like, which Pagefind would drop) is a token "_x" +
-// six hex digits, which no query character can prefix-match because normalisation drops "_".
+// The position index. Every character of a page's normalised text (see normalizeWithMap) starts one Pagefind word:
+// the pair of it and the next character, so the positions Pagefind returns for a word are offsets into that text.
+// A query asks for a term's pairs at offsets 0, 2, 4 … (and the last pair when the length is odd); the term occurs
+// where each of them sits at its offset, which the client checks without fetching any fragment. A single character
+// is a prefix search: every pair it starts. Pairs instead of single characters halve the words a query loads, and
+// a pair's postings are smaller than those of its common characters.
 //
-// A record's words: the printed title in positions [0, TITLE_SPAN), padded with commas (Pagefind counts them as
-// positions but indexes nothing), then the page's whole text from TITLE_SPAN on. A term found below TITLE_SPAN is in
-// the title; a page is a result when every term is found at or after TITLE_SPAN.
+// Each character is written as four letters a–y…, or z and five more beyond them (see encodeUnit): Pagefind splits
+// Han text into its own words and would break a pair of Han characters apart, but keeps a run of letters whole.
+// The last character of a run has no next one and ends in END_OF_RUN, which no character's code starts with, so
+// Pagefind never mistakes it for a prefix of a pair.
+//
+// A record's words: the page's text, which begins with its printed title, placed so that the title ends at
+// TITLE_SPAN, with commas before it (Pagefind counts them as positions but indexes nothing). A term that ends below
+// TITLE_SPAN is in the title; a term found anywhere is in the text. The title is indexed once, as part of the text.
+// Pagefind also indexes every meta value as words, which would double the index with words no query asks for, so
+// records carry no meta: src/search/indexer.ts writes what a hit shows (toRecordMeta) into each fragment afterwards.
 import { type LocatedAnchor, normalizeWithMap } from './match.ts';
 
 /** The language every record is indexed as (one index, one WebAssembly file). */
 export const LANGUAGE = 'zh-cn';
-/** Positions reserved for the title; longer titles are indexed up to TITLE_SPAN - 1 characters there. */
+/** Where the title ends; a longer title starts at 0, and only its first TITLE_SPAN characters count as the title. */
 export const TITLE_SPAN = 128;
 /** The sort key holding each record's place in date order. */
 export const SORT_KEY = 'rank';
@@ -22,7 +30,6 @@ export const SORT_KEY = 'rank';
 export const FILTER_KEYS = ['kind', 'report', 'status', 'issuer'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-const PLAIN_WORD = /^[\p{Script=Han}a-z0-9]$/u;
 const PAD = ',';
 
 /** What the build knows of one indexed page, and what a hit shows. */
@@ -44,26 +51,61 @@ export interface SearchPage {
   anchors: LocatedAnchor[];
 }
 
-/** The Pagefind word of one normalised character. */
-export function toIndexWord(char: string): string {
-  return PLAIN_WORD.test(char) ? char : `_x${(char.codePointAt(0) ?? 0).toString(16).padStart(6, '0')}`;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Code points below this take four letters, the first of them a–y; the rest take z and five letters. */
+const SHORT_LIMIT = 25 * 26 ** 3;
+/** Ends the word of a run's last character: longer than any character's code after z, so none starts with it. */
+export const END_OF_RUN = 'zzzzzz';
+
+/** `value` as `width` letters, most significant first. */
+function toLetters(value: number, width: number): string {
+  let letters = '';
+  for (let rest = value, left = width; left > 0; left -= 1, rest = Math.floor(rest / 26)) letters = LETTERS[rest % 26] + letters;
+  return letters;
 }
 
-/** The words of a normalised term, one per character: what the client asks Pagefind for. */
-export function toQueryWords(term: string): string[] {
-  return Array.from(term, toIndexWord);
+/** The code of one normalised character: letters only, and no code is the start of another. */
+export function encodeUnit(char: string): string {
+  const codePoint = char.codePointAt(0) ?? 0;
+  return codePoint < SHORT_LIMIT ? toLetters(codePoint, 4) : `z${toLetters(codePoint, 5)}`;
 }
 
-/** The words of a text: its normalised characters, each as its Pagefind word. */
-function toTextWords(text: string): string[] {
-  return toQueryWords(normalizeWithMap(text).text);
+/** The words of a run of characters' codes: each code with the next one, the last one with END_OF_RUN. */
+function toPairWords(codes: readonly string[]): string[] {
+  return codes.map((code, at) => code + (codes[at + 1] ?? END_OF_RUN));
 }
 
-/** A record's content: title words padded to TITLE_SPAN, then the page's words, space-separated (one byte each). */
+/** One word a query asks Pagefind for, and where it starts in its term. */
+export interface QueryWord {
+  word: string;
+  offset: number;
+}
+
+/** A normalised query term as Pagefind is asked for it. */
+export interface QueryTerm {
+  /** Its length in characters (positions). */
+  length: number;
+  /** Its pairs at offsets 0, 2, 4 … and, when the length is odd, the last pair; or its one character, a prefix. */
+  words: QueryWord[];
+}
+
+/** The words a query asks for one normalised term. */
+export function toQueryTerm(term: string): QueryTerm {
+  const codes = Array.from(term, encodeUnit);
+  if (codes.length === 1) return { length: 1, words: [{ word: codes[0]!, offset: 0 }] };
+  const words: QueryWord[] = [];
+  for (let at = 0; at + 1 < codes.length; at += 2) words.push({ word: codes[at]! + codes[at + 1]!, offset: at });
+  if (codes.length % 2 === 1) words.push({ word: codes.at(-2)! + codes.at(-1)!, offset: codes.length - 2 });
+  return { length: codes.length, words };
+}
+
+/** A record's content: the page's words, the title ending at TITLE_SPAN, space-separated. The text must begin with the title. */
 export function toRecordContent(title: string, text: string): string {
-  const titleWords = toTextWords(title).slice(0, TITLE_SPAN - 1);
-  const padding = Array.from({ length: TITLE_SPAN - titleWords.length }, () => PAD);
-  return [...titleWords, ...padding, ...toTextWords(text)].join(' ');
+  const normalizedTitle = normalizeWithMap(title).text;
+  const normalized = normalizeWithMap(text).text;
+  if (!normalized.startsWith(normalizedTitle)) throw new Error(`the searchable text does not begin with the title “${title}”`);
+  const padding = Array.from({ length: Math.max(0, TITLE_SPAN - Array.from(normalizedTitle).length) }, () => PAD);
+  return [...padding, ...toPairWords(Array.from(normalized, encodeUnit))].join(' ');
 }
 
 /** Measure anchors as stored in a record's meta ("id:offset …"). */
@@ -131,24 +173,20 @@ export function toSortValue(rank: number): string {
   return String(rank).padStart(7, '0');
 }
 
-/** Where a term may lie: in the title or in the page's text. */
+/** Where a term may lie: in the title or anywhere in the page's text (the title included). */
 export type Region = 'title' | 'text';
 
 /**
- * Whether a term's words occur at consecutive positions inside a region, given each word's positions in one
- * record (a missing word has none).
+ * Whether a term occurs inside a region, given the positions of each of its query words in one record (a missing
+ * word has none): somewhere every word sits at its offset from the same start.
  */
-export function holdsTerm(words: readonly string[], positionsOf: (word: string) => ReadonlySet<number> | undefined, region: Region): boolean {
-  const [first, ...rest] = words;
-  if (first === undefined) return false;
-  const starts = positionsOf(first);
-  if (!starts) return false;
-  const restSets = rest.map(positionsOf);
-  if (restSets.some((set) => set === undefined)) return false;
-  for (const start of starts) {
-    const end = start + words.length - 1;
-    if (region === 'title' ? end >= TITLE_SPAN : start < TITLE_SPAN) continue;
-    if (restSets.every((set, offset) => set!.has(start + offset + 1))) return true;
+export function holdsTerm({ length, words }: QueryTerm, positionsOf: (word: string) => ReadonlySet<number> | undefined, region: Region): boolean {
+  const sets = words.map((query) => positionsOf(query.word));
+  const [first, ...rest] = sets;
+  if (!first || rest.some((set) => set === undefined)) return false;
+  for (const start of first) {
+    if (region === 'title' && start + length - 1 >= TITLE_SPAN) continue;
+    if (rest.every((set, at) => set!.has(start + words[at + 1]!.offset))) return true;
   }
   return false;
 }

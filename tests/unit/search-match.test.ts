@@ -7,11 +7,13 @@ import { buildExcerpt, findAnchorAt, findTerms, normalizeWithMap, splitQuery } f
 import {
   comparePages,
   decodeAnchors,
+  END_OF_RUN,
   encodeAnchors,
+  encodeUnit,
   holdsTerm,
   readRecordMeta,
   TITLE_SPAN,
-  toQueryWords,
+  toQueryTerm,
   toRecordContent,
   toRecordFilters,
   toRecordMeta,
@@ -80,58 +82,109 @@ describe('excerpts for several terms', () => {
   });
 });
 
-/** The positions of each word in a record's content, as Pagefind returns them (every word counts, padding too). */
+/** The positions of each word in a record's content, as Pagefind returns them (every word counts, padding too; a
+ * single character's code is a prefix, as Pagefind extends every query word to the words it starts). */
 function positionsOf(content: string): (word: string) => Set<number> | undefined {
   const words = content.split(' ');
   return (word) => {
-    const found = new Set(words.flatMap((candidate, at) => (candidate === word ? [at] : [])));
+    const found = new Set(words.flatMap((candidate, at) => (candidate.startsWith(word) ? [at] : [])));
     return found.size > 0 ? found : undefined;
   };
 }
 
 describe('the position index', () => {
-  it('indexes one word per normalised character, tokens for characters Pagefind would drop', () => {
-    expect(toQueryWords('e2c')).toEqual(['e', '2', 'c']);
-    expect(toQueryWords('4035.4%')).toEqual(['4', '0', '3', '5', '_x00002e', '4', '_x000025']);
-    const content = toRecordContent('标题', '在中小企业，占12%');
-    const words = content.split(' ');
-    expect(words.slice(0, 3)).toEqual(['标', '题', ',']);
-    expect(words).toHaveLength(TITLE_SPAN + '在中小企业占12%'.length);
-    expect(words.slice(TITLE_SPAN)).toEqual(['在', '中', '小', '企', '业', '占', '1', '2', '_x000025']);
+  it('codes each character in letters only, no code the start of another, and the run end apart from every code', () => {
+    const samples = ['专', '家', 'e', '2', '%', '.', '〇', '\u{20000}', '\u{2A6DF}', '\u{10FFFF}', '\u{E000}'];
+    const codes = samples.map(encodeUnit);
+    for (const code of codes) expect(code).toMatch(/^[a-z]+$/u);
+    expect(new Set(codes).size).toBe(samples.length);
+    for (const code of codes) {
+      for (const other of codes) if (other !== code) expect(other.startsWith(code)).toBe(false);
+      expect(END_OF_RUN.startsWith(code)).toBe(false);
+      expect(code.startsWith(END_OF_RUN)).toBe(false);
+    }
   });
 
-  it('finds a term where its characters are consecutive, in the title or in the text', () => {
+  it('indexes one pair per normalised character, the last with the run end, the title ending at TITLE_SPAN', () => {
+    const [biao, ti, zai, zhong, one, percent] = Array.from('标题在中1%', encodeUnit) as [string, string, string, string, string, string];
+    const words = toRecordContent('标题', '标题 在中，1%').split(' ');
+    expect(words).toHaveLength(TITLE_SPAN + '在中1%'.length);
+    expect(words.slice(0, TITLE_SPAN - 2).every((word) => word === ',')).toBe(true);
+    expect(words.slice(TITLE_SPAN - 2)).toEqual([biao + ti, ti + zai, zai + zhong, zhong + one, one + percent, percent + END_OF_RUN]);
+    expect(() => toRecordContent('标题', '正文')).toThrow(/does not begin with the title/u);
+    // A query asks for pairs at even offsets, the last pair when the length is odd, or one character's code.
+    expect(toQueryTerm('标题在中')).toEqual({
+      length: 4,
+      words: [
+        { word: biao + ti, offset: 0 },
+        { word: zai + zhong, offset: 2 },
+      ],
+    });
+    expect(toQueryTerm('标题在')).toEqual({
+      length: 3,
+      words: [
+        { word: biao + ti, offset: 0 },
+        { word: ti + zai, offset: 1 },
+      ],
+    });
+    expect(toQueryTerm('在')).toEqual({ length: 1, words: [{ word: zai, offset: 0 }] });
+  });
+
+  it('finds a term where its pairs sit at their offsets; in the title when it ends by TITLE_SPAN', () => {
     const at = positionsOf(toRecordContent('关于评审环节唯专家论问题的整改', '关于评审环节唯专家论问题的整改 专项 家庭 资〔2022〕金'));
-    expect(holdsTerm(toQueryWords('专家'), at, 'title')).toBe(true);
-    expect(holdsTerm(toQueryWords('专家'), at, 'text')).toBe(true);
-    expect(holdsTerm(toQueryWords('资2022金'), at, 'text')).toBe(true);
-    expect(holdsTerm(toQueryWords('资2022金'), at, 'title')).toBe(false);
-    expect(holdsTerm(toQueryWords('项家'), at, 'text')).toBe(true);
-    expect(holdsTerm(toQueryWords('家项'), at, 'text')).toBe(false);
-    expect(holdsTerm(toQueryWords('区块链'), at, 'text')).toBe(false);
-    // The padding keeps the title's end and the text's start apart.
-    expect(holdsTerm(toQueryWords('整改关于'), at, 'text')).toBe(false);
+    expect(holdsTerm(toQueryTerm('专家'), at, 'title')).toBe(true);
+    expect(holdsTerm(toQueryTerm('专家'), at, 'text')).toBe(true);
+    expect(holdsTerm(toQueryTerm('唯专家论'), at, 'title')).toBe(true);
+    expect(holdsTerm(toQueryTerm('资2022金'), at, 'text')).toBe(true);
+    expect(holdsTerm(toQueryTerm('资2022金'), at, 'title')).toBe(false);
+    expect(holdsTerm(toQueryTerm('项家'), at, 'text')).toBe(true);
+    expect(holdsTerm(toQueryTerm('家项'), at, 'text')).toBe(false);
+    expect(holdsTerm(toQueryTerm('区块链'), at, 'text')).toBe(false);
+    // One character: every pair it starts, and the end of a run.
+    expect(holdsTerm(toQueryTerm('改'), at, 'title')).toBe(true);
+    expect(holdsTerm(toQueryTerm('金'), at, 'text')).toBe(true);
+    expect(holdsTerm(toQueryTerm('金'), at, 'title')).toBe(false);
+    // Both pairs present, but not at offsets 0 and 2 from one start.
+    expect(holdsTerm(toQueryTerm('专家项家'), at, 'text')).toBe(false);
+    // Across the title's end: in the text, not in the title.
+    expect(holdsTerm(toQueryTerm('整改专项'), at, 'text')).toBe(true);
+    expect(holdsTerm(toQueryTerm('整改专项'), at, 'title')).toBe(false);
   });
 
-  it('finds candidates from the positions of all words together, title candidates apart', () => {
+  it('counts only the first TITLE_SPAN characters of a longer title as the title', () => {
+    const title = `${'甲'.repeat(TITLE_SPAN)}乙丙`;
+    const at = positionsOf(toRecordContent(title, `${title}正文`));
+    expect(holdsTerm(toQueryTerm('甲甲'), at, 'title')).toBe(true);
+    expect(holdsTerm(toQueryTerm('乙丙'), at, 'title')).toBe(false);
+    expect(holdsTerm(toQueryTerm('乙丙'), at, 'text')).toBe(true);
+  });
+
+  it('finds candidates from the positions of each word, in the order of the results, title candidates apart', () => {
     const records = [
       { id: 'a', title: '其他问题', text: '其他问题 专家意见' },
       { id: 'b', title: '唯专家论问题', text: '唯专家论问题 正文' },
       { id: 'c', title: '专项', text: '专项 家' },
       { id: 'd', title: '家专', text: '家专 专家' },
     ];
-    // What one Pagefind search for 专 and 家 returns: the pages holding both, with the positions of either.
-    const results = records.flatMap((record) => {
-      const at = positionsOf(toRecordContent(record.title, record.text));
-      const words = [...(at('专') ?? []), ...(at('家') ?? [])].sort((x, y) => x - y);
-      return at('专') && at('家') ? [{ id: record.id, words }] : [];
-    });
-    const candidates = findCandidates([toQueryWords('专家')], results);
-    // c has no run of two; d's title run is 家专, the wrong order: a title candidate that the fragment check corrects.
+    const term = toQueryTerm('专家');
+    // What one Pagefind search for the pair returns: the records holding it, with its positions.
+    const positions = new Map(
+      term.words.map(({ word }) => [
+        word,
+        new Map(
+          records.flatMap((record) => {
+            const found = positionsOf(toRecordContent(record.title, record.text))(word);
+            return found ? [[record.id, found] as const] : [];
+          }),
+        ),
+      ]),
+    );
+    const results = records.filter((record) => positions.get(term.words[0]!.word)?.has(record.id));
+    const candidates = findCandidates([term], results, positions);
     expect(candidates.map((candidate) => [candidate.result.id, candidate.titleHit])).toEqual([
       ['a', false],
       ['b', true],
-      ['d', true],
+      ['d', false],
     ]);
   });
 
