@@ -225,11 +225,14 @@ export function formatIssueName(status: IssueStatus, number: number): string {
   return `${getStatusLabel(status)}${labels.stats.problem}${number}`;
 }
 
-/** The summary of a search: how many results contain the query, how many are shown, and whether more follow. */
-export function formatSearchSummary(query: string, shown: number, exhausted: boolean, total: number = shown): string {
+/**
+ * The summary of a search: how many results contain the query, how many are shown, and whether more follow. Before
+ * every result is checked the total may be an upper bound (`exact` false): then it reads “约”.
+ */
+export function formatSearchSummary(query: string, shown: number, exhausted: boolean, total: number = shown, exact = true): string {
   if (shown === 0 && exhausted) return `未找到包含“${query}”的结果。`;
   if (exhausted) return `找到 ${shown} 个包含“${query}”的结果。`;
-  return `找到 ${total} 个包含“${query}”的结果，已显示 ${shown} 个，还有更多。`;
+  return `找到${exact ? ' ' : '约 '}${total} 个包含“${query}”的结果，已显示 ${shown} 个，还有更多。`;
 }
 
 /** The introduction of the commitments list: how many, in which order, and what the two states mean. */

@@ -1,8 +1,9 @@
-// The search layer over Pagefind's position index (src/search/record.ts). One Pagefind search per query word (a pair
-// of characters, or a single character's prefix) returns the pages holding it, in date order, with its positions;
-// a page holds a term where each of its words sits at its offset from one start, in the text or in the title. So the
-// ordered results and their number are exact before any fragment is fetched; fragments are fetched only for the
-// results shown, and each shown result is checked against its own text and title as well.
+// The search layer over Pagefind's position index (src/search/record.ts). One Pagefind search for all the query's
+// words (pairs of characters, or a single character's prefix) returns the pages holding every one of them, in date
+// order, with the positions of all of them together; a page is a candidate where each term's words sit at their
+// offsets from one start, in the text or in the title. So the ordered candidates are known before any fragment is
+// fetched; fragments are fetched only for the results shown, and each shown result is checked against its own text
+// and title. One search for all the words costs far less than one per word, whose results run to thousands of pages.
 import { buildExcerpt, type ExcerptPart, findAnchorAt, findFirstOffsets, findTerms, markTerms, normalizeWithMap, splitQuery } from './match.ts';
 import { holdsTerm, type QueryTerm, readRecordMeta, SORT_KEY, toQueryTerm } from './record.ts';
 
@@ -13,7 +14,6 @@ interface Fragment {
 }
 
 interface PagefindResult {
-  /** The record's id, the same in every search. */
   id: string;
   /** Positions of the searched word in the record. */
   words: number[];
@@ -59,8 +59,10 @@ export interface SearchHit {
 
 /** A running search: results are taken batch by batch, each batch's fragments fetched when it is taken. */
 export interface SearchSession {
-  /** The number of results. */
+  /** The number of results: exact when `exact`, else an upper bound until the search is exhausted. */
   readonly total: number;
+  /** Whether `total` is exact before every result is checked. */
+  readonly exact: boolean;
   /** Whether every result has been taken. */
   readonly exhausted: boolean;
   /** The next `count` results in order (fewer only when the search is exhausted). */
@@ -117,18 +119,18 @@ export interface Candidate<T> {
   titleHit: boolean;
 }
 
-/** Where each query word sits: word, then record id, then positions. */
-export type WordPositions = ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<number>>>;
-
 /**
- * The pages holding every term, in the order of `results` (one word's results, in date order; every page holding
- * all the terms is among them): a page qualifies when each term holds in its text, and is a title candidate when
- * each term holds in its title too.
+ * The pages that may hold every term, from one Pagefind search for all the query's words (Pagefind returns the pages
+ * holding every word, in date order, with the positions of all of them together): a page qualifies when each term's
+ * words sit at their offsets from one start, and is a title candidate when they do inside the title too. A term of
+ * one or two characters is one word, so this is exact for them; a longer term's slots may be filled by its words in
+ * another order (科技创新 by 创新科技), which the fragment check then drops.
  */
-export function findCandidates<T extends { id: string }>(terms: readonly QueryTerm[], results: readonly T[], positions: WordPositions): Candidate<T>[] {
+export function findCandidates<T extends { words: readonly number[] }>(terms: readonly QueryTerm[], results: readonly T[]): Candidate<T>[] {
   const candidates: Candidate<T>[] = [];
   results.forEach((result, index) => {
-    const positionsOf = (word: string) => positions.get(word)?.get(result.id);
+    const positions = new Set(result.words);
+    const positionsOf = () => positions;
     if (!terms.every((term) => holdsTerm(term, positionsOf, 'text'))) return;
     candidates.push({ result, index, titleHit: terms.every((term) => holdsTerm(term, positionsOf, 'title')) });
   });
@@ -187,17 +189,15 @@ export async function startSearch(api: PagefindApi, query: string, filters: Sear
   const terms = splitQuery(query);
   const queryTerms = terms.map(toQueryTerm);
   const words = [...new Set(queryTerms.flatMap((term) => term.words.map((query) => query.word)))];
-  if (words.length === 0) return { total: 0, exhausted: true, next: async () => [] };
+  if (words.length === 0) return { total: 0, exact: true, exhausted: true, next: async () => [] };
   const chosen = toPagefindFilters(filters);
   const options: SearchOptions = { ...(Object.keys(chosen).length > 0 ? { filters: chosen } : {}), sort: { [SORT_KEY]: 'asc' } };
-  const searched = await Promise.all(words.map(async (word) => (await api.search(word, options))?.results ?? []));
-  const positions = new Map(words.map((word, at) => [word, new Map(searched[at]!.map((result) => [result.id, new Set(result.words)]))]));
-  // Every page holding all the words is in each list; the shortest is the cheapest to walk.
-  const shortest = searched.reduce((best, results) => (results.length < best.length ? results : best));
-  const candidates = findCandidates(queryTerms, shortest, positions);
+  const results = (await api.search(words.join(' '), options))?.results ?? [];
+  const candidates = findCandidates(queryTerms, results);
   const hits = orderHits(candidates, order, async ({ result }) => verifyFragment(await result.data(), terms));
   return {
     total: candidates.length,
+    exact: queryTerms.every((term) => term.length <= 2),
     get exhausted() {
       return hits.exhausted;
     },

@@ -75,7 +75,8 @@ if (form && results && status) {
     results.dataset['state'] = busy ? 'busy' : 'done';
   };
 
-  const describe = (query: string, shown: number, session: SearchSession): string => formatSearchSummary(query, shown, session.exhausted, session.total);
+  const describe = (query: string, shown: number, session: SearchSession): string =>
+    formatSearchSummary(query, shown, session.exhausted, session.total, session.exact);
 
   /** Shows the first batch of a session, with a control that verifies and shows the next one. */
   const render = async (query: string, session: SearchSession, mine: number) => {

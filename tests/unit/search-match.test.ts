@@ -159,32 +159,27 @@ describe('the position index', () => {
     expect(holdsTerm(toQueryTerm('乙丙'), at, 'text')).toBe(true);
   });
 
-  it('finds candidates from the positions of each word, in the order of the results, title candidates apart', () => {
+  it('finds candidates from the positions of all words together, title candidates apart', () => {
     const records = [
-      { id: 'a', title: '其他问题', text: '其他问题 专家意见' },
-      { id: 'b', title: '唯专家论问题', text: '唯专家论问题 正文' },
-      { id: 'c', title: '专项', text: '专项 家' },
-      { id: 'd', title: '家专', text: '家专 专家' },
+      { id: 'a', title: '其他问题', text: '其他问题 科技创新意见' },
+      { id: 'b', title: '科技创新问题', text: '科技创新问题 正文' },
+      { id: 'c', title: '科技', text: '科技 其他 创新' },
+      { id: 'd', title: '创新科技', text: '创新科技 科技创新' },
     ];
-    const term = toQueryTerm('专家');
-    // What one Pagefind search for the pair returns: the records holding it, with its positions.
-    const positions = new Map(
-      term.words.map(({ word }) => [
-        word,
-        new Map(
-          records.flatMap((record) => {
-            const found = positionsOf(toRecordContent(record.title, record.text))(word);
-            return found ? [[record.id, found] as const] : [];
-          }),
-        ),
-      ]),
-    );
-    const results = records.filter((record) => positions.get(term.words[0]!.word)?.has(record.id));
-    const candidates = findCandidates([term], results, positions);
+    const term = toQueryTerm('科技创新');
+    // What one Pagefind search for both pairs returns: the records holding both, with the positions of either.
+    const results = records.flatMap((record) => {
+      const at = positionsOf(toRecordContent(record.title, record.text));
+      const found = term.words.map(({ word }) => at(word));
+      if (found.some((positions) => positions === undefined)) return [];
+      return [{ id: record.id, words: found.flatMap((positions) => [...(positions ?? [])]).sort((x, y) => x - y) }];
+    });
+    const candidates = findCandidates([term], results);
+    // c holds both pairs apart; d's title holds them in the other order: a title candidate the fragment check corrects.
     expect(candidates.map((candidate) => [candidate.result.id, candidate.titleHit])).toEqual([
       ['a', false],
       ['b', true],
-      ['d', false],
+      ['d', true],
     ]);
   });
 
