@@ -43,6 +43,11 @@ export function getDeckSlidePath(reportId: string, slug: string): string {
   return `${getDeckPath(reportId)}#/${getDeckSlideId(slug)}`;
 }
 
+/** Path of the search page inside the site. */
+export function getSearchPath(): string {
+  return 'search/';
+}
+
 /** Path of the ledger inside the site: all problems, or narrowed to one issuer (by its key) or one report. */
 export function getLedgerPath(narrow: { issuerKey?: string; reportId?: string } = {}): string {
   if (narrow.reportId) return `ledger/report/${narrow.reportId}/`;

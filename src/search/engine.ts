@@ -69,12 +69,15 @@ export interface SearchSession {
   next: (count: number) => Promise<SearchHit[]>;
 }
 
-/** Loads Pagefind from the site's own base path (never another origin) and points its result URLs there too. */
-export async function loadPagefind(base: string): Promise<PagefindApi> {
+/**
+ * Loads Pagefind from the site's own base path (never another origin) and points its result URLs there too. With the
+ * bundle's tag (data-pagefind-tag, set by the index step) Pagefind asks for the entry the page has preloaded.
+ */
+export async function loadPagefind(base: string, tag?: string): Promise<PagefindApi> {
   const url = `${base}pagefind/pagefind.js`;
   const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
   // On the main thread: the worker script would be one more download for no gain with this little work per search.
-  await api.options({ baseUrl: base, excerptLength: 0, noWorker: true });
+  await api.options({ baseUrl: base, excerptLength: 0, noWorker: true, ...(tag ? { metaCacheTag: tag } : {}) });
   await api.init?.();
   return api;
 }

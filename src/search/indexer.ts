@@ -10,10 +10,15 @@
 // one file a shown result fetches, gets what the hit shows in place of the position words, which no client reads.
 // A fragment's name is the hash of what Pagefind wrote into it: its URL, words and filters. Everything added here
 // follows from those (title and text from the words, anchors from the text), so a changed page still gets a new name.
+//
+// The search page then learns the bundle's file names (linkSearchPage): it preloads the entry, metadata and
+// WebAssembly with the page instead of one after the other once Pagefind runs, and names the entry by the metadata's
+// hash (Pagefind's metaCacheTag), which changes with every index, instead of a timestamp no cache can hold.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { getSearchPath } from '#src/lib/urls.ts';
 import { extractIndexedPage } from '#src/search/extract.ts';
 import { comparePages, LANGUAGE, type SearchPage, SORT_KEY, toRecordContent, toRecordFilters, toRecordMeta, toSortValue } from '#src/search/record.ts';
 
@@ -95,6 +100,47 @@ function completeFragments(bundleDir: string, pages: readonly SearchPage[]): voi
   }
 }
 
+/** The files of a Pagefind bundle the search page preloads. */
+export interface BundleFiles {
+  /** The metadata's hash, which names the entry (Pagefind's metaCacheTag) and the metadata file. */
+  tag: string;
+  /** The bundle files to preload, relative to the bundle folder. */
+  files: string[];
+}
+
+/** The files to preload from a bundle's pagefind-entry.json. */
+export function readBundleFiles(entryJson: string): BundleFiles {
+  const entry = JSON.parse(entryJson) as { languages?: Record<string, { hash?: string; wasm?: string | null }> };
+  const language = entry.languages?.[LANGUAGE];
+  if (!language?.hash) throw new Error(`pagefind-entry.json lists no ${LANGUAGE} index`);
+  const tag = language.hash;
+  return { tag, files: [`pagefind-entry.json?ts=${tag}`, `pagefind.${tag}.pf_meta`, `wasm.${language.wasm ?? 'unknown'}.pagefind`] };
+}
+
+const PRELOAD_MARKER = /<link rel="modulepreload" href="([^"]*)pagefind\.js" data-pagefind-preload>/u;
+
+/**
+ * The search page pointed at a bundle: Pagefind's script link carries the tag, and the bundle's files are preloaded
+ * at the end of the body, so the page's own scripts are asked for first; null without the marker.
+ */
+export function addBundlePreloads(html: string, bundle: BundleFiles): string | null {
+  const match = PRELOAD_MARKER.exec(html);
+  if (!match || !html.includes('</body>')) return null;
+  const folder = match[1] ?? '';
+  const preloads = bundle.files.map((file) => `<link rel="preload" as="fetch" crossorigin href="${folder}${file}">`).join('');
+  return html
+    .replace(match[0], `<link rel="modulepreload" href="${folder}pagefind.js" data-pagefind-tag="${bundle.tag}">`)
+    .replace('</body>', `${preloads}</body>`);
+}
+
+/** Points the built search page at the bundle just written; a search page without the marker is an error naming it. */
+function linkSearchPage(outDir: string, bundleDir: string): void {
+  const file = path.join(outDir, getSearchPath(), 'index.html');
+  const linked = addBundlePreloads(readFileSync(file, 'utf8'), readBundleFiles(readFileSync(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')));
+  if (linked === null) throw new Error(`${file}: no <link rel="modulepreload" … data-pagefind-preload> for Pagefind's script`);
+  writeFileSync(file, linked);
+}
+
 /** Writes the records of `pages` (in date order) as the Pagefind bundle <outDir>/pagefind/. */
 export async function writeSearchIndex(outDir: string, pages: readonly SearchPage[]): Promise<void> {
   // Pagefind's allocator (jemalloc) keeps freed memory in caches for reuse; returning it at once costs a few seconds
@@ -125,6 +171,7 @@ export async function writeSearchIndex(outDir: string, pages: readonly SearchPag
   // Pagefind still holds every record; stop it before the fragments are read back.
   await pagefind.close();
   completeFragments(bundleDir, pages);
+  linkSearchPage(outDir, bundleDir);
 }
 
 /** Indexes every page of the built site at outDir marked data-pagefind-body into <outDir>/pagefind/; returns the page count. */

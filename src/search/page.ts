@@ -134,7 +134,7 @@ if (form && results && status) {
     setBusy(true);
     status.textContent = labels.search.busy;
     try {
-      api ??= loadPagefind(base);
+      api ??= loadPagefind(base, document.querySelector<HTMLElement>('link[data-pagefind-tag]')?.dataset['pagefindTag']);
       const session = await startSearch(await api, query, filters, order);
       if (mine !== sequence) return;
       await render(query, session, mine);

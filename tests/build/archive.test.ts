@@ -132,6 +132,17 @@ for (const site of [
       expect(search).toContain('<noscript>');
       expect(search).toContain('data-search-results');
       expect(search).toContain(`data-pagefind-base="${site.base}"`);
+      // The index step pointed the page at the bundle it wrote: the tag names the metadata, every preload exists.
+      const entry = JSON.parse(readFileSync(path.join(site.dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+      const tag = Object.values(entry.languages as Record<string, { hash: string }>)[0]?.hash;
+      expect(search).toContain(`data-pagefind-tag="${tag}"`);
+      const preloads = [...search.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/gu)].map((match) => match[1] ?? '');
+      expect(preloads).toContain(`${site.base}pagefind/pagefind.${tag}.pf_meta`);
+      expect(preloads).toHaveLength(3);
+      for (const href of preloads) {
+        expect(href.startsWith(`${site.base}pagefind/`)).toBe(true);
+        expect(existsSync(path.join(site.dist, href.slice(site.base.length).split('?')[0] ?? ''))).toBe(true);
+      }
     });
 
     it('paginates the document and commitment lists', () => {

@@ -279,6 +279,24 @@ for (const site of [root, sub]) {
       expect(reached).toBe(true);
     });
 
+    it('loads the entry, metadata and WebAssembly of Pagefind once each, from the preloads of the page', async () => {
+      const fresh = await browser.newPage();
+      const asked: string[] = [];
+      const warnings: string[] = [];
+      fresh.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      fresh.on('console', (message) => warnings.push(message.text()));
+      try {
+        await fresh.goto(`${origin()}${site.base}search/?q=${encodeURIComponent('孵化器 绩效')}`);
+        await waitForResults(fresh, '孵化器 绩效');
+        for (const file of [/pagefind-entry\.json$/u, /\.pf_meta$/u, /wasm\.[^/]+\.pagefind$/u]) {
+          expect(asked.filter((pathname) => file.test(pathname))).toHaveLength(1);
+        }
+        expect(warnings.filter((text) => /preload/iu.test(text))).toEqual([]);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it('serves the 404 page for unknown addresses', async () => {
       const response = await page.goto(`${origin()}${site.base}no/such/page/`);
       expect(response?.status()).toBe(404);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeForMatch } from '../../src/lib/text.ts';
 import { findCandidates, orderHits, type SearchHit } from '../../src/search/engine.ts';
 import { extractIndexedPage } from '../../src/search/extract.ts';
+import { addBundlePreloads, readBundleFiles } from '../../src/search/indexer.ts';
 import { buildExcerpt, findAnchorAt, findTerms, normalizeWithMap, splitQuery } from '../../src/search/match.ts';
 import {
   comparePages,
@@ -255,5 +256,29 @@ describe('the position index', () => {
       page('/a/', 'report', 'a-new', '2023-05-10', null, null),
     ];
     expect([...pages].sort(comparePages).map((entry) => entry.url)).toEqual(['/a/c2/', '/a/c10/', '/a/o1/', '/a/', '/z/o1/', '/z/']);
+  });
+});
+
+describe('the search page and its bundle', () => {
+  const entry = JSON.stringify({ version: '1.6.0', languages: { 'zh-cn': { hash: 'zh-cn_abc', wasm: null, page_count: 3 } } });
+
+  it('preloads the entry (named by the metadata hash), the metadata and the WebAssembly', () => {
+    expect(readBundleFiles(entry)).toEqual({
+      tag: 'zh-cn_abc',
+      files: ['pagefind-entry.json?ts=zh-cn_abc', 'pagefind.zh-cn_abc.pf_meta', 'wasm.unknown.pagefind'],
+    });
+    expect(() => readBundleFiles(JSON.stringify({ languages: { en: { hash: 'en_x' } } }))).toThrow(/no zh-cn index/u);
+  });
+
+  it('tags the link of Pagefind’s script and preloads the files after the scripts of the page', () => {
+    const html =
+      '<head><link rel="modulepreload" href="/kit/pagefind/pagefind.js" data-pagefind-preload></head><body><script type="module" src="/kit/a.js"></script></body>';
+    const linked = addBundlePreloads(html, readBundleFiles(entry)) ?? '';
+    expect(linked).toContain('<link rel="modulepreload" href="/kit/pagefind/pagefind.js" data-pagefind-tag="zh-cn_abc">');
+    expect(linked).not.toContain('data-pagefind-preload');
+    expect(linked.indexOf('/kit/a.js')).toBeLessThan(linked.indexOf('rel="preload"'));
+    expect(linked).toContain('<link rel="preload" as="fetch" crossorigin href="/kit/pagefind/pagefind.zh-cn_abc.pf_meta">');
+    expect(linked).toMatch(/wasm\.unknown\.pagefind"><\/body>$/u);
+    expect(addBundlePreloads('<body></body>', readBundleFiles(entry))).toBeNull();
   });
 });
