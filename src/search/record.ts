@@ -20,8 +20,12 @@
 // records carry no meta: src/search/indexer.ts writes what a hit shows (toRecordMeta) into each fragment afterwards.
 import { type LocatedAnchor, normalizeWithMap } from './match.ts';
 
-/** The language every record is indexed as (one index, one WebAssembly file). */
-export const LANGUAGE = 'zh-cn';
+/**
+ * The language every record is indexed as: Pagefind's own “unknown”. The words are letter codes, not Chinese, so no
+ * segmenter or stemmer has anything to do (a Chinese language would run every word through its segmenter, for
+ * nothing); the search page, in zh-CN, falls back to the one index there is.
+ */
+export const LANGUAGE = 'unknown';
 /** Where the title ends; a longer title starts at 0, and only its first TITLE_SPAN characters count as the title. */
 export const TITLE_SPAN = 128;
 /** The sort key holding each record's place in date order. */

@@ -12,6 +12,7 @@ import {
   encodeAnchors,
   encodeUnit,
   holdsTerm,
+  LANGUAGE,
   readRecordMeta,
   TITLE_SPAN,
   toQueryTerm,
@@ -260,24 +261,24 @@ describe('the position index', () => {
 });
 
 describe('the search page and its bundle', () => {
-  const entry = JSON.stringify({ version: '1.6.0', languages: { 'zh-cn': { hash: 'zh-cn_abc', wasm: null, page_count: 3 } } });
+  const entry = JSON.stringify({ version: '1.6.0', languages: { [LANGUAGE]: { hash: `${LANGUAGE}_abc`, wasm: null, page_count: 3 } } });
 
   it('preloads the entry (named by the metadata hash), the metadata and the WebAssembly', () => {
     expect(readBundleFiles(entry)).toEqual({
-      tag: 'zh-cn_abc',
-      files: ['pagefind-entry.json?ts=zh-cn_abc', 'pagefind.zh-cn_abc.pf_meta', 'wasm.unknown.pagefind'],
+      tag: `${LANGUAGE}_abc`,
+      files: [`pagefind-entry.json?ts=${LANGUAGE}_abc`, `pagefind.${LANGUAGE}_abc.pf_meta`, 'wasm.unknown.pagefind'],
     });
-    expect(() => readBundleFiles(JSON.stringify({ languages: { en: { hash: 'en_x' } } }))).toThrow(/no zh-cn index/u);
+    expect(() => readBundleFiles(JSON.stringify({ languages: { en: { hash: 'en_x' } } }))).toThrow(new RegExp(`no ${LANGUAGE} index`, 'u'));
   });
 
   it('tags the link of Pagefind’s script and preloads the files after the scripts of the page', () => {
     const html =
       '<head><link rel="modulepreload" href="/kit/pagefind/pagefind.js" data-pagefind-preload></head><body><script type="module" src="/kit/a.js"></script></body>';
     const linked = addBundlePreloads(html, readBundleFiles(entry)) ?? '';
-    expect(linked).toContain('<link rel="modulepreload" href="/kit/pagefind/pagefind.js" data-pagefind-tag="zh-cn_abc">');
+    expect(linked).toContain(`<link rel="modulepreload" href="/kit/pagefind/pagefind.js" data-pagefind-tag="${LANGUAGE}_abc">`);
     expect(linked).not.toContain('data-pagefind-preload');
     expect(linked.indexOf('/kit/a.js')).toBeLessThan(linked.indexOf('rel="preload"'));
-    expect(linked).toContain('<link rel="preload" as="fetch" crossorigin href="/kit/pagefind/pagefind.zh-cn_abc.pf_meta">');
+    expect(linked).toContain(`<link rel="preload" as="fetch" crossorigin href="/kit/pagefind/pagefind.${LANGUAGE}_abc.pf_meta">`);
     expect(linked).toMatch(/wasm\.unknown\.pagefind"><\/body>$/u);
     expect(addBundlePreloads('<body></body>', readBundleFiles(entry))).toBeNull();
   });
