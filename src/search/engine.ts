@@ -5,7 +5,7 @@
 // fetched; fragments are fetched only for the results shown, and each shown result is checked against its own text
 // and title. One search for all the words costs far less than one per word, whose results run to thousands of pages.
 import { buildExcerpt, type ExcerptPart, findAnchorAt, findFirstOffsets, findTerms, markTerms, normalizeWithMap, splitQuery } from './match.ts';
-import { holdsTerm, type QueryTerm, readRecordMeta, SORT_KEY, toQueryTerm } from './record.ts';
+import { holdsTerm, isExactQuery, type QueryTerm, readRecordMeta, SORT_KEY, toQueryTerm } from './record.ts';
 
 /** The part of a Pagefind fragment this layer reads. */
 interface Fragment {
@@ -125,9 +125,9 @@ export interface Candidate<T> {
 /**
  * The pages that may hold every term, from one Pagefind search for all the query's words (Pagefind returns the pages
  * holding every word, in date order, with the positions of all of them together): a page qualifies when each term's
- * words sit at their offsets from one start, and is a title candidate when they do inside the title too. A term of
- * one or two characters is one word, so this is exact for them; a longer term's slots may be filled by its words in
- * another order (科技创新 by 创新科技), which the fragment check then drops.
+ * words sit at their offsets from one start, and is a title candidate when they do inside the title too. This is
+ * exact where isExactQuery says so; otherwise a term's slots may be filled by other words (科技创新 by 创新科技),
+ * which the fragment check then drops.
  */
 export function findCandidates<T extends { words: readonly number[] }>(terms: readonly QueryTerm[], results: readonly T[]): Candidate<T>[] {
   const candidates: Candidate<T>[] = [];
@@ -200,7 +200,7 @@ export async function startSearch(api: PagefindApi, query: string, filters: Sear
   const hits = orderHits(candidates, order, async ({ result }) => verifyFragment(await result.data(), terms));
   return {
     total: candidates.length,
-    exact: queryTerms.every((term) => term.length <= 2),
+    exact: isExactQuery(terms),
     get exhausted() {
       return hits.exhausted;
     },

@@ -103,6 +103,25 @@ export function toQueryTerm(term: string): QueryTerm {
   return { length: codes.length, words };
 }
 
+/**
+ * Whether the pages found from the positions of all a query's words together are exactly the pages holding its
+ * (normalised) terms. Each position holds one pair, and pairs at neighbouring positions share a character. So a term
+ * of one or two characters is one word; a term of three (pairs at 0 and 1) is exact unless two of the query's pairs
+ * other than its own chain through a shared character too. A longer term's pairs at 0 and 2 may come in any order,
+ * and a single character matches every pair it starts, so with a three-character term it makes the count loose.
+ */
+export function isExactQuery(terms: readonly string[]): boolean {
+  const split = terms.map((term) => Array.from(term));
+  if (split.some((chars) => chars.length > 3)) return false;
+  const triples = split.filter((chars) => chars.length === 3);
+  if (triples.length === 0) return true;
+  if (split.some((chars) => chars.length === 1)) return false;
+  const pairs = split.flatMap((chars) => chars.slice(1).map((char, at) => [chars[at]!, char] as const));
+  return triples.every(([a, b, c]) =>
+    pairs.every((first) => pairs.every((second) => first[1] !== second[0] || (first[0] === a && first[1] === b && second[1] === c))),
+  );
+}
+
 /** A record's content: the page's words, the title ending at TITLE_SPAN, space-separated. The text must begin with the title. */
 export function toRecordContent(title: string, text: string): string {
   const normalizedTitle = normalizeWithMap(title).text;

@@ -12,6 +12,7 @@ import {
   encodeAnchors,
   encodeUnit,
   holdsTerm,
+  isExactQuery,
   LANGUAGE,
   readRecordMeta,
   TITLE_SPAN,
@@ -281,5 +282,53 @@ describe('the search page and its bundle', () => {
     expect(linked).toContain(`<link rel="preload" as="fetch" crossorigin href="/kit/pagefind/pagefind.${LANGUAGE}_abc.pf_meta">`);
     expect(linked).toMatch(/wasm\.unknown\.pagefind"><\/body>$/u);
     expect(addBundlePreloads('<body></body>', readBundleFiles(entry))).toBeNull();
+  });
+});
+
+describe('the count before any fragment is fetched', () => {
+  /** A seeded generator, so a failure can be replayed. */
+  function makeRandom(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+  }
+
+  it('finds every page holding the terms, and no other where isExactQuery says the count is exact', () => {
+    const random = makeRandom(7);
+    const alphabet = Array.from('甲乙丙丁');
+    const pick = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const pages = Array.from({ length: 40 }, (_, at) => ({ id: String(at), title: pick(3), body: pick(12) }));
+    let exactQueries = 0;
+    let exactTriples = 0;
+    for (let round = 0; round < 400; round += 1) {
+      const terms = [...new Set(Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(1 + Math.floor(random() * 4))))];
+      const queryTerms = terms.map(toQueryTerm);
+      const words = [...new Set(queryTerms.flatMap((term) => term.words.map((query) => query.word)))];
+      // What one Pagefind search for all the words returns: pages holding each word (a prefix), positions merged.
+      const results = pages.flatMap((page) => {
+        const at = positionsOf(toRecordContent(page.title, `${page.title}${page.body}`));
+        const found = words.map((word) => at(word));
+        if (found.some((positions) => positions === undefined)) return [];
+        return [{ id: page.id, words: found.flatMap((positions) => [...(positions ?? [])]) }];
+      });
+      const candidates = findCandidates(queryTerms, results).map((candidate) => candidate.result.id);
+      const truth = pages.filter((page) => terms.every((term) => `${page.title}${page.body}`.includes(term))).map((page) => page.id);
+      expect(candidates).toEqual(expect.arrayContaining(truth));
+      if (isExactQuery(terms)) {
+        exactQueries += 1;
+        if (terms.some((term) => term.length === 3)) exactTriples += 1;
+        expect(candidates, terms.join(' ')).toEqual(truth);
+      }
+    }
+    // The rule must let enough queries through to be tested, three-character ones among them.
+    expect(exactQueries).toBeGreaterThan(100);
+    expect(exactTriples).toBeGreaterThan(20);
+    expect(isExactQuery(['孵化器', '绩效'])).toBe(true);
+    expect(isExactQuery(['科技创新'])).toBe(false);
+    expect(isExactQuery(['化器', '器化'])).toBe(true);
+    expect(isExactQuery(['孵化器', '器材'])).toBe(false);
+    expect(isExactQuery(['孵化器', '孵'])).toBe(false);
   });
 });
