@@ -59,59 +59,100 @@ function row(label: string, project: string, peer: string, value: number | null,
   return `| ${label} | ${project} | ${peer} | ${times(value)} | ${target} | ${verdict(judged)} |`;
 }
 
-/** The verdicts of one size, by target key. */
-export function judge(result: SizeResult): Record<string, 'pass' | 'miss' | null> {
+/** One judged figure: the project's median beside the peer's, as the table shows them and the target reads them. */
+interface Comparison {
+  /** Its key in judge()'s verdicts. */
+  key: string;
+  label: string;
+  project: string;
+  peer: string;
+  ratio: number | null;
+  target: { limit: number; text: string };
+  /** Whether the target applies at this size. */
+  applies: boolean;
+  /** A line shown after the row (a failed run). */
+  note?: string;
+  /** Left out of the table (no peer runs at this size). */
+  hidden?: true;
+}
+
+/** The figures of one size that are judged against a target, each median computed once. */
+function compare(result: SizeResult): Comparison[] {
   const big = (min: number) => result.problems >= min;
-  const out: Record<string, 'pass' | 'miss' | null> = {
-    buildTime: judgeRatio(
-      ratio(
-        middle(result.project, (r) => r.seconds),
-        middle(result.floor, (r) => r.seconds),
-      ),
-      TARGETS.buildTime.limit,
-      big(TARGETS.buildTime.minProblems),
-    ),
-    buildMemory: judgeRatio(
-      ratio(
-        middle(result.project, (r) => r.peakBytes),
-        middle(result.floor, (r) => r.peakBytes),
-      ),
-      TARGETS.buildMemory.limit,
-      big(TARGETS.buildMemory.minProblems),
-    ),
-    seedBuild: judgeRatio(
-      ratio(
-        middle(result.project, (r) => r.seconds),
-        middle(result.starlight, (r) => r.seconds),
-      ),
-      TARGETS.seedBuild.limit,
-      result.starlight.length > 0,
-    ),
-  };
+  const projectSeconds = middle(result.project, (r) => r.seconds);
+  const projectPeak = middle(result.project, (r) => r.peakBytes);
+  const floorSeconds = middle(result.floor, (r) => r.seconds);
+  const floorPeak = middle(result.floor, (r) => r.peakBytes);
+  const comparisons: Comparison[] = [
+    {
+      key: 'buildTime',
+      label: 'Build time (floor)',
+      project: seconds(projectSeconds),
+      peer: seconds(floorSeconds),
+      ratio: ratio(projectSeconds, floorSeconds),
+      target: TARGETS.buildTime,
+      applies: big(TARGETS.buildTime.minProblems),
+    },
+    {
+      key: 'buildMemory',
+      label: 'Build peak memory, process tree (floor)',
+      project: mb(projectPeak),
+      peer: mb(floorPeak),
+      ratio: ratio(projectPeak, floorPeak),
+      target: TARGETS.buildMemory,
+      applies: big(TARGETS.buildMemory.minProblems),
+    },
+  ];
+  // Starlight is built at the seed's size only; elsewhere its figure is left out and not judged.
+  const starlight = middle(result.starlight, (r) => r.seconds);
+  comparisons.push({
+    key: 'seedBuild',
+    label: 'Build time (Starlight)',
+    project: seconds(projectSeconds),
+    peer: seconds(starlight),
+    ratio: ratio(projectSeconds, starlight),
+    target: TARGETS.seedBuild,
+    applies: result.starlight.length > 0,
+    ...(result.starlight.length > 0 ? {} : { hidden: true }),
+  });
   for (const search of result.searches) {
-    out[`searchBytes:${search.query}`] = judgeRatio(
-      ratio(
-        middle(search.project, (r) => r.bytes),
-        middle(search.peer, (r) => r.bytes),
-      ),
-      TARGETS.searchBytes.limit,
-      big(TARGETS.searchBytes.minProblems),
-    );
-    out[`searchTime:${search.query}`] = judgeRatio(
-      ratio(
-        middle(search.project, (r) => r.ms),
-        middle(search.peer, (r) => r.ms),
-      ),
-      TARGETS.searchTime.limit,
-      big(TARGETS.searchTime.minProblems),
+    const [projectBytes, peerBytes] = [middle(search.project, (r) => r.bytes), middle(search.peer, (r) => r.bytes)];
+    const [projectMs, peerMs] = [middle(search.project, (r) => r.ms), middle(search.peer, (r) => r.ms)];
+    const [projectRequests, peerRequests] = [middle(search.project, (r) => r.requests), middle(search.peer, (r) => r.requests)];
+    const label = `First search “${search.query}”`;
+    const failed = [...search.project, ...search.peer].find((run) => !run.ok);
+    comparisons.push(
+      {
+        key: `searchBytes:${search.query}`,
+        label: `${label}: bytes (requests) (Pagefind UI)`,
+        project: `${kb(projectBytes)} (${projectRequests ?? 'n/a'})`,
+        peer: `${kb(peerBytes)} (${peerRequests ?? 'n/a'})`,
+        ratio: ratio(projectBytes, peerBytes),
+        target: TARGETS.searchBytes,
+        applies: big(TARGETS.searchBytes.minProblems),
+      },
+      {
+        key: `searchTime:${search.query}`,
+        label: `${label}: navigation → results (Pagefind UI)`,
+        project: ms(projectMs),
+        peer: ms(peerMs),
+        ratio: ratio(projectMs, peerMs),
+        target: TARGETS.searchTime,
+        applies: big(TARGETS.searchTime.minProblems),
+        ...(failed ? { note: `| … a run failed: ${String(failed.error).replace(/\|/gu, '/').slice(0, 120)} | | | | | |` } : {}),
+      },
     );
   }
-  return out;
+  return comparisons;
+}
+
+/** The verdicts of one size, by target key. */
+export function judge(result: SizeResult): Record<string, 'pass' | 'miss' | null> {
+  return Object.fromEntries(compare(result).map((entry) => [entry.key, judgeRatio(entry.ratio, entry.target.limit, entry.applies)]));
 }
 
 /** The Markdown table of one size. */
 export function formatTable(result: SizeResult): string {
-  const verdicts = judge(result);
   const runs = Math.max(result.project.length, result.floor.length);
   const lines = [
     `#### ${result.problems.toLocaleString('en')} problems (${result.reports} report${result.reports === 1 ? '' : 's'}, ${result.source}); medians of ${runs} alternated runs`,
@@ -119,70 +160,10 @@ export function formatTable(result: SizeResult): string {
     '| Measure | Project | Peer | Ratio | Target | |',
     '|---|---:|---:|---:|---|---|',
   ];
-  const projectSeconds = middle(result.project, (r) => r.seconds);
-  const floorSeconds = middle(result.floor, (r) => r.seconds);
-  lines.push(
-    row(
-      'Build time (floor)',
-      seconds(projectSeconds),
-      seconds(floorSeconds),
-      ratio(projectSeconds, floorSeconds),
-      TARGETS.buildTime.text,
-      verdicts['buildTime'] ?? null,
-    ),
-  );
-  const projectPeak = middle(result.project, (r) => r.peakBytes);
-  const floorPeak = middle(result.floor, (r) => r.peakBytes);
-  lines.push(
-    row(
-      'Build peak memory, process tree (floor)',
-      mb(projectPeak),
-      mb(floorPeak),
-      ratio(projectPeak, floorPeak),
-      TARGETS.buildMemory.text,
-      verdicts['buildMemory'] ?? null,
-    ),
-  );
-  if (result.starlight.length > 0) {
-    const starlight = middle(result.starlight, (r) => r.seconds);
-    lines.push(
-      row(
-        'Build time (Starlight)',
-        seconds(projectSeconds),
-        seconds(starlight),
-        ratio(projectSeconds, starlight),
-        TARGETS.seedBuild.text,
-        verdicts['seedBuild'] ?? null,
-      ),
-    );
-  }
-  for (const search of result.searches) {
-    const bytes = [middle(search.project, (r) => r.bytes), middle(search.peer, (r) => r.bytes)] as const;
-    const time = [middle(search.project, (r) => r.ms), middle(search.peer, (r) => r.ms)] as const;
-    const requests = [middle(search.project, (r) => r.requests), middle(search.peer, (r) => r.requests)] as const;
-    const label = `“${search.query}”`;
-    lines.push(
-      row(
-        `First search ${label}: bytes (requests) (Pagefind UI)`,
-        `${kb(bytes[0])} (${requests[0] ?? 'n/a'})`,
-        `${kb(bytes[1])} (${requests[1] ?? 'n/a'})`,
-        ratio(...bytes),
-        TARGETS.searchBytes.text,
-        verdicts[`searchBytes:${search.query}`] ?? null,
-      ),
-    );
-    lines.push(
-      row(
-        `First search ${label}: navigation → results (Pagefind UI)`,
-        ms(time[0]),
-        ms(time[1]),
-        ratio(...time),
-        TARGETS.searchTime.text,
-        verdicts[`searchTime:${search.query}`] ?? null,
-      ),
-    );
-    const failed = [...search.project, ...search.peer].find((run) => !run.ok);
-    if (failed) lines.push(`| … a run failed: ${String(failed.error).replace(/\|/gu, '/').slice(0, 120)} | | | | | |`);
+  for (const entry of compare(result)) {
+    if (entry.hidden) continue;
+    lines.push(row(entry.label, entry.project, entry.peer, entry.ratio, entry.target.text, judgeRatio(entry.ratio, entry.target.limit, entry.applies)));
+    if (entry.note) lines.push(entry.note);
   }
   const page = result.problemPage;
   lines.push(row('Problem page before search, gzip (raw)', page?.ok ? `${kb(page.gzip)} (${kb(page.raw)})` : 'n/a', '', null));
