@@ -56,15 +56,16 @@ export interface SearchPage {
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-/** Code points below this take four letters, the first of them a–y; the rest take z and five letters. */
-const SHORT_LIMIT = 25 * 26 ** 3;
+const BASE = LETTERS.length;
+/** Code points below this take four letters, the first of them a–y (all but the last letter); the rest take z and five letters. */
+const SHORT_LIMIT = (BASE - 1) * BASE ** 3;
 /** Ends the word of a run's last character: longer than any character's code after z, so none starts with it. */
 export const END_OF_RUN = 'zzzzzz';
 
 /** `value` as `width` letters, most significant first. */
 function toLetters(value: number, width: number): string {
   let letters = '';
-  for (let rest = value, left = width; left > 0; left -= 1, rest = Math.floor(rest / 26)) letters = LETTERS[rest % 26] + letters;
+  for (let rest = value, left = width; left > 0; left -= 1, rest = Math.floor(rest / BASE)) letters = LETTERS[rest % BASE] + letters;
   return letters;
 }
 
