@@ -24,9 +24,9 @@ export const labels = {
     report: '通报',
   },
   /** A problem's status, as the report words it. */
-  status: { completed: '已整改完成', ongoing: '持续整改' } satisfies Record<IssueStatus, string>,
+  status: { completed: '已整改完成', ongoing: '持续整改', longTerm: '需长期坚持' } satisfies Record<IssueStatus, string>,
   /** The heading of a status group, as the report words it (the report's own heading wins where it has one). */
-  statusGroup: { completed: '已整改完成的问题', ongoing: '持续整改的问题' } satisfies Record<IssueStatus, string>,
+  statusGroup: { completed: '已整改完成的问题', ongoing: '持续整改的问题', longTerm: '需长期坚持的问题' } satisfies Record<IssueStatus, string>,
   /** A commitment's state against its report's date. */
   commitmentState: { due: '待兑现', 'past-due': '已到期' } satisfies Record<'due' | 'past-due', string>,
   /** Counts and shares. */

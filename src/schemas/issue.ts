@@ -2,13 +2,19 @@ import { z } from 'astro/zod';
 import { correctionSchema } from './correction.ts';
 import { dueSchema } from './dates.ts';
 
-/** The two status groups of section 二, in the report's order. */
-export const issueStatuses = ['completed', 'ongoing'] as const;
+/** A problem's three statuses, in the order decks and lists present them: completed, ongoing, long-term. */
+export const issueStatuses = ['completed', 'ongoing', 'longTerm'] as const;
+
+/** Where a report states a problem's status: its group's heading, a 整改状态： line, or a closing phrase of the body. */
+export const statusSources = ['heading', 'line', 'phrase'] as const;
+
+/** A problem's slug (its file name and URL segment): lowercase letters, digits and hyphens. */
+export const ISSUE_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/u;
 
 /** How `continues` names a problem: its report's id (folder name), a slash, its slug as in its URL. */
-export const CONTINUES_PATTERN = new RegExp(`^[a-z0-9][a-z0-9-]*/(${issueStatuses.join('|')})-\\d{2,}$`, 'u');
+export const CONTINUES_PATTERN = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/u;
 
-/** A problem's status: completed (已整改完成) or ongoing (持续整改). */
+/** A problem's status: completed (已整改完成), ongoing (正在整改, 阶段性完成) or long-term (需长期坚持). */
 export type IssueStatus = (typeof issueStatuses)[number];
 
 /** A key figure of a problem, shown large on its slide. */
@@ -35,15 +41,30 @@ export const commitmentSchema = z.object({
 export const issueSchema = z.object({
   /** The id of the report this problem belongs to (its folder name). */
   report: z.string({ error: 'report: required' }).min(1, { message: 'report: must not be empty' }),
-  /** completed (已整改完成) or ongoing (持续整改). */
+  /** completed (已整改完成), ongoing (正在整改) or longTerm (需长期坚持). */
   status: z.enum(issueStatuses, { error: `status: expected one of ${issueStatuses.join(', ')}` }),
-  /** Its number within its status group, as printed. */
+  /** The words of the report that state the status, verbatim (a 整改状态： line, or a closing phrase that occurs in the body); absent where its group's heading states it. */
+  statusWords: z.string().min(1, { message: 'statusWords: must not be empty' }).optional(),
+  /** Where the status is stated: heading (its group's), line (整改状态：…) or phrase (in the body); absent means heading. */
+  statusFrom: z.enum(statusSources, { error: `statusFrom: expected one of ${statusSources.join(', ')}` }).optional(),
+  /** The key of the report's group it is printed under (report.yaml `groups`), e.g. 1.2; absent where the report's groups are its status groups. */
+  group: z
+    .string()
+    .regex(/^\d+(\.\d+)*$/u, { message: 'group: expected a group key such as 1 or 1.2' })
+    .optional(),
+  /** Its ordinal as printed, e.g. 1．, 1. or （1）; absent means `<number>．`. */
+  ordinal: z.string().min(1, { message: 'ordinal: must not be empty' }).optional(),
+  /** Its number within its group, as printed. */
   number: z
     .number({ error: 'number: expected a whole number' })
     .int({ message: 'number: expected a whole number' })
     .positive({ message: 'number: must be 1 or more' }),
   /** The title exactly as printed, without its number. */
   title: z.string({ error: 'title: required' }).min(1, { message: 'title: must not be empty' }),
+  /** The inspectors' finding where the title quotes one (关于“…”问题), verbatim; must occur in the title. */
+  finding: z.string().min(1, { message: 'finding: must not be empty' }).optional(),
+  /** A label printed before the measures, verbatim, e.g. 整改情况： (absent where none is printed). */
+  measuresLabel: z.string().min(1, { message: 'measuresLabel: must not be empty' }).optional(),
   /** A short title for slides and lists (editorial). */
   shortTitle: z
     .string({ error: 'shortTitle: required' })
