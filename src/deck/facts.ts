@@ -10,10 +10,20 @@ export interface MeasureWithFacts extends OrganisationMeasure {
 
 /** Each organisation measure with the report events whose quote occurs in its text. */
 export function listOrganisationFacts(report: { data: Pick<ReportData, 'organisation' | 'events'> }): MeasureWithFacts[] {
-  return (report.data.organisation?.measures ?? []).map((measure) => ({
+  const organisation = report.data.organisation;
+  // A part with a heading of its own (主体责任, 第一责任人) is one item: its heading leads, its measures follow.
+  const measures = [
+    ...(organisation?.measures ?? []),
+    ...(organisation?.parts ?? []).map((part) => ({
+      ordinal: part.ordinal,
+      lead: part.heading,
+      text: part.measures.map((measure) => `${measure.ordinal ?? ''}${measure.lead ?? ''}${measure.text}`).join('\n\n'),
+    })),
+  ];
+  return measures.map((measure) => ({
     ...measure,
     facts: report.data.events
-      .filter((event) => `${measure.lead}${measure.text}`.includes(event.quote))
+      .filter((event) => `${measure.lead ?? ''}${measure.text}`.includes(event.quote))
       .map((event) => ({ date: event.date, display: formatDay(event.date), label: event.label })),
   }));
 }

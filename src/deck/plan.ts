@@ -363,18 +363,21 @@ function planOrganisation(report: ReportEntry): OrganisationSlide[] {
     organisation.heading,
     measures,
     (measure, scale) =>
-      getTextHeight(measure.lead, scale.body + 4, width(scale)) +
+      getTextHeight(measure.lead ?? measure.text, scale.body + 4, width(scale)) +
       (measure.facts.length > 0 ? getTextHeight(measure.facts.map((f) => `${f.display} ${f.label}`).join('；'), TYPE.small, width(scale)) : 0) +
       BLOCK.itemGap * 2,
     (page, part, _scale, heading) => ({
       kind: 'organisation',
       heading,
+      // A measure printed without an ordinal or lead shows its first sentence; its whole text is in the notes.
       items: page.map((measure) => ({
-        ordinal: measure.ordinal,
-        lead: measure.lead,
+        ordinal: measure.ordinal ?? '',
+        lead: measure.lead ?? splitSentences(measure.text)[0] ?? measure.text,
         facts: measure.facts.map((fact) => ({ date: { iso: fact.date, display: fact.display }, label: fact.label })),
       })),
-      notes: [...(part.index === 1 ? [organisation.intro] : []), ...page.map((m) => `${m.ordinal}${m.lead}${m.text}`)].join('\n\n'),
+      notes: [...(part.index === 1 && organisation.intro ? [organisation.intro] : []), ...page.map((m) => `${m.ordinal ?? ''}${m.lead ?? ''}${m.text}`)].join(
+        '\n\n',
+      ),
     }),
     formatNotesLabel(organisation.heading),
     `${sourceOf(report)}: organisation`,
@@ -383,10 +386,12 @@ function planOrganisation(report: ReportEntry): OrganisationSlide[] {
 
 function planPlan(report: ReportEntry): PlanSlide[] {
   const { plan } = report.data;
+  if (!plan) return [];
+  const heading = plan.heading ?? labels.deck.planHeading;
   const paragraphs = plan.paragraphs.map((paragraph) => ({ paragraph, point: splitSentences(paragraph)[0] ?? paragraph }));
   return planSectionList<(typeof paragraphs)[number], PlanSlide>(
     'plan',
-    plan.heading,
+    heading,
     paragraphs,
     (item, scale) => getTextHeight(item.point, scale.body, CONTENT_WIDTH - BLOCK.bulletIndent) + 2 * BLOCK.itemGap,
     (page, _part, _scale, heading) => ({
@@ -395,7 +400,7 @@ function planPlan(report: ReportEntry): PlanSlide[] {
       points: page.map((item) => item.point),
       notes: page.map((item) => item.paragraph).join('\n\n'),
     }),
-    formatNotesLabel(plan.heading),
+    formatNotesLabel(heading),
     `${sourceOf(report)}: plan`,
   );
 }

@@ -183,6 +183,8 @@ export const labels = {
     thisRound: '本轮',
     noCommitments: '本通报未列出带时间节点的整改承诺。',
     closing: '欢迎监督',
+    /** Heads the plan where the report states it in an unheaded 下一步 paragraph. */
+    planHeading: '下一步工作',
     scanForReport: '扫码查看通报全文',
     notes: '演讲者备注：',
     none: '无',
@@ -263,8 +265,9 @@ export function formatProgressLine(completed: number, total: number, share: stri
  * The full progress sentence, e.g. for a chart's description: 共 25 个问题：已整改完成 22 个，持续整改 3 个，完成率 88%;
  * `counted` where the report does not state these totals: 共 25 个问题（逐条统计）：….
  */
-export function formatProgressSummary(completed: number, ongoing: number, total: number, share: string, counted = false): string {
-  return `共 ${total} 个${labels.stats.problem}${counted ? `（${labels.stats.counted}）` : ''}：${labels.status.completed} ${completed} 个，${labels.status.ongoing} ${ongoing} 个，${labels.stats.share} ${share}`;
+export function formatProgressSummary(completed: number, ongoing: number, total: number, share: string, counted = false, longTerm = 0): string {
+  const longTermPart = longTerm > 0 ? `，${labels.status.longTerm} ${longTerm} 个` : '';
+  return `共 ${total} 个${labels.stats.problem}${counted ? `（${labels.stats.counted}）` : ''}：${labels.status.completed} ${completed} 个，${labels.status.ongoing} ${ongoing} 个${longTermPart}，${labels.stats.share} ${share}`;
 }
 
 /** What each total counts, as a figure's caption: 反馈意见, 问题, 已整改完成, 持续整改. */
@@ -273,6 +276,7 @@ const TOTAL_CAPTIONS: Record<TotalKey, string> = {
   problems: labels.stats.problem,
   completed: labels.status.completed,
   ongoing: labels.status.ongoing,
+  longTerm: labels.status.longTerm,
 };
 
 /** The caption of a shown total: its name, marked （逐条统计） where the report states no such total. */
@@ -286,15 +290,30 @@ export function getTotalUnit(key: TotalKey): string {
 }
 
 // How the overview's note names the totals it compares.
-const TOTAL_NAMES: Record<Exclude<TotalKey, 'items'>, string> = { problems: '问题总数', completed: '已整改完成数', ongoing: '持续整改数' };
+const TOTAL_NAMES: Record<Exclude<TotalKey, 'items'>, string> = {
+  problems: '问题总数',
+  completed: '已整改完成数',
+  ongoing: '持续整改数',
+  longTerm: '需长期坚持数',
+};
 
 /**
  * The overview's note on the counted entries. Where the report states its totals it says the entries agree with them
  * (the build stops otherwise); it names only the totals the report states, and says which figures were counted.
  */
-export function formatCountedNote(total: number, completed: number, ongoing: number, stated: Record<Exclude<TotalKey, 'items'>, boolean>): string {
-  const listed = `本通报逐一列出的${total}个${labels.stats.problem}（${labels.status.completed}${completed}个、${labels.status.ongoing}${ongoing}个）`;
-  const keys = ['problems', 'completed', 'ongoing'] as const;
+export function formatCountedNote(
+  total: number,
+  completed: number,
+  ongoing: number,
+  stated: Partial<Record<Exclude<TotalKey, 'items'>, boolean>>,
+  longTerm = 0,
+): string {
+  const longTermPart = longTerm > 0 ? `、${labels.status.longTerm}${longTerm}个` : '';
+  const listed = `本通报逐一列出的${total}个${labels.stats.problem}（${labels.status.completed}${completed}个、${labels.status.ongoing}${ongoing}个${longTermPart}）`;
+  const keys = (longTerm > 0 || stated.longTerm ? ['problems', 'completed', 'ongoing', 'longTerm'] : ['problems', 'completed', 'ongoing']) as readonly Exclude<
+    TotalKey,
+    'items'
+  >[];
   const named = keys.filter((key) => stated[key]).map((key) => TOTAL_NAMES[key]);
   const unnamed = keys.filter((key) => !stated[key]).map((key) => TOTAL_NAMES[key]);
   if (unnamed.length === 0) return `逐条核对：${listed}与通报所列总数一致。`;

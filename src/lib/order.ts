@@ -1,14 +1,34 @@
 import { type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 
-/** The URL slug of a problem within its report, e.g. completed-01. */
-export function getIssueSlug(issue: Pick<IssueEntry, 'data'>): string {
-  return `${issue.data.status}-${String(issue.data.number).padStart(2, '0')}`;
+/** The URL slug of a problem within its report: its file name, e.g. completed-01 or 02-01-03. */
+export function getIssueSlug(issue: Pick<IssueEntry, 'id'>): string {
+  return issue.id.slice(issue.id.indexOf('/') + 1);
 }
 
-/** Compares problems in the report's order: completed before ongoing, then by number. */
+/** Compares two group keys (1, 1.2) in printed order: by position at each level, a parent before its children. */
+export function compareGroupKeys(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return left.length - right.length;
+}
+
+/**
+ * Compares problems in the report's printed order: by their group's position where the report prints groups of
+ * its own, else by status (the seed's status groups: completed before ongoing before long-term); then by number.
+ */
 export function compareIssues(a: Pick<IssueEntry, 'data'>, b: Pick<IssueEntry, 'data'>): number {
-  return issueStatuses.indexOf(a.data.status) - issueStatuses.indexOf(b.data.status) || a.data.number - b.data.number;
+  const byGroup = a.data.group !== undefined && b.data.group !== undefined ? compareGroupKeys(a.data.group, b.data.group) : 0;
+  return byGroup || issueStatuses.indexOf(a.data.status) - issueStatuses.indexOf(b.data.status) || a.data.number - b.data.number;
+}
+
+/** Compares problems by status (completed, ongoing, long-term), then in printed order: how decks present them. */
+export function compareIssuesByStatus(a: Pick<IssueEntry, 'data'>, b: Pick<IssueEntry, 'data'>): number {
+  return issueStatuses.indexOf(a.data.status) - issueStatuses.indexOf(b.data.status) || compareIssues(a, b);
 }
 
 /** The problems of one report, in the report's order. */
@@ -18,6 +38,7 @@ export function listReportIssues<T extends IssueEntry>(reportId: string, issues:
 
 /** The problems of one report with a given status, in order. */
 export function listIssuesByStatus<T extends IssueEntry>(reportId: string, status: IssueStatus, issues: readonly T[]): T[] {
+  // Printed order within the status, across the report's groups.
   return listReportIssues(reportId, issues).filter((issue) => issue.data.status === status);
 }
 

@@ -32,7 +32,7 @@ export interface CarriedIssue {
 }
 
 /** The key by which `continues` names a problem: <report-id>/<problem-slug>. */
-export function getRoundKey(issue: Pick<IssueEntry, 'data'>): string {
+export function getRoundKey(issue: Pick<IssueEntry, 'id' | 'data'>): string {
   return `${issue.data.report}/${getIssueSlug(issue)}`;
 }
 

@@ -2,7 +2,7 @@ import { type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 
 /** The totals a report may state. */
-export type TotalKey = 'items' | 'problems' | 'completed' | 'ongoing';
+export type TotalKey = 'items' | 'problems' | 'completed' | 'ongoing' | 'longTerm';
 
 /** One total as the outputs show it: the report's own figure, or the count of its entries where it states none. */
 export interface ShownTotal {
@@ -18,6 +18,7 @@ export interface ReportStats {
   byStatus: Record<IssueStatus, number>;
   completed: number;
   ongoing: number;
+  longTerm: number;
   /** Share of problems completed, 0 to 1 (0 when there are none). */
   shareCompleted: number;
   /** The totals the report states; a field is absent where it states none. */
@@ -42,8 +43,11 @@ export function getReportStats(report: ReportEntry, issues: readonly IssueEntry[
   >;
   const total = own.length;
   const declared = report.data.declared ?? {};
-  const counted = { problems: total, completed: byStatus.completed, ongoing: byStatus.ongoing };
-  const countedKeys = ['problems', 'completed', 'ongoing'] as const;
+  const counted = { problems: total, completed: byStatus.completed, ongoing: byStatus.ongoing, longTerm: byStatus.longTerm };
+  // Long-term is shown only where the report has such problems or states such a total.
+  const countedKeys = (
+    byStatus.longTerm > 0 || declared.longTerm !== undefined ? ['problems', 'completed', 'ongoing', 'longTerm'] : ['problems', 'completed', 'ongoing']
+  ) as readonly Exclude<TotalKey, 'items'>[];
   const totals: ShownTotal[] = [
     ...(declared.items === undefined ? [] : [{ key: 'items' as const, value: declared.items, stated: true }]),
     ...countedKeys.map((key) => ({ key, value: declared[key] ?? counted[key], stated: declared[key] !== undefined })),
@@ -53,6 +57,7 @@ export function getReportStats(report: ReportEntry, issues: readonly IssueEntry[
     byStatus,
     completed: byStatus.completed,
     ongoing: byStatus.ongoing,
+    longTerm: byStatus.longTerm,
     shareCompleted: total === 0 ? 0 : byStatus.completed / total,
     declared,
     matchesDeclared: countedKeys.every((key) => declared[key] === undefined || declared[key] === counted[key]),

@@ -25,9 +25,20 @@ export function formatDay(day: string): string {
 /** The report's dated events in order: inspection, feedback, meetings, commitments and the report itself. */
 export function getReportTimeline(report: ReportEntry, issues: readonly IssueEntry[]): TimelineEvent[] {
   const { inspection } = report.data;
+  const kind = inspection.kind ?? '巡察';
   const events: TimelineEvent[] = [
-    { date: inspection.start, display: formatDay(inspection.start), label: `${inspection.team}进驻，开展${inspection.kind}`, kind: 'inspection' },
-    { date: inspection.end, display: formatDay(inspection.end), label: `${inspection.kind}结束`, kind: 'inspection' },
+    // A report that gives no period has no inspection events: nothing is dated that the report does not date.
+    ...(inspection.start
+      ? [
+          {
+            date: inspection.start,
+            display: formatDay(inspection.start),
+            label: `${inspection.team ?? '巡察组'}进驻，开展${kind}`,
+            kind: 'inspection' as const,
+          },
+        ]
+      : []),
+    ...(inspection.end ? [{ date: inspection.end, display: formatDay(inspection.end), label: `${kind}结束`, kind: 'inspection' as const }] : []),
     // A report may not date the feedback; the timeline then leaves it out rather than guess.
     ...(inspection.feedback
       ? [

@@ -1,6 +1,7 @@
-import { issueStatuses } from '#src/schemas/issue.ts';
+import { type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 import { getBodyText, splitMeasures } from './measures.ts';
+import { compareGroupKeys } from './order.ts';
 import { getRoundKey } from './rounds.ts';
 import { stripWhitespace } from './text.ts';
 
@@ -33,10 +34,14 @@ export function getReportText(report: ReportEntry): string {
   return [
     ...data.preface,
     data.organisation?.intro,
-    ...(data.organisation?.measures ?? []).map((measure) => `${measure.lead}${measure.text}`),
+    ...(data.organisation?.measures ?? []).map((measure) => `${measure.lead ?? ''}${measure.text}`),
+    ...(data.organisation?.parts ?? []).flatMap((part) => [part.heading, ...part.measures.map((measure) => `${measure.lead ?? ''}${measure.text}`)]),
+    ...data.implementation.intro,
     data.implementation.completedIntro,
     data.implementation.ongoingIntro,
-    ...data.plan.paragraphs,
+    data.implementation.longTermIntro,
+    ...data.groups.flatMap((group) => [group.heading, ...group.intro]),
+    ...(data.plan?.paragraphs ?? []),
     data.contact?.text,
   ]
     .filter((text) => text !== undefined)
@@ -80,6 +85,23 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
         problems.push({ file: fileOf(issue), field: `commitments[${index}].quote`, message: `"${commitment.quote}" does not occur in the body` });
       }
     });
+    if (issue.data.finding !== undefined && !stripWhitespace(issue.data.title).includes(stripWhitespace(issue.data.finding))) {
+      problems.push({ file: fileOf(issue), field: 'finding', message: `"${issue.data.finding}" does not occur in the title` });
+    }
+    if (issue.data.statusFrom === 'phrase' && !body.includes(stripWhitespace(issue.data.statusWords ?? ''))) {
+      problems.push({
+        file: fileOf(issue),
+        field: 'statusWords',
+        message: `"${issue.data.statusWords ?? ''}" does not occur in the body; a status read from a closing phrase quotes it`,
+      });
+    }
+    if (issue.data.statusFrom !== undefined && issue.data.statusFrom !== 'heading' && issue.data.statusWords === undefined) {
+      problems.push({
+        file: fileOf(issue),
+        field: 'statusWords',
+        message: `required where statusFrom is ${issue.data.statusFrom}: the words that state the status`,
+      });
+    }
     issue.data.corrections.forEach((correction, index) => {
       if (!body.includes(stripWhitespace(correction.printed)) && !stripWhitespace(issue.data.title).includes(stripWhitespace(correction.printed))) {
         problems.push({ file: fileOf(issue), field: `corrections[${index}].printed`, message: `"${correction.printed}" does not occur in the title or body` });
@@ -88,23 +110,9 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
   }
   for (const report of reports) {
     const own = issues.filter((issue) => issue.data.report === report.id);
+    problems.push(...validateGroups(report, own));
     for (const status of issueStatuses) {
       const group = own.filter((issue) => issue.data.status === status);
-      const seen = new Map<number, IssueEntry>();
-      for (const issue of group) {
-        const twin = seen.get(issue.data.number);
-        if (twin)
-          problems.push({
-            file: fileOf(issue),
-            field: 'number',
-            message: `number ${issue.data.number} is used twice in the ${status} group (also ${fileOf(twin)})`,
-          });
-        seen.set(issue.data.number, issue);
-      }
-      for (let expected = 1; expected <= Math.max(0, ...seen.keys()); expected += 1) {
-        if (!seen.has(expected))
-          problems.push({ file: fileOf(report), field: 'number', message: `the ${status} group has no problem number ${expected} (numbers must run 1..n)` });
-      }
       // Only a total the report states is checked; one it does not state is absent, never assumed.
       const declared = report.data.declared[status];
       if (declared !== undefined && declared !== group.length) {
@@ -128,8 +136,92 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
         problems.push({ file: fileOf(report), field: `events[${index}].quote`, message: `"${event.quote}" does not occur in the report's text` });
       }
     });
+    report.data.outcomes.forEach((outcome, index) => {
+      if (!text.includes(stripWhitespace(outcome.quote))) {
+        problems.push({ file: fileOf(report), field: `outcomes[${index}].quote`, message: `"${outcome.quote}" does not occur in the report's text` });
+      } else if (!stripWhitespace(outcome.quote).includes(stripWhitespace(`${outcome.value}${outcome.unit}`))) {
+        problems.push({
+          file: fileOf(report),
+          field: `outcomes[${index}].value`,
+          message: `"${outcome.value}${outcome.unit}" does not occur in its quote "${outcome.quote}"`,
+        });
+      }
+    });
   }
   problems.push(...validateContinues(reports, issues));
+  return problems;
+}
+
+/**
+ * Checks a report's groups and the numbering of its problems: group keys in printed order under parents that
+ * exist; each problem's group exists and agrees with the status its heading states; and within each group (or
+ * status group, in the seed's layout) numbers are unique and run on without gaps. A group's numbers may start
+ * after 1 where the report numbers its problems on across groups.
+ */
+export function validateGroups(report: ReportEntry, own: readonly IssueEntry[]): CollectionProblem[] {
+  const problems: CollectionProblem[] = [];
+  const groups = new Map(report.data.groups.map((group) => [group.key, group]));
+  let previous: string | undefined;
+  report.data.groups.forEach((group, index) => {
+    const parent = group.key.split('.').slice(0, -1).join('.');
+    if (parent !== '' && !groups.has(parent)) {
+      problems.push({ file: fileOf(report), field: `groups[${index}].key`, message: `"${group.key}" has no parent group "${parent}"` });
+    }
+    if (previous !== undefined && compareGroupKeys(previous, group.key) >= 0) {
+      problems.push({
+        file: fileOf(report),
+        field: `groups[${index}].key`,
+        message: `"${group.key}" comes after "${previous}"; groups are listed in printed order`,
+      });
+    }
+    previous = group.key;
+  });
+  const statusOf = (key: string): IssueStatus | undefined => {
+    for (let at = key; at !== ''; at = at.split('.').slice(0, -1).join('.')) {
+      const status = groups.get(at)?.status;
+      if (status) return status;
+    }
+    return undefined;
+  };
+  const byGroup = new Map<string, IssueEntry[]>();
+  for (const issue of own) {
+    const key = issue.data.group;
+    if (key !== undefined && !groups.has(key)) {
+      problems.push({
+        file: fileOf(issue),
+        field: 'group',
+        message: `"${key}" names no group of report ${report.id} (it has ${[...groups.keys()].join(', ') || 'none'})`,
+      });
+      continue;
+    }
+    const stated = key === undefined ? undefined : statusOf(key);
+    if (stated !== undefined && stated !== issue.data.status) {
+      problems.push({ file: fileOf(issue), field: 'status', message: `is ${issue.data.status} but its group "${key}" is headed as ${stated}` });
+    }
+    const bucket = key ?? issue.data.status;
+    byGroup.set(bucket, [...(byGroup.get(bucket) ?? []), issue]);
+  }
+  for (const [bucket, members] of byGroup) {
+    const label = groups.has(bucket) ? `group ${bucket}` : `${bucket} group`;
+    const seen = new Map<number, IssueEntry>();
+    for (const issue of members) {
+      const twin = seen.get(issue.data.number);
+      if (twin)
+        problems.push({ file: fileOf(issue), field: 'number', message: `number ${issue.data.number} is used twice in the ${label} (also ${fileOf(twin)})` });
+      seen.set(issue.data.number, issue);
+    }
+    // Status groups and groups numbered from 1 run 1..n; a group numbered on from an earlier one starts later.
+    const first = groups.has(bucket) ? Math.min(...seen.keys()) : 1;
+    for (let expected = first; expected <= Math.max(0, ...seen.keys()); expected += 1) {
+      if (!seen.has(expected)) {
+        problems.push({
+          file: fileOf(report),
+          field: 'number',
+          message: `the ${label} has no problem number ${expected} (numbers must run ${first}..n)`,
+        });
+      }
+    }
+  }
   return problems;
 }
 

@@ -148,8 +148,8 @@ export const reportSchema = z
     implementation: z
       .object(
         {
-          /** The section heading as printed, without its ordinal. */
-          heading: z.string().default('整改落实情况'),
+          /** The section heading as printed, without its ordinal; absent where the problems stand under no such heading. */
+          heading: z.string().min(1, { message: 'implementation.heading: must not be empty' }).optional(),
           /** Heading of the completed group, without its ordinal. */
           completedHeading: z.string().default(labels.statusGroup.completed),
           /** The paragraph opening the completed group, verbatim; absent where the report prints no such group. */
@@ -169,7 +169,7 @@ export const reportSchema = z
         },
         { error: 'implementation: expected an object' },
       )
-      .default({}),
+      .prefault({}),
     /** Section 三: the next-step plan; absent where the report states none. */
     plan: z
       .object(

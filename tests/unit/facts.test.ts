@@ -137,8 +137,8 @@ describe('report numbering', () => {
   it('numbers the sections 一、二、三 with the report headings', () => {
     const sections = getReportSections(report);
     expect(sections.organisation).toEqual({ key: 'organisation', ordinal: '一、', heading: report.data.organisation?.heading });
-    expect(sections.implementation.ordinal).toBe('二、');
-    expect(sections.plan).toEqual({ key: 'plan', ordinal: '三、', heading: report.data.plan.heading });
+    expect(sections.implementation?.ordinal).toBe('二、');
+    expect(sections.plan).toEqual({ key: 'plan', ordinal: '三、', heading: report.data.plan?.heading });
   });
 
   it('lists the status groups in order with their problems', () => {

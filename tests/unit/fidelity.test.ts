@@ -35,8 +35,8 @@ function rebuildReport(report: ReportEntry, issues: readonly IssueEntry[]): { he
     `（二）${data.implementation.ongoingHeading}`,
     data.implementation.ongoingIntro,
     group('ongoing'),
-    `三、${data.plan.heading}`,
-    ...data.plan.paragraphs,
+    `三、${data.plan?.heading}`,
+    ...(data.plan?.paragraphs ?? []),
     data.contact?.text,
     data.signature ?? '',
   ].join('');

@@ -115,7 +115,7 @@ describe('reports shaped differently', () => {
     expect(data.inspection.feedback).toBeUndefined();
     expect(data.inspection).toMatchObject({ team: '市委第四巡察组', start: '2023-08-07', end: '2023-09-15' });
     expect(data.implementation.heading).toBe('整改落实情况');
-    expect(data.plan.heading).toBe('下一步工作打算');
+    expect(data.plan?.heading).toBe('下一步工作打算');
     expectWhole(result.files, source);
   });
 

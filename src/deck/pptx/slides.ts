@@ -1,3 +1,4 @@
+import type { IssueStatus } from '#src/schemas/issue.ts';
 // One renderer per slide kind: a planned slide (src/deck/plan.ts) in, native text boxes and shapes out, in frame px.
 // They draw what the plan holds, at the plan's type sizes, and compute nothing of the report.
 
@@ -23,7 +24,8 @@ import { getTextEm } from './measure.ts';
 import { createParagraph, fitTextBox, type Paragraph, type PathShape, type PptxSlide, type Run, type SlideItem } from './model.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
-const statusColor = (status: 'completed' | 'ongoing') => (status === 'completed' ? colors.ok : colors.warn);
+// Long-term problems share the ongoing colour: both are still open.
+const statusColor = (status: IssueStatus) => (status === 'completed' ? colors.ok : colors.warn);
 const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item) => item.y + item.h));
 /** The tag after a lead phrase the slide shows in part: the whole measure is in the notes. */
 const moreTag: Run = { text: `（${labels.deck.seeNotes}）`, color: colors.muted };
@@ -74,7 +76,7 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     // The status figures keep their colours; 项 and 问题 stay in ink.
-    const colorOf = { items: colors.ink, problems: colors.ink, completed: colors.ok, ongoing: colors.warn } as const;
+    const colorOf = { items: colors.ink, problems: colors.ink, completed: colors.ok, ongoing: colors.warn, longTerm: colors.warn } as const;
     const cards = slide.totals.map((total) => ({ value: total.value, unit: total.unit, label: total.caption, color: colorOf[total.key] }));
     const gap = 24;
     const cardWidth = (contentWidth - gap * (cards.length - 1)) / cards.length;

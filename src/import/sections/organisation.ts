@@ -4,7 +4,7 @@ import { parseChineseNumeral, SECTION, SUBSECTION, toDay } from '#src/import/pat
 import type { Paragraph, ReportInput } from '#src/import/types.ts';
 
 type Organisation = NonNullable<ReportInput['organisation']>;
-type Measure = Organisation['measures'][number];
+type Measure = NonNullable<Organisation['measures']>[number];
 
 /** Reads section 一、 from its heading paragraph and the paragraphs up to section 二、. */
 export function readOrganisation(heading: Paragraph, body: readonly Paragraph[]): Organisation {
