@@ -47,6 +47,7 @@ const COLUMNS: ExportColumn[] = [
   { header: LEDGER_COLUMNS.report, maxWidth: 36, value: (row) => row.reportTitle, text: (row) => row.reportTitle },
   { header: LEDGER_COLUMNS.reportDate, maxWidth: 12, value: (row) => toExcelDate(row.reportDate), text: (row) => row.reportDate, numFmt: 'yyyy-mm-dd' },
   { header: LEDGER_COLUMNS.status, maxWidth: 12, value: (row) => row.statusLabel, text: (row) => row.statusLabel },
+  { header: LEDGER_COLUMNS.group, maxWidth: 30, value: (row) => row.group, text: (row) => row.group },
   { header: LEDGER_COLUMNS.number, maxWidth: 6, value: (row) => row.number, text: (row) => String(row.number) },
   { header: LEDGER_COLUMNS.title, maxWidth: 40, value: (row, _p, links) => link(links, row.reportId, row.slug, row.title), text: (row) => row.title },
   { header: LEDGER_COLUMNS.measures, maxWidth: 40, value: (row) => formatMeasuresSummary(row), text: (row) => formatMeasuresSummary(row) },

@@ -80,6 +80,10 @@ export const labels = {
       dateNotes: '编者日期说明',
       /** The published source document offered for download. */
       source: '原文',
+      /** Heads the outcome figures the report states (处分、制度、资金). */
+      outcomes: '整改成效',
+      /** Heads the problems where the report prints no 整改落实情况 heading over them. */
+      problems: '反馈问题整改情况',
     },
     issue: {
       measures: '整改措施',
@@ -88,6 +92,10 @@ export const labels = {
       commitments: '整改承诺',
       report: '所属通报',
       openSlide: '在汇报演示中打开本问题',
+      /** The inspectors' finding, where the title quotes one. */
+      finding: '反馈问题',
+      /** The report's words that state the problem's status. */
+      statusWords: '整改状态',
       pager: '上一个和下一个问题',
       prev: '上一个：',
       next: '下一个：',
@@ -120,6 +128,7 @@ export const labels = {
         report: '通报',
         reportDate: '成文日期',
         status: '状态',
+        group: '方面/分组',
         number: '编号',
         title: '问题',
         measures: '整改措施',

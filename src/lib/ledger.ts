@@ -8,6 +8,7 @@ import { formatIssueName, formatMeasureCount, getStatusLabel, labels } from './l
 import { getBodyText, listMeasures } from './measures.ts';
 import { compareIssues, getIssueSlug } from './order.ts';
 import { getNextRound, indexRounds, type Round, type RoundIndex } from './rounds.ts';
+import { formatGroupHeading, getIssueGroupPath } from './sections.ts';
 
 /** How many characters of a measure the ledger shows as its opening words; the full text is on the problem page and in the export. */
 export const MEASURE_OPENING_LENGTH = 24;
@@ -40,8 +41,12 @@ export interface LedgerRow {
   reportDate: string;
   status: IssueStatus;
   statusLabel: string;
-  /** Its number within its status group, as printed. */
+  /** The groups it is printed under, outermost first, as printed (a status group in the seed's layout). */
+  group: string;
+  /** Its number within its group, as printed. */
   number: number;
+  /** Its ordinal as printed, e.g. 1． or （1）. */
+  ordinal: string;
   slug: string;
   /** The problem's title as printed. */
   title: string;
@@ -74,7 +79,9 @@ export function toLedgerRow(issue: IssueEntry, report: ReportEntry, index: Round
     reportDate: report.data.date,
     status: issue.data.status,
     statusLabel: getStatusLabel(issue.data.status),
+    group: getIssueGroupPath(report, issue).map(formatGroupHeading).join(' › '),
     number: issue.data.number,
+    ordinal: issue.data.ordinal ?? `${issue.data.number}．`,
     slug: getIssueSlug(issue),
     title: issue.data.title,
     measures: listMeasures(issue.body ?? '').map((measure) => ({ ordinal: measure.ordinal, opening: getMeasureOpening(measure) })),

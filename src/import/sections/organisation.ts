@@ -27,7 +27,7 @@ export function readOrganisation(heading: Paragraph, body: readonly Paragraph[])
     }
   }
   measures.forEach((measure, index) => {
-    if (parseChineseNumeral(measure.ordinal.slice(1, -1)) !== index + 1) {
+    if (parseChineseNumeral((measure.ordinal ?? '').slice(1, -1)) !== index + 1) {
       throw new ImportError(`organisation measure ${measure.ordinal} is out of sequence`, body[firstMeasure]?.line);
     }
   });
