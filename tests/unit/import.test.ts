@@ -137,7 +137,10 @@ describe('a second report in every supported format', () => {
       contact: { phone: '0736-5550123', address: '青川市滨江路88号', postcode: '415000', email: 'wenlv@example.org' },
       signature: '中共青川市文化广电和旅游局党组',
     });
-    expect(data.organisation?.measures?.map((measure) => `${measure.ordinal}${measure.lead}`)).toEqual(['（一）压实整改主体责任。', '（二）建立跟踪督办机制。']);
+    expect(data.organisation?.measures?.map((measure) => `${measure.ordinal}${measure.lead}`)).toEqual([
+      '（一）压实整改主体责任。',
+      '（二）建立跟踪督办机制。',
+    ]);
     expect(issues.map((issue) => `${issue.status}-${issue.number}`)).toEqual([
       'completed-1',
       'completed-2',
