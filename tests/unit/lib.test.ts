@@ -90,7 +90,9 @@ describe('order', () => {
     expect(getAdjacentIssues(shuffled[3] as IssueEntry, shuffled).prev).toBeUndefined();
   });
   it('makes stable slugs and sorts reports newest first', () => {
-    expect(getIssueSlug(make('a', 'completed', 7))).toBe('completed-07');
+    // The slug is the file name: the seed's completed-07, a grouped report's 02-01-03.
+    expect(getIssueSlug(make('szkj/completed-07', 'completed', 7))).toBe('completed-07');
+    expect(getIssueSlug(make('other/02-01-03', 'ongoing', 3))).toBe('02-01-03');
     const older = { ...report, id: 'older', data: { ...report.data, date: '2020-01-01' } };
     expect(sortReportsNewestFirst([older, report]).map((r) => r.id)).toEqual([report.id, 'older']);
   });

@@ -208,7 +208,7 @@ describe('the deck section carried (上轮持续整改问题进展)', () => {
     const count = 14;
     const long = '关于某某领域长期存在的体制机制障碍尚未根本破除、部分配套政策落地见效不够明显、相关工作推进不平衡问题的整改。';
     const make = (report: string, status: 'ongoing' | 'completed', number: number, continues?: string) => ({
-      id: `${report}/${status}-${number}`,
+      id: `${report}/${status}-${String(number).padStart(2, '0')}`,
       body: '一是持续推进。',
       data: {
         report,
