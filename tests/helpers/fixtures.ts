@@ -10,6 +10,8 @@ export const minimalReportsDir = path.join(projectRoot, 'tests/fixtures/reports/
 export const roundsReportsDir = path.join(projectRoot, 'tests/fixtures/reports/rounds');
 /** A fictional report whose problems need continuation slides: eight long inline measures, a 60-character title. */
 export const longReportsDir = path.join(projectRoot, 'tests/fixtures/reports/long');
+/** A fictional report printed in groups of its own (方面), with long-term problems and outcome figures. */
+export const groupedReportsDir = path.join(projectRoot, 'tests/fixtures/reports/grouped');
 /** The id of the long report (also part of the fixture site, tests/fixtures/site.ts). */
 export const LONG_REPORT_ID = 'longdemo-2024';
 
