@@ -27,7 +27,7 @@ import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
 import { getPrintedProblem } from '#src/lib/titles.ts';
 import { getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
 import { type DeckConfig, deckConfigSchema } from '#src/schemas/deck.ts';
-import type { Highlight, IssueStatus } from '#src/schemas/issue.ts';
+import { type Highlight, type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
 import { listOrganisationFacts } from './facts.ts';
 import { BLOCK, CONTENT_WIDTH, clipLead, getTextHeight, HEADING_TRACKING, LINE_HEIGHT, paginate, SCALES, TYPE, type TypeScale, USABLE_HEIGHT } from './fit.ts';
@@ -314,20 +314,30 @@ function planOverview(report: ReportEntry, issues: readonly IssueEntry[]): Overv
   // The loader refuses a collection whose entries disagree with a stated total, so the slide only says they agree.
   if (!stats.matchesDeclared) throw new Error(`${sourceOf(report)}: declared: the totals disagree with the entries; the build should have stopped`);
   const { declared } = stats;
-  const stated = { problems: declared.problems !== undefined, completed: declared.completed !== undefined, ongoing: declared.ongoing !== undefined };
-  const completionRate = formatShare(stats.shareCompleted);
+  const stated = {
+    problems: declared.problems !== undefined,
+    completed: declared.completed !== undefined,
+    ongoing: declared.ongoing !== undefined,
+    longTerm: declared.longTerm !== undefined,
+  };
+  // The rate as the report prints it, where it prints one.
+  const completionRate = declared.rate ?? formatShare(stats.shareCompleted);
+  const { outcomes } = report.data;
+  const outcomeLine = outcomes.length > 0 ? `${labels.archive.report.outcomes}：${outcomes.map((o) => `${o.label}${o.value}${o.unit}`).join('、')}` : '';
   return {
     kind: 'overview',
     id: 'overview',
     part: { index: 1, total: 1 },
-    notes: report.data.organisation?.intro ?? report.data.preface.join('\n\n'),
+    notes: [report.data.organisation?.intro ?? report.data.preface.join('\n\n'), ...outcomes.map((o) => o.quote)].join('\n\n'),
     notesLabel: formatNotesLabel(labels.deck.overview),
     scale: { heading: TYPE.heading, body: LARGEST.body },
     heading: labels.deck.overview,
     totals: stats.totals.map((total) => ({ ...total, unit: getTotalUnit(total.key), caption: formatTotalCaption(total) })),
     completionRate,
-    summary: formatProgressSummary(stats.completed, stats.ongoing, stats.total, completionRate, !stats.allStated),
-    countedNote: formatCountedNote(stats.total, stats.completed, stats.ongoing, stated),
+    summary: [formatProgressSummary(stats.completed, stats.ongoing, stats.total, completionRate, !stats.allStated, stats.longTerm), outcomeLine]
+      .filter(Boolean)
+      .join('；'),
+    countedNote: formatCountedNote(stats.total, stats.completed, stats.ongoing, stated, stats.longTerm),
     chart: layoutTotalsChart(stats),
   };
 }
@@ -512,8 +522,8 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   const { implementation } = report.data;
   const list = listIssuesByStatus(report.id, status, issues);
   // The report's own heading of the group, where it has one.
-  const heading = (status === 'completed' ? implementation.completedHeading : implementation.ongoingHeading) || getStatusGroupLabel(status);
-  const intro = (status === 'completed' ? implementation.completedIntro : implementation.ongoingIntro) ?? '';
+  const heading = implementation[`${status}Heading`] || getStatusGroupLabel(status);
+  const intro = implementation[`${status}Intro`] ?? '';
   const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: formatNotesLabel(heading) };
   // The count sits beside the heading at 96 px, so the heading row is taller than a plain one.
   const headingRow = 96 * LINE_HEIGHT.heading + BLOCK.headingRule;
@@ -664,7 +674,7 @@ export function planDeck(
   // A section the report lacks (no organisation section, a status group with no problems) gets no slide.
   const lacks = (section: string) =>
     (section === 'organisation' && !report.data.organisation) ||
-    ((section === 'completed' || section === 'ongoing') && listIssuesByStatus(report.id, section, issues).length === 0);
+    ((issueStatuses as readonly string[]).includes(section) && listIssuesByStatus(report.id, section as IssueStatus, issues).length === 0);
   for (const section of config.sections) {
     if (lacks(section)) continue;
     if (section.startsWith('mdx:')) {
@@ -703,7 +713,8 @@ export function planDeck(
         }
         break;
       case 'ongoing':
-        stacks.push(...alone(planGroup(report, issues, 'ongoing', 'opener')), ...issueSlides('ongoing').flatMap(alone));
+      case 'longTerm':
+        stacks.push(...alone(planGroup(report, issues, section, 'opener')), ...issueSlides(section).flatMap(alone));
         break;
       case 'plan':
         stacks.push(...alone(planPlan(report)));

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /** The built-in sections of a deck, in their default order. */
 // carried (上轮持续整改问题进展) plans slides only when the report continues problems of an earlier one.
-export const deckSections = ['title', 'overview', 'organisation', 'carried', 'completed', 'ongoing', 'plan', 'commitments', 'closing'] as const;
+export const deckSections = ['title', 'overview', 'organisation', 'carried', 'completed', 'ongoing', 'longTerm', 'plan', 'commitments', 'closing'] as const;
 
 /** A built-in section of a deck. */
 export type DeckSection = (typeof deckSections)[number];
