@@ -177,6 +177,8 @@ export const labels = {
     empty: '请输入关键词。',
     busy: '正在搜索…',
     failed: '搜索暂时无法使用，请稍后重试。',
+    /** On the dev server (astro dev), which writes no search index. */
+    needsBuild: '开发服务器不生成搜索索引：搜索需要先构建站点（npm run build），再用 npm run preview 查看。',
     /** Without JavaScript: text before the home link, between it and the document index link, and after. */
     noscript: ['搜索功能需要启用 JavaScript。其余页面均可在不启用 JavaScript 的情况下阅读：请从', '进入各通报和问题，或查看', '。'],
   },

@@ -1,7 +1,9 @@
-// Writes web.config (IIS) into the built site. scripts/build.ts runs it after the search index is written, so the
-// MIME map is derived from every file the build emitted, the search bundle included.
+// Writes web.config (IIS) into the built site in astro:build:done, after the search index (see astro.config.mjs), so
+// the MIME map is derived from every file the build emitted, the search bundle included.
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 import { renderWebConfig } from '#src/hosting/web-config.ts';
 import { renderCspHeader } from '#src/lib/csp.ts';
 
@@ -27,4 +29,22 @@ export function writeWebConfig(outDir: string, base: string): { extensions: numb
   if (!extensions.has('.pf_meta')) throw new Error(`${WEB_CONFIG_FILE}: no Pagefind index in ${outDir}; write the search index first`);
   writeFileSync(path.join(outDir, WEB_CONFIG_FILE), renderWebConfig({ base, extensions, csp: renderCspHeader() }));
   return { extensions: extensions.size, bare };
+}
+
+export function iisConfig(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'iis-config',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const { extensions, bare } = writeWebConfig(fileURLToPath(dir), base);
+        // IIS serves no file without an extension; say which ones rather than lose them quietly.
+        if (bare.length > 0) logger.warn(`IIS will not serve these files, which have no extension: ${bare.join(', ')}`);
+        logger.info(`${WEB_CONFIG_FILE} maps ${extensions} extensions for IIS`);
+      },
+    },
+  };
 }
