@@ -21,6 +21,7 @@ import {
 import { listMeasurePoints, splitLead, splitMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
 import { indexRounds, listCarriedIssues } from '#src/lib/rounds.ts';
+import { getStatusGroupText } from '#src/lib/sections.ts';
 import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
 import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
@@ -314,12 +315,7 @@ function planOverview(report: ReportEntry, issues: readonly IssueEntry[]): Overv
   // The loader refuses a collection whose entries disagree with a stated total, so the slide only says they agree.
   if (!stats.matchesDeclared) throw new Error(`${sourceOf(report)}: declared: the totals disagree with the entries; the build should have stopped`);
   const { declared } = stats;
-  const stated = {
-    problems: declared.problems !== undefined,
-    completed: declared.completed !== undefined,
-    ongoing: declared.ongoing !== undefined,
-    longTerm: declared.longTerm !== undefined,
-  };
+  const stated = Object.fromEntries(stats.totals.map((total) => [total.key, total.stated]));
   // The rate as the report prints it, where it prints one.
   const completionRate = declared.rate ?? formatShare(stats.shareCompleted);
   const { outcomes } = report.data;
@@ -519,11 +515,11 @@ function planClosing(report: ReportEntry): ClosingSlide {
 }
 
 function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: IssueStatus, layout: 'opener' | 'grid'): GroupSlide[] {
-  const { implementation } = report.data;
   const list = listIssuesByStatus(report.id, status, issues);
+  const text = getStatusGroupText(report, status);
   // The report's own heading of the group, where it has one.
-  const heading = implementation[`${status}Heading`] || getStatusGroupLabel(status);
-  const intro = implementation[`${status}Intro`] ?? '';
+  const heading = text.heading || getStatusGroupLabel(status);
+  const intro = text.intro ?? '';
   const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: formatNotesLabel(heading) };
   // The count sits beside the heading at 96 px, so the heading row is taller than a plain one.
   const headingRow = 96 * LINE_HEIGHT.heading + BLOCK.headingRule;

@@ -311,6 +311,7 @@ const TOTAL_NAMES: Record<Exclude<TotalKey, 'items'>, string> = {
 /**
  * The overview's note on the counted entries. Where the report states its totals it says the entries agree with them
  * (the build stops otherwise); it names only the totals the report states, and says which figures were counted.
+ * `stated` holds the totals shown (getReportStats' `totals`), each marked stated or counted.
  */
 export function formatCountedNote(
   total: number,
@@ -321,10 +322,7 @@ export function formatCountedNote(
 ): string {
   const longTermPart = longTerm > 0 ? `、${labels.status.longTerm}${longTerm}个` : '';
   const listed = `本通报逐一列出的${total}个${labels.stats.problem}（${labels.status.completed}${completed}个、${labels.status.ongoing}${ongoing}个${longTermPart}）`;
-  const keys = (longTerm > 0 || stated.longTerm ? ['problems', 'completed', 'ongoing', 'longTerm'] : ['problems', 'completed', 'ongoing']) as readonly Exclude<
-    TotalKey,
-    'items'
-  >[];
+  const keys = (['problems', 'completed', 'ongoing', 'longTerm'] as const).filter((key) => key in stated);
   const named = keys.filter((key) => stated[key]).map((key) => TOTAL_NAMES[key]);
   const unnamed = keys.filter((key) => !stated[key]).map((key) => TOTAL_NAMES[key]);
   if (unnamed.length === 0) return `逐条核对：${listed}与通报所列总数一致。`;

@@ -45,8 +45,6 @@ export interface LedgerRow {
   group: string;
   /** Its number within its group, as printed. */
   number: number;
-  /** Its ordinal as printed, e.g. 1． or （1）. */
-  ordinal: string;
   slug: string;
   /** The problem's title as printed. */
   title: string;
@@ -81,7 +79,6 @@ export function toLedgerRow(issue: IssueEntry, report: ReportEntry, index: Round
     statusLabel: getStatusLabel(issue.data.status),
     group: getIssueGroupPath(report, issue).map(formatGroupHeading).join(' › '),
     number: issue.data.number,
-    ordinal: issue.data.ordinal ?? `${issue.data.number}．`,
     slug: getIssueSlug(issue),
     title: issue.data.title,
     measures: listMeasures(issue.body ?? '').map((measure) => ({ ordinal: measure.ordinal, opening: getMeasureOpening(measure) })),

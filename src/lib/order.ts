@@ -6,6 +6,11 @@ export function getIssueSlug(issue: Pick<IssueEntry, 'id'>): string {
   return issue.id.slice(issue.id.indexOf('/') + 1);
 }
 
+/** A problem's ordinal as printed, e.g. （1）; the seed's problems print theirs as N．. */
+export function getPrintedOrdinal(issue: Pick<IssueEntry, 'data'>): string {
+  return issue.data.ordinal ?? `${issue.data.number}．`;
+}
+
 /** Compares two group keys (1, 1.2) in printed order: by position at each level, a parent before its children. */
 export function compareGroupKeys(a: string, b: string): number {
   const left = a.split('.').map(Number);
@@ -26,19 +31,13 @@ export function compareIssues(a: Pick<IssueEntry, 'data'>, b: Pick<IssueEntry, '
   return byGroup || issueStatuses.indexOf(a.data.status) - issueStatuses.indexOf(b.data.status) || a.data.number - b.data.number;
 }
 
-/** Compares problems by status (completed, ongoing, long-term), then in printed order: how decks present them. */
-export function compareIssuesByStatus(a: Pick<IssueEntry, 'data'>, b: Pick<IssueEntry, 'data'>): number {
-  return issueStatuses.indexOf(a.data.status) - issueStatuses.indexOf(b.data.status) || compareIssues(a, b);
-}
-
 /** The problems of one report, in the report's order. */
 export function listReportIssues<T extends IssueEntry>(reportId: string, issues: readonly T[]): T[] {
   return issues.filter((issue) => issue.data.report === reportId).sort(compareIssues);
 }
 
-/** The problems of one report with a given status, in order. */
+/** The problems of one report with a given status, in printed order across the report's groups. */
 export function listIssuesByStatus<T extends IssueEntry>(reportId: string, status: IssueStatus, issues: readonly T[]): T[] {
-  // Printed order within the status, across the report's groups.
   return listReportIssues(reportId, issues).filter((issue) => issue.data.status === status);
 }
 

@@ -54,17 +54,17 @@ export interface StatusGroup<T extends IssueEntry = IssueEntry> {
   issues: T[];
 }
 
+/** A status group's heading and opening paragraph as the report prints them (the schema supplies the standard heading). */
+export function getStatusGroupText(report: ReportEntry, status: IssueStatus): { heading: string; intro: string | undefined } {
+  const { implementation } = report.data;
+  return { heading: implementation[`${status}Heading`], intro: implementation[`${status}Intro`] };
+}
+
 /** The status groups of a report that hold problems, in the report's order (completed, then ongoing), numbered in sequence. */
 export function listStatusGroups<T extends IssueEntry>(report: ReportEntry, issues: readonly T[]): StatusGroup<T>[] {
-  const { implementation } = report.data;
-  const text: Record<IssueStatus, { heading: string; intro: string | undefined }> = {
-    completed: { heading: implementation.completedHeading, intro: implementation.completedIntro },
-    ongoing: { heading: implementation.ongoingHeading, intro: implementation.ongoingIntro },
-    longTerm: { heading: implementation.longTermHeading, intro: implementation.longTermIntro },
-  };
   // An all-completed report has no ongoing group: no empty group is listed.
   return issueStatuses
-    .map((status) => ({ status, ...text[status], issues: listIssuesByStatus(report.id, status, issues) }))
+    .map((status) => ({ status, ...getStatusGroupText(report, status), issues: listIssuesByStatus(report.id, status, issues) }))
     .filter((group) => group.issues.length > 0)
     .map((group, index) => ({ ...group, ordinal: formatSubsectionOrdinal(index + 1) }));
 }
@@ -135,9 +135,8 @@ export function getIssueGroupPath(report: ReportEntry, issue: Pick<IssueEntry, '
   const key = issue.data.group;
   if (key === undefined) {
     if (report.data.groups.length > 0) return [];
-    const status = issue.data.status;
-    const heading = report.data.implementation[`${status}Heading`];
-    return [{ key: status, heading, intro: [], status }];
+    const { status } = issue.data;
+    return [{ key: status, heading: getStatusGroupText(report, status).heading, intro: [], status }];
   }
   const segments = key.split('.');
   return segments

@@ -19,6 +19,8 @@ export interface ReportStats {
   completed: number;
   ongoing: number;
   longTerm: number;
+  /** The statuses the outputs show: completed and ongoing always, long-term where the report has or states some. */
+  statuses: IssueStatus[];
   /** Share of problems completed, 0 to 1 (0 when there are none). */
   shareCompleted: number;
   /** The totals the report states; a field is absent where it states none. */
@@ -44,10 +46,8 @@ export function getReportStats(report: ReportEntry, issues: readonly IssueEntry[
   const total = own.length;
   const declared = report.data.declared ?? {};
   const counted = { problems: total, completed: byStatus.completed, ongoing: byStatus.ongoing, longTerm: byStatus.longTerm };
-  // Long-term is shown only where the report has such problems or states such a total.
-  const countedKeys = (
-    byStatus.longTerm > 0 || declared.longTerm !== undefined ? ['problems', 'completed', 'ongoing', 'longTerm'] : ['problems', 'completed', 'ongoing']
-  ) as readonly Exclude<TotalKey, 'items'>[];
+  const statuses = issueStatuses.filter((status) => status !== 'longTerm' || byStatus.longTerm > 0 || declared.longTerm !== undefined);
+  const countedKeys: Exclude<TotalKey, 'items'>[] = ['problems', ...statuses];
   const totals: ShownTotal[] = [
     ...(declared.items === undefined ? [] : [{ key: 'items' as const, value: declared.items, stated: true }]),
     ...countedKeys.map((key) => ({ key, value: declared[key] ?? counted[key], stated: declared[key] !== undefined })),
@@ -58,6 +58,7 @@ export function getReportStats(report: ReportEntry, issues: readonly IssueEntry[
     completed: byStatus.completed,
     ongoing: byStatus.ongoing,
     longTerm: byStatus.longTerm,
+    statuses,
     shareCompleted: total === 0 ? 0 : byStatus.completed / total,
     declared,
     matchesDeclared: countedKeys.every((key) => declared[key] === undefined || declared[key] === counted[key]),
