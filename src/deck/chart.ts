@@ -1,10 +1,11 @@
 // Geometry of the overview chart, computed at build time so the slide ships plain SVG and no chart library.
 import { labels } from '#src/lib/labels.ts';
 import type { ReportStats } from '#src/lib/stats.ts';
+import type { IssueStatus } from '#src/schemas/issue.ts';
 
 /** One segment of a stacked bar. */
 export interface ChartSegment {
-  key: 'completed' | 'ongoing';
+  key: IssueStatus;
   label: string;
   value: number;
   x: number;
@@ -29,7 +30,7 @@ export interface TotalsChart {
   rows: ChartRow[];
 }
 
-/** Lays out one stacked bar of the counted completed vs ongoing problems (the build has checked they agree with every stated total). */
+/** Lays out one stacked bar of the counted problems by status (completed, ongoing, long-term) (the build has checked they agree with every stated total). */
 export function layoutTotalsChart(stats: ReportStats, size: { width?: number; rowHeight?: number } = {}): TotalsChart {
   const width = size.width ?? 900;
   const rowHeight = size.rowHeight ?? 80;
@@ -37,18 +38,15 @@ export function layoutTotalsChart(stats: ReportStats, size: { width?: number; ro
   const barWidth = width - barX - 20;
   const barHeight = 56;
   const scale = Math.max(stats.total, 1);
-  const row = (label: string, completed: number, ongoing: number, index: number): ChartRow => {
-    const completedWidth = (completed / scale) * barWidth;
-    const ongoingWidth = (ongoing / scale) * barWidth;
-    return {
-      label,
-      y: index * rowHeight + (rowHeight - barHeight) / 2,
-      total: completed + ongoing,
-      segments: [
-        { key: 'completed', label: labels.status.completed, value: completed, x: barX, width: completedWidth },
-        { key: 'ongoing', label: labels.status.ongoing, value: ongoing, x: barX + completedWidth, width: ongoingWidth },
-      ],
-    };
+  const row = (label: string, index: number): ChartRow => {
+    let x = barX;
+    const segments = stats.statuses.map((key): ChartSegment => {
+      const value = stats.byStatus[key];
+      const segment = { key, label: labels.status[key], value, x, width: (value / scale) * barWidth };
+      x += segment.width;
+      return segment;
+    });
+    return { label, y: index * rowHeight + (rowHeight - barHeight) / 2, total: stats.total, segments };
   };
   return {
     width,
@@ -56,6 +54,6 @@ export function layoutTotalsChart(stats: ReportStats, size: { width?: number; ro
     barX,
     barWidth,
     barHeight,
-    rows: [row(labels.stats.progress, stats.completed, stats.ongoing, 0)],
+    rows: [row(labels.stats.progress, 0)],
   };
 }

@@ -21,7 +21,7 @@ import {
 import { listMeasurePoints, splitLead, splitMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
 import { indexRounds, listCarriedIssues } from '#src/lib/rounds.ts';
-import { getStatusGroupText } from '#src/lib/sections.ts';
+import { formatGroupHeading, getIssueGroupPath, getStatusGroupText } from '#src/lib/sections.ts';
 import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
 import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
@@ -303,7 +303,7 @@ function planTitle(report: ReportEntry): TitleSlide {
     notes: data.preface.join('\n'),
     notesLabel: formatNotesLabel(labels.deck.cover),
     scale: { heading: size, body: LARGEST.body },
-    kicker: `${data.inspection.team}${data.inspection.kind}`,
+    kicker: `${data.inspection.team ?? ''}${data.inspection.kind ?? ''}`,
     title: data.title,
     issuer: data.issuer,
     date: at(data.date),
@@ -594,6 +594,8 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
   });
 
   const kicker = `${statusLabel} · ${formatIssueOrdinal(data.number)} · ${data.shortTitle}`;
+  const groupPath = report.data.groups.length > 0 ? getIssueGroupPath(report, issue).map(formatGroupHeading).join(' › ') : '';
+  const printedContext = [groupPath, data.statusFrom === 'line' ? (data.statusWords ?? '') : '', data.measuresLabel ?? ''].filter(Boolean);
   const headingWidth = CONTENT_WIDTH - BLOCK.numberBadge;
   const textWidth = CONTENT_WIDTH - BLOCK.bulletIndent;
   const heightOf = (item: IssueItem, scale: TypeScale): number => {
@@ -628,6 +630,8 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
     });
     const notes = [
       position === 0 ? data.title : `${data.title}${CONTINUED}`,
+      // What the report prints around the problem and the slide does not show: its groups and a 整改状态 line.
+      ...(position === 0 ? printedContext : []),
       ...texts.map((text) => text.trim()),
       ...page.flatMap((item) => (item.type === 'commitment' ? [`${labels.deck.commitmentNote}${item.commitment.due.display}，${item.commitment.quote}`] : [])),
     ];

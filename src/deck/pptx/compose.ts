@@ -85,7 +85,7 @@ export function composePptxDeck(report: ReportEntry, issues: readonly IssueEntry
   return {
     title: report.data.title,
     author: report.data.issuer,
-    subject: `${report.data.inspection.team}${report.data.inspection.kind}整改情况`,
+    subject: `${report.data.inspection.team ?? ''}${report.data.inspection.kind ?? '巡察'}整改情况`,
     slides,
   };
 }

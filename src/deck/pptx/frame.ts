@@ -43,6 +43,7 @@ export const colors = {
   accent: 'B4161B',
   ok: '1F6F43',
   warn: 'B45F06',
+  longTerm: '0B4F9C',
   line: 'E3E0DA',
   panel: 'F6F4F0',
   white: 'FFFFFF',

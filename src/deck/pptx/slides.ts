@@ -24,8 +24,7 @@ import { getTextEm } from './measure.ts';
 import { createParagraph, fitTextBox, type Paragraph, type PathShape, type PptxSlide, type Run, type SlideItem } from './model.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
-// Long-term problems share the ongoing colour: both are still open.
-const statusColor = (status: IssueStatus) => (status === 'completed' ? colors.ok : colors.warn);
+const statusColor = (status: IssueStatus) => ({ completed: colors.ok, ongoing: colors.warn, longTerm: colors.longTerm })[status];
 const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item) => item.y + item.h));
 /** The tag after a lead phrase the slide shows in part: the whole measure is in the notes. */
 const moreTag: Run = { text: `（${labels.deck.seeNotes}）`, color: colors.muted };
@@ -76,7 +75,7 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     // The status figures keep their colours; 项 and 问题 stay in ink.
-    const colorOf = { items: colors.ink, problems: colors.ink, completed: colors.ok, ongoing: colors.warn, longTerm: colors.warn } as const;
+    const colorOf = { items: colors.ink, problems: colors.ink, completed: colors.ok, ongoing: colors.warn, longTerm: colors.longTerm } as const;
     const cards = slide.totals.map((total) => ({ value: total.value, unit: total.unit, label: total.caption, color: colorOf[total.key] }));
     const gap = 24;
     const cardWidth = (contentWidth - gap * (cards.length - 1)) / cards.length;
@@ -136,7 +135,7 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
       for (const segment of row.segments.filter((s) => s.value > 0)) {
         const x = contentBox.left + (segment.x - chart.barX) * stretch;
         const w = segment.width * stretch;
-        const fill = segment.key === 'completed' ? colors.ok : colors.warn;
+        const fill = statusColor(segment.key);
         items.push({ type: 'shape', name: `${segment.label}条`, shape: 'rect', x, y: barTop + row.y, w, h: chart.barHeight, fill });
         if (w >= scale.body * 2.5) {
           items.push(
@@ -164,10 +163,10 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
         {
           sizePx: TYPE.small + 2,
           runs: [
-            { text: '■ ', color: colors.ok },
-            { text: `${labels.status.completed} ${counted.completed}${labels.stats.unitProblem}　` },
-            { text: '■ ', color: colors.warn },
-            { text: `${labels.status.ongoing} ${counted.ongoing}${labels.stats.unitProblem}　` },
+            ...(chart.rows[0]?.segments ?? []).flatMap((segment) => [
+              { text: '■ ', color: statusColor(segment.key) },
+              { text: `${segment.label} ${counted[segment.key]}${labels.stats.unitProblem}　` },
+            ]),
             { text: `${labels.stats.share} ${slide.completionRate}`, bold: true, color: colors.ink },
           ],
         },
