@@ -31,6 +31,7 @@ import type { Highlight, IssueStatus } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
 import { listOrganisationFacts } from './facts.ts';
 import { BLOCK, CONTENT_WIDTH, clipLead, getTextHeight, HEADING_TRACKING, LINE_HEIGHT, paginate, SCALES, TYPE, type TypeScale, USABLE_HEIGHT } from './fit.ts';
+import { GRID_COLUMNS, INTRO_SIZES, SPACE, TITLE_SIZES } from './tokens.ts';
 
 /** Where a slide stands in a run of continuations: part 1 of 1 for a slide that fits. */
 export interface SlidePart {
@@ -294,7 +295,8 @@ function planTitle(report: ReportEntry): TitleSlide {
   const { data } = report;
   // The title takes the largest of these sizes at which it stays within three lines.
   const size =
-    [56, 48, 40, 36].find((px) => getTextHeight(data.title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ?? 36;
+    TITLE_SIZES.find((px) => getTextHeight(data.title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ??
+    TITLE_SIZES.at(-1)!;
   return {
     kind: 'title',
     id: 'title',
@@ -510,19 +512,21 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   const heading = (status === 'completed' ? implementation.completedHeading : implementation.ongoingHeading) || getStatusGroupLabel(status);
   const intro = (status === 'completed' ? implementation.completedIntro : implementation.ongoingIntro) ?? '';
   const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: formatNotesLabel(heading) };
-  // The count sits beside the heading at 96 px, so the heading row is taller than a plain one.
-  const headingRow = 96 * LINE_HEIGHT.heading + BLOCK.headingRule;
+  // The count sits beside the heading at TYPE.count, so the heading row is taller than a plain one.
+  const headingRow = TYPE.count * LINE_HEIGHT.heading + BLOCK.headingRule;
   if (layout === 'opener') {
-    const size = [34, 30, 26, 24].find((px) => headingRow + 64 + getTextHeight(intro, px, CONTENT_WIDTH) <= USABLE_HEIGHT) ?? 24;
+    const size = INTRO_SIZES.find((px) => headingRow + SPACE.openerGap + getTextHeight(intro, px, CONTENT_WIDTH) <= USABLE_HEIGHT) ?? INTRO_SIZES.at(-1)!;
     return [{ ...base, id: status, part: { index: 1, total: 1 }, scale: { heading: TYPE.heading, body: size }, heading, cells: [] }];
   }
   // Grid: four cells a row; a row is as tall as its tallest short title.
-  const cellWidth = (CONTENT_WIDTH - 3 * 16) / 4 - 20;
+  const cellWidth = (CONTENT_WIDTH - (GRID_COLUMNS - 1) * SPACE.gridGap) / GRID_COLUMNS - 2 * (SPACE.cellPadX + SPACE.cellBorder);
   const rows: (typeof list)[] = [];
-  for (let from = 0; from < list.length; from += 4) rows.push(list.slice(from, from + 4));
+  for (let from = 0; from < list.length; from += GRID_COLUMNS) rows.push(list.slice(from, from + GRID_COLUMNS));
   const fontPx = TYPE.small;
   const rowHeight = (row: typeof list) =>
-    Math.max(...row.map((issue) => getTextHeight(`${issue.data.number} ${issue.data.shortTitle}`, fontPx, cellWidth))) + 8 + 8 + 2;
+    Math.max(...row.map((issue) => getTextHeight(`${issue.data.number} ${issue.data.shortTitle}`, fontPx, cellWidth))) +
+    2 * (SPACE.cellPadY + SPACE.cellBorder) +
+    SPACE.gridRowGap;
   const pages = paginate(rows, rowHeight, { first: headingRow, rest: headingRow }, `${sourceOf(report)}: ${status} grid`);
   return pages.map((page, position) => ({
     ...base,
@@ -543,7 +547,7 @@ type IssueItem =
 
 const FIGURES_PER_ROW = 3;
 // The “见备注” tag after a clipped lead: three characters at TYPE.label, padding, border and gap (theme.css .more).
-const MORE_TAG_PX = 3 * TYPE.label + 12 + 2 + 8;
+const MORE_TAG_PX = 3 * TYPE.label + 2 * SPACE.tagPadX + 2 + SPACE.tagGap;
 
 /** Plans one problem's slides: all of its measures, continued on further slides (（续）) when they do not fit. */
 export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] {

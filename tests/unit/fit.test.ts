@@ -148,6 +148,6 @@ describe('timeline date column', () => {
   it('holds the widest date (YYYY年MM月DD日) on one line at the largest body size, and the theme uses the same width', () => {
     expect(Math.ceil(measureEm('2021年11月19日') * Math.max(...SCALES.map((scale) => scale.body)))).toBeLessThanOrEqual(BLOCK.timeColumn);
     const theme = readFileSync(path.join(projectRoot, 'slides/theme/theme.css'), 'utf8');
-    expect(theme).toMatch(new RegExp(`\\.timeline time \\{[^}]*flex: 0 0 ${BLOCK.timeColumn}px`, 'u'));
+    expect(theme).toMatch(/\.timeline time \{[^}]*flex: 0 0 var\(--deck-block-time-column\)/u);
   });
 });

@@ -16,6 +16,7 @@ import type {
   TimelineSlide,
   TitleSlide,
 } from '#src/deck/plan.ts';
+import { GRID_COLUMNS, SPACE } from '#src/deck/tokens.ts';
 import { labels } from '#src/lib/labels.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
 import { bodyLineHeight, type FittedSlide, fitSlide, headingLineHeight, placeBullets, placeHeading } from './layout.ts';
@@ -60,7 +61,7 @@ export function renderTitleSlide(slide: TitleSlide): FittedSlide {
     }));
     const total = parts.reduce((sum, part) => sum + part.box.h + part.gap, 0);
     let y = Math.max(contentBox.top + 16, (frame.height - total) / 2);
-    const items: SlideItem[] = [{ type: 'shape', name: '色带', shape: 'rect', x: 0, y: 0, w: frame.width, h: 16, fill: colors.accent }];
+    const items: SlideItem[] = [{ type: 'shape', name: '色带', shape: 'rect', x: 0, y: 0, w: frame.width, h: SPACE.titleBand, fill: colors.accent }];
     for (const part of parts) {
       items.push({ ...part.box, y });
       y += part.box.h + part.gap;
@@ -304,7 +305,7 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
             { text: String(slide.count), color: statusColor(slide.status) },
             { text: labels.stats.unitProblem, sizePx: 32 },
           ],
-          sizePx: 96,
+          sizePx: TYPE.count,
         },
       ],
       color: colors.ink,
@@ -333,7 +334,7 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
         fitTextBox({
           name: '说明',
           x: contentBox.left,
-          y: ruleY + 64,
+          y: ruleY + SPACE.openerGap,
           w: contentWidth,
           paragraphs: [createParagraph(slide.intro, scale.body)],
           color: colors.ink,
@@ -342,15 +343,15 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
       );
       return items;
     }
-    const columns = 4;
-    const gap = 16;
+    const columns = GRID_COLUMNS;
+    const gap = SPACE.gridGap;
     const cellWidth = (contentWidth - gap * (columns - 1)) / columns;
     const cells = slide.cells.map((cell) =>
       fitTextBox({
         name: `问题${cell.number}`,
         x: 0,
         y: 0,
-        w: cellWidth - 20,
+        w: cellWidth - 2 * SPACE.cellPadX,
         paragraphs: [
           {
             runs: [
@@ -364,13 +365,22 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
         lineHeight: bodyLineHeight,
       }),
     );
-    const rowHeight = Math.max(0, ...cells.map((cell) => cell.h)) + 16;
+    const rowHeight = Math.max(0, ...cells.map((cell) => cell.h)) + 2 * SPACE.cellPadY + 2 * SPACE.cellBorder;
     cells.forEach((cell, index) => {
       const x = contentBox.left + (index % columns) * (cellWidth + gap);
-      const y = ruleY + 24 + Math.floor(index / columns) * (rowHeight + BLOCK.itemGap);
+      const y = ruleY + 24 + Math.floor(index / columns) * (rowHeight + SPACE.gridRowGap);
       items.push(
-        { type: 'shape', name: `格${index + 1}`, shape: 'roundRect', x, y, w: cellWidth, h: rowHeight, line: { color: colors.line, widthPx: 1 } },
-        { ...cell, x: x + 10, y: y + 8 },
+        {
+          type: 'shape',
+          name: `格${index + 1}`,
+          shape: 'roundRect',
+          x,
+          y,
+          w: cellWidth,
+          h: rowHeight,
+          line: { color: colors.line, widthPx: SPACE.cellBorder },
+        },
+        { ...cell, x: x + SPACE.cellPadX, y: y + SPACE.cellPadY + SPACE.cellBorder },
       );
     });
     return items;
