@@ -21,6 +21,9 @@ export const SAFETY = { width: 0.95, height: 0.94 } as const;
 /** The longest lead phrase a bullet shows, in characters; longer ones show their first 40 (the whole text is in the notes). */
 export const LEAD_MAX_CHARS = 40;
 
+/** The fewest characters a shortened bullet shows, where its clauses allow: a bare 加强学习， says nothing. */
+export const LEAD_MIN_CHARS = 16;
+
 // Characters that may not start a line (CJK line breaking pulls the previous character down with them).
 const NO_LINE_START = new Set([...'。，、；：？！）》」』”’…—%．，']);
 // Latin letters, digits and their joiners stay together, as the browser keeps a word on one line.
@@ -122,4 +125,40 @@ export function clipLead(lead: string): { text: string; complete: boolean } {
   const open = findOpenBracket(chars.slice(0, cut));
   if (open > LEAD_MAX_CHARS / 2) cut = open;
   return { text: chars.slice(0, cut).join(''), complete: false };
+}
+
+// Where a clause or sentence ends: after ，；：。！？ and any closing quotes or brackets that follow.
+const CLAUSE_END = /[，；：。！？][”’」』）》]*/gu;
+const SENTENCE_END = /[。！？；]$/u;
+
+/**
+ * The whole forms a bullet can show of a text, shortest first: each prefix that ends at a clause's end (，；：。！？,
+ * outside any 《…》 “…” （…）), then the text itself. Every form ends where the text's own punctuation ends a clause,
+ * so no form cuts a word, a figure or a quoted name.
+ */
+export function listWholeForms(text: string): string[] {
+  const forms: string[] = [];
+  for (const match of text.matchAll(CLAUSE_END)) {
+    const end = match.index + match[0].length;
+    if (end >= text.length) break;
+    if (findOpenBracket([...text.slice(0, end)]) >= 0) continue;
+    forms.push(text.slice(0, end));
+  }
+  forms.push(text);
+  return forms;
+}
+
+/**
+ * The form a bullet shows when its slide is full: its lead phrase (to the first 。；！？) when within LEAD_MAX_CHARS,
+ * else its longest run of whole clauses within LEAD_MAX_CHARS, lengthened to LEAD_MIN_CHARS where that is a bare
+ * opening clause; a first clause longer than LEAD_MAX_CHARS is shown whole. Returns the index into `forms`.
+ */
+export function pickBaseForm(forms: readonly string[]): number {
+  const length = (index: number) => [...forms[index]!].length;
+  const lead = forms.findIndex((form) => SENTENCE_END.test(form));
+  if (lead >= 0 && length(lead) <= LEAD_MAX_CHARS) return lead;
+  let base = 0;
+  while (base + 1 < forms.length && length(base + 1) <= LEAD_MAX_CHARS) base += 1;
+  while (base + 1 < forms.length && length(base) < LEAD_MIN_CHARS) base += 1;
+  return base;
 }

@@ -18,7 +18,7 @@ import {
   getTotalUnit,
   labels,
 } from '#src/lib/labels.ts';
-import { listMeasurePoints, splitLead, splitMeasures } from '#src/lib/measures.ts';
+import { listMeasurePoints, splitMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
 import { indexRounds, listCarriedIssues } from '#src/lib/rounds.ts';
 import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
@@ -30,7 +30,20 @@ import { type DeckConfig, deckConfigSchema } from '#src/schemas/deck.ts';
 import type { Highlight, IssueStatus } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
 import { listOrganisationFacts } from './facts.ts';
-import { BLOCK, CONTENT_WIDTH, clipLead, getTextHeight, HEADING_TRACKING, LINE_HEIGHT, paginate, SCALES, TYPE, type TypeScale, USABLE_HEIGHT } from './fit.ts';
+import {
+  BLOCK,
+  CONTENT_WIDTH,
+  getTextHeight,
+  HEADING_TRACKING,
+  LINE_HEIGHT,
+  listWholeForms,
+  paginate,
+  pickBaseForm,
+  SCALES,
+  TYPE,
+  type TypeScale,
+  USABLE_HEIGHT,
+} from './fit.ts';
 import { GRID_COLUMNS, INTRO_SIZES, SPACE, TITLE_SIZES } from './tokens.ts';
 
 /** Where a slide stands in a run of continuations: part 1 of 1 for a slide that fits. */
@@ -261,6 +274,76 @@ function fitList<T>(
     if (pages.length === 1) return { scale, pages };
   }
   return { scale: SMALLEST, pages: paginate(items, (item) => heightOf(item, SMALLEST), fixed(SMALLEST), what) };
+}
+
+/**
+ * Lays out a problem's items so each slide shows as much as it has room for. Every lead-in and bullet starts at its
+ * base form (what a full slide shows); the items are split into pages at the largest scale that fits one slide
+ * (else at the smallest scale, over several), a continuation never left with a single item when the one before it
+ * can spare one; then each page lengthens its items clause by clause, in turn, while the page still fits. A smaller
+ * scale is taken when it shows every item whole on one slide and the larger could not.
+ */
+function fitShownList<T extends { type: string }>(
+  items: readonly T[],
+  heightOf: (item: T, scale: TypeScale) => number,
+  fixed: (scale: TypeScale) => { first: number; rest: number },
+  what: string,
+) {
+  const shown = items.filter((item): item is T & ShownText => 'forms' in item);
+  const layout = (scale: TypeScale) => {
+    for (const item of shown) item.level = item.base;
+    const pages = balancePages(
+      paginate(items, (item) => heightOf(item, scale), fixed(scale), what),
+      (item) => heightOf(item, scale),
+      fixed(scale),
+    );
+    pages.forEach((page, index) => {
+      const frame = index === 0 ? fixed(scale).first : fixed(scale).rest;
+      let used = frame + page.reduce((sum, item) => sum + heightOf(item, scale), 0);
+      const open = page.filter((item): item is T & ShownText => 'forms' in item);
+      while (open.length > 0) {
+        for (const item of [...open]) {
+          if (item.level >= item.forms.length - 1) {
+            open.splice(open.indexOf(item), 1);
+            continue;
+          }
+          const before = heightOf(item, scale);
+          item.level += 1;
+          const after = heightOf(item, scale);
+          if (used - before + after <= USABLE_HEIGHT) used += after - before;
+          else {
+            item.level -= 1;
+            open.splice(open.indexOf(item), 1);
+          }
+        }
+      }
+    });
+    return { scale, pages, whole: shown.every(isShownWhole) };
+  };
+  const single = SCALES.filter((scale) => {
+    for (const item of shown) item.level = item.base;
+    return paginate(items, (item) => heightOf(item, scale), fixed(scale), what).length === 1;
+  });
+  if (single.length === 0) return layout(SMALLEST);
+  const largest = layout(single[0]!);
+  if (largest.whole) return largest;
+  const whole = single.slice(1).find((scale) => layout(scale).whole);
+  return layout(whole ?? single[0]!);
+}
+
+/** Moves items from the end of a page to the next while that page would hold a single item and both still fit. */
+function balancePages<T>(pages: T[][], heightOf: (item: T) => number, fixed: { first: number; rest: number }): T[][] {
+  const heightOfPage = (page: T[], index: number) => (index === 0 ? fixed.first : fixed.rest) + page.reduce((sum, item) => sum + heightOf(item), 0);
+  for (let index = pages.length - 1; index > 0; index -= 1) {
+    const page = pages[index]!;
+    const previous = pages[index - 1]!;
+    while (page.length < 2 && previous.length > 2) {
+      const moved = previous.at(-1)!;
+      if (heightOfPage([moved, ...page], index) > USABLE_HEIGHT) break;
+      page.unshift(previous.pop()!);
+    }
+  }
+  return pages;
 }
 
 /** Section-slide lists: a heading at TYPE.heading (continuations add （续）), then items. */
@@ -541,9 +624,30 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
 /** The items a problem slide lays out in order: rows of figures, the lead-in, bullets, commitments. */
 type IssueItem =
   | { type: 'figures'; figures: Highlight[] }
-  | { type: 'leadIn'; text: string; complete: boolean; full: string }
-  | { type: 'bullet'; bullet: PlannedBullet; full: string; continues: boolean }
+  | ({ type: 'leadIn'; full: string } & ShownText)
+  | ({ type: 'bullet'; measureId: string; ordinal: string | null; full: string; continues: boolean } & ShownText)
   | { type: 'commitment'; commitment: PlannedCommitment; first: boolean };
+
+/**
+ * The text a lead-in or bullet shows: one of its whole forms (fit.ts listWholeForms), from `base` (what a full slide
+ * shows) up to the whole text, chosen by how much room its slide has. `whole` is false when the last form is not all
+ * of the item's text (a measure of several paragraphs); the notes always hold all of it.
+ */
+interface ShownText {
+  forms: string[];
+  base: number;
+  level: number;
+  whole: boolean;
+}
+
+function toShownText(text: string, whole: boolean): ShownText {
+  const forms = listWholeForms(text);
+  const base = pickBaseForm(forms);
+  return { forms, base, level: base, whole };
+}
+
+const shownOf = (item: ShownText) => item.forms[item.level]!;
+const isShownWhole = (item: ShownText) => item.whole && item.level === item.forms.length - 1;
 
 const FIGURES_PER_ROW = 3;
 // The “见备注” tag after a clipped lead: three characters at TYPE.label, padding, border and gap (theme.css .more).
@@ -561,19 +665,21 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
     items.push({ type: 'figures', figures: data.highlights.slice(from, from + FIGURES_PER_ROW) });
   if (split.leadIn.length > 0) {
     const full = split.leadIn.join('\n\n');
-    const clipped = clipLead(split.leadIn[0]!.search(/[。；]/u) >= 0 ? split.leadIn[0]!.slice(0, split.leadIn[0]!.search(/[。；]/u) + 1) : split.leadIn[0]!);
-    items.push({ type: 'leadIn', text: clipped.text, complete: clipped.complete && split.leadIn.length === 1 && clipped.text === full, full });
+    items.push({ type: 'leadIn', full, ...toShownText(split.leadIn[0]!.trim(), split.leadIn.length === 1) });
   }
   for (const measure of split.measures) {
     // A measure with an ordinal is one bullet (its lead phrase); a paragraph without ordinals gives a bullet per
     // sentence, so the slide shows its sentences' leads and not one fragment. The notes hold every word.
     listMeasurePoints(measure).forEach((point, index) => {
-      const clipped = clipLead(measure.ordinal ? measure.lead : splitLead(point.trim()).lead);
+      // The bullet's text after its ordinal; a measure of several paragraphs shows at most its first.
+      const paragraphs = (measure.ordinal ? point.trim().slice(measure.ordinal.length) : point.trim()).split(/\n\s*\n/u);
       items.push({
         type: 'bullet',
-        bullet: { measureId: measure.id, ordinal: measure.ordinal, lead: clipped.text, complete: clipped.complete },
+        measureId: measure.id,
+        ordinal: measure.ordinal,
         full: point,
         continues: index > 0,
+        ...toShownText(paragraphs[0]!.trim(), paragraphs.length === 1),
       });
     });
   }
@@ -594,9 +700,9 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
       case 'figures':
         return BLOCK.figures;
       case 'leadIn':
-        return getTextHeight(item.text, scale.body, CONTENT_WIDTH) + BLOCK.itemGap;
+        return getTextHeight(shownOf(item), scale.body, CONTENT_WIDTH) + BLOCK.itemGap;
       case 'bullet': {
-        const text = `${item.bullet.ordinal ?? ''}${item.bullet.lead}${item.bullet.complete ? '' : '　'.repeat(Math.ceil(MORE_TAG_PX / scale.body))}`;
+        const text = `${item.ordinal ?? ''}${shownOf(item)}${isShownWhole(item) ? '' : '　'.repeat(Math.ceil(MORE_TAG_PX / scale.body))}`;
         return getTextHeight(text, scale.body, textWidth) + BLOCK.itemGap;
       }
       case 'commitment': {
@@ -609,7 +715,7 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
     first: BLOCK.kicker + headingHeight(heading, scale.heading, headingWidth),
     rest: BLOCK.kicker + headingHeight(`${heading}${CONTINUED}`, scale.heading, headingWidth),
   });
-  const { scale, pages } = fitList(items, heightOf, fixed, `${sourceOf(issue)}: deck slide`);
+  const { scale, pages } = fitShownList(items, heightOf, fixed, `${sourceOf(issue)}: deck slide`);
   return pages.map((page, position): IssueSlide => {
     const part = { index: position + 1, total: pages.length };
     const leadIn = page.find((item) => item.type === 'leadIn');
@@ -639,8 +745,10 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
       title: data.title,
       heading: position === 0 ? heading : `${heading}${CONTINUED}`,
       figures: page.flatMap((item) => (item.type === 'figures' ? item.figures : [])),
-      leadIn: leadIn && leadIn.type === 'leadIn' ? { text: leadIn.text, complete: leadIn.complete } : null,
-      bullets: page.flatMap((item) => (item.type === 'bullet' ? [item.bullet] : [])),
+      leadIn: leadIn && leadIn.type === 'leadIn' ? { text: shownOf(leadIn), complete: isShownWhole(leadIn) } : null,
+      bullets: page.flatMap((item) =>
+        item.type === 'bullet' ? [{ measureId: item.measureId, ordinal: item.ordinal, lead: shownOf(item), complete: isShownWhole(item) }] : [],
+      ),
       commitments: page.flatMap((item) => (item.type === 'commitment' ? [item.commitment] : [])),
     };
   });
