@@ -19,7 +19,7 @@ import {
   labels,
 } from '#src/lib/labels.ts';
 import { listMeasurePoints, splitMeasures } from '#src/lib/measures.ts';
-import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
+import { getIssueSlug, listIssuesByStatus, listReportIssues } from '#src/lib/order.ts';
 import { indexRounds, listCarriedIssues } from '#src/lib/rounds.ts';
 import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
@@ -27,7 +27,7 @@ import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
 import { getPrintedProblem } from '#src/lib/titles.ts';
 import { getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
 import { type DeckConfig, deckConfigSchema } from '#src/schemas/deck.ts';
-import type { Highlight, IssueStatus } from '#src/schemas/issue.ts';
+import { type Highlight, type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
 import { listOrganisationFacts } from './facts.ts';
 import {
@@ -592,8 +592,10 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   const { implementation } = report.data;
   const list = listIssuesByStatus(report.id, status, issues);
   // The report's own heading of the group, where it has one.
-  const heading = (status === 'completed' ? implementation.completedHeading : implementation.ongoingHeading) || getStatusGroupLabel(status);
-  const intro = (status === 'completed' ? implementation.completedIntro : implementation.ongoingIntro) ?? '';
+  // The report's heading and intro of the group (implementation.<status>Heading / <status>Intro), where it has them.
+  const own = implementation as unknown as Record<string, string | undefined>;
+  const heading = own[`${status}Heading`] || getStatusGroupLabel(status);
+  const intro = own[`${status}Intro`] ?? '';
   const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: formatNotesLabel(heading) };
   // The count sits beside the heading at TYPE.count, so the heading row is taller than a plain one.
   const headingRow = TYPE.count * LINE_HEIGHT.heading + BLOCK.headingRule;
@@ -654,7 +656,7 @@ const FIGURES_PER_ROW = 3;
 const MORE_TAG_PX = 3 * TYPE.label + 2 * SPACE.tagPadX + 2 + SPACE.tagGap;
 
 /** Plans one problem's slides: all of its measures, continued on further slides (（续）) when they do not fit. */
-export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] {
+export function planIssue(report: ReportEntry, issue: IssueEntry, leads: Readonly<Record<string, string>> = {}): IssueSlide[] {
   const { data } = issue;
   const split = splitMeasures(issue.body ?? '');
   const statusLabel = getStatusLabel(data.status);
@@ -668,6 +670,22 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
     items.push({ type: 'leadIn', full, ...toShownText(split.leadIn[0]!.trim(), split.leadIn.length === 1) });
   }
   for (const measure of split.measures) {
+    // The presenter's words (deck.yaml leads) make the measure one bullet; its notes keep the report's text.
+    const own = leads[String(measure.index)];
+    if (own !== undefined) {
+      items.push({
+        type: 'bullet',
+        measureId: measure.id,
+        ordinal: measure.ordinal,
+        full: listMeasurePoints(measure).join(''),
+        continues: false,
+        forms: [own],
+        base: 0,
+        level: 0,
+        whole: true,
+      });
+      continue;
+    }
     // A measure with an ordinal is one bullet (its lead phrase); a paragraph without ordinals gives a bullet per
     // sentence, so the slide shows its sentences' leads and not one fragment. The notes hold every word.
     listMeasurePoints(measure).forEach((point, index) => {
@@ -683,7 +701,8 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
       });
     });
   }
-  const commitments = data.status === 'ongoing' ? listCommitments([report], [issue]) : [];
+  // A completed problem has nothing left to promise; every other status may (ongoing, long-term).
+  const commitments = data.status !== 'completed' ? listCommitments([report], [issue]) : [];
   commitments.forEach((c, index) => {
     items.push({
       type: 'commitment',
@@ -761,17 +780,18 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
 export function planDeck(
   report: ReportEntry,
   issues: readonly IssueEntry[],
-  config: DeckConfig = getDefaultDeckConfig(),
+  config: DeckConfig & { file?: string } = getDefaultDeckConfig(),
   reports: readonly ReportEntry[] = [report],
 ): PlannedStack[] {
   const stacks: PlannedStack[] = [];
-  const issueSlides = (status: IssueStatus): IssueSlide[][] => listIssuesByStatus(report.id, status, issues).map((issue) => planIssue(report, issue));
+  checkDeckLeads(report, issues, config);
+  const issueSlides = (status: IssueStatus): IssueSlide[][] =>
+    listIssuesByStatus(report.id, status, issues).map((issue) => planIssue(report, issue, config.leads?.[getIssueSlug(issue)]));
   // Continuations are further horizontal slides; in a vertical stack they follow their first part there.
   const alone = (slides: readonly PlannedSlide[]) => slides.map((slide) => [slide]);
   // A section the report lacks (no organisation section, a status group with no problems) gets no slide.
   const lacks = (section: string) =>
-    (section === 'organisation' && !report.data.organisation) ||
-    ((section === 'completed' || section === 'ongoing') && listIssuesByStatus(report.id, section, issues).length === 0);
+    (section === 'organisation' && !report.data.organisation) || (isIssueStatus(section) && listIssuesByStatus(report.id, section, issues).length === 0);
   for (const section of config.sections) {
     if (lacks(section)) continue;
     if (section.startsWith('mdx:')) {
@@ -802,15 +822,14 @@ export function planDeck(
       case 'carried':
         stacks.push(...alone(planCarried(report, issues, reports)));
         break;
-      case 'completed':
-        if (config.completedLayout === 'grid') {
-          stacks.push([...planGroup(report, issues, 'completed', 'grid'), ...issueSlides('completed').flat()]);
+      default:
+        // A status section: its opener, then one slide (or more) per problem; completed may be a grid instead.
+        if (!isIssueStatus(section)) break;
+        if (section === 'completed' && config.completedLayout === 'grid') {
+          stacks.push([...planGroup(report, issues, section, 'grid'), ...issueSlides(section).flat()]);
         } else {
-          stacks.push(...alone(planGroup(report, issues, 'completed', 'opener')), ...issueSlides('completed').flatMap(alone));
+          stacks.push(...alone(planGroup(report, issues, section, 'opener')), ...issueSlides(section).flatMap(alone));
         }
-        break;
-      case 'ongoing':
-        stacks.push(...alone(planGroup(report, issues, 'ongoing', 'opener')), ...issueSlides('ongoing').flatMap(alone));
         break;
       case 'plan':
         stacks.push(...alone(planPlan(report)));
@@ -824,6 +843,28 @@ export function planDeck(
     }
   }
   return stacks;
+}
+
+/**
+ * Checks a deck config's `leads` against the report: each key a problem slug of the report, each measure number one
+ * of its measures. Throws naming the config file and the key, so a typo is a build error, never a silent no-op.
+ */
+export function checkDeckLeads(report: ReportEntry, issues: readonly IssueEntry[], config: Pick<DeckConfig, 'leads'> & { file?: string }): void {
+  const file = config.file ?? `slides/${report.id}/deck.yaml`;
+  const own = listReportIssues(report.id, issues);
+  for (const [slug, measures] of Object.entries(config.leads ?? {})) {
+    const issue = own.find((candidate) => getIssueSlug(candidate) === slug);
+    if (!issue) throw new Error(`${file}: leads.${slug}: report ${report.id} has no problem ${slug} (its problems: ${own.map(getIssueSlug).join(', ')})`);
+    const count = splitMeasures(issue.body ?? '').measures.length;
+    for (const number of Object.keys(measures))
+      if (Number(number) < 1 || Number(number) > count)
+        throw new Error(`${file}: leads.${slug}.${number}: problem ${slug} has ${count} measure${count === 1 ? '' : 's'} (1–${count})`);
+  }
+}
+
+/** Whether a section name is a problem status (issueStatuses). */
+function isIssueStatus(section: string): section is IssueStatus {
+  return (issueStatuses as readonly string[]).includes(section);
 }
 
 /** Every slide of a plan in presenting order (top of a stack first). */

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { layoutTotalsChart } from '../../src/deck/chart.ts';
 import { listOrganisationFacts } from '../../src/deck/facts.ts';
 import { getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
+import { listMeasures } from '../../src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus } from '../../src/lib/order.ts';
 import { formatShare, getReportStats } from '../../src/lib/stats.ts';
 import { getDeckSlideId } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { deckConfigSchema, deckSections } from '../../src/schemas/deck.ts';
+import { issueStatuses } from '../../src/schemas/issue.ts';
 
 const { reports } = readReportsFromDisk();
 const { issues } = readIssuesFromDisk();
@@ -23,7 +25,9 @@ describe('planDeck', () => {
     // title, overview + timeline, organisation, two group openers, plan, commitments, closing: sections + 1, less
     // carried, which plans no slide for a report that carries on no earlier problem.
     expect(ids.some((id) => id.startsWith('carried'))).toBe(false);
-    expect(ids.length).toBe(deckSections.length + 1 - 1 + completed.length + ongoing.length);
+    // A status the report has no problems of (long-term, in the seed) plans no opener either.
+    const empty = issueStatuses.filter((status) => listIssuesByStatus(report.id, status, issues).length === 0).length;
+    expect(ids.length).toBe(deckSections.length + 1 - 1 - empty + completed.length + ongoing.length);
     expect(ids).toContain(getDeckSlideId(getIssueSlug(completed[0]!)));
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -143,5 +147,44 @@ describe('listOrganisationFacts', () => {
     ];
     const facts = listOrganisationFacts({ data: { organisation, events } }).map((entry) => entry.facts.map((fact) => fact.label));
     expect(facts).toEqual([['专题会议'], ['印发方案'], []]);
+  });
+});
+
+describe("leads (the presenter's slide text)", () => {
+  const issue = completed[0]!;
+  const slug = getIssueSlug(issue);
+  const issueSlides = (config: ReturnType<typeof deckConfigSchema.parse>) =>
+    listPlannedSlides(planDeck(report, issues, config)).filter((slide) => slide.kind === 'issue' && slide.issueId === issue.id);
+
+  it("shows the set words for that measure only; the notes keep the report's text", () => {
+    const plain = issueSlides(deckConfigSchema.parse({}));
+    const set = issueSlides(deckConfigSchema.parse({ leads: { [slug]: { 1: '主讲人自拟的要点' } } }));
+    const bullets = (slides: typeof plain) => slides.flatMap((slide) => (slide.kind === 'issue' ? slide.bullets : []));
+    expect(bullets(set)[0]).toMatchObject({ measureId: 'measure-1', lead: '主讲人自拟的要点', complete: true });
+    expect(
+      bullets(set)
+        .slice(1)
+        .map((bullet) => bullet.measureId),
+    ).toEqual(
+      bullets(plain)
+        .slice(1)
+        .map((bullet) => bullet.measureId),
+    );
+    const notes = set.map((slide) => slide.notes).join('');
+    expect(notes.replace(/\s+/gu, '')).toContain(listMeasures(issue.body ?? '')[0]!.paragraph.replace(/\s+/gu, ''));
+    expect(notes).not.toContain('主讲人自拟的要点');
+  });
+
+  it('refuses a problem or a measure the report does not have, naming the file and the key', () => {
+    const file = 'slides/x/deck.yaml';
+    expect(() => planDeck(report, issues, { ...deckConfigSchema.parse({ leads: { 'completed-99': { 1: '某' } } }), file })).toThrow(
+      /^slides\/x\/deck\.yaml: leads\.completed-99: /u,
+    );
+    const count = listMeasures(issue.body ?? '').length;
+    expect(() => planDeck(report, issues, { ...deckConfigSchema.parse({ leads: { [slug]: { [count + 1]: '某' } } }), file })).toThrow(
+      new RegExp(`^slides/x/deck\\.yaml: leads\\.${slug}\\.${count + 1}: problem ${slug} has ${count} measure`, 'u'),
+    );
+    expect(deckConfigSchema.safeParse({ leads: { [slug]: { first: '某' } } }).success).toBe(false);
+    expect(deckConfigSchema.safeParse({ leads: { [slug]: { 1: '  ' } } }).success).toBe(false);
   });
 });

@@ -24,7 +24,9 @@ import { getTextEm } from './measure.ts';
 import { createParagraph, fitTextBox, type Paragraph, type PathShape, type PptxSlide, type Run, type SlideItem } from './model.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
-const statusColor = (status: 'completed' | 'ongoing') => (status === 'completed' ? colors.ok : colors.warn);
+// Each status its colour (the theme's .status-* rules); a status without one of its own takes the ongoing amber.
+const STATUS_COLORS: Record<string, string> = { completed: colors.ok, ongoing: colors.warn, longTerm: colors.longTerm };
+const statusColor = (status: string) => STATUS_COLORS[status] ?? colors.warn;
 const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item) => item.y + item.h));
 /** The tag after a lead phrase the slide shows in part: the whole measure is in the notes. */
 const moreTag: Run = { text: `（${labels.deck.seeNotes}）`, color: colors.muted };
