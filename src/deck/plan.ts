@@ -25,8 +25,8 @@ import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
 import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
 import { getPrintedProblem } from '#src/lib/titles.ts';
-import { getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
-import { type DeckConfig, deckConfigSchema } from '#src/schemas/deck.ts';
+import { getDeckPath, getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
+import { type DeckConfig, type DeckLength, deckConfigSchema } from '#src/schemas/deck.ts';
 import { type Highlight, type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
 import { listOrganisationFacts } from './facts.ts';
@@ -116,14 +116,15 @@ export interface OrganisationSlide extends SlideBase {
 export interface GroupSlide extends SlideBase {
   kind: 'group';
   status: IssueStatus;
-  layout: 'opener' | 'grid';
+  /** opener: heading, count, intro; grid: short titles linking to the problems' slides; table (brief): printed problems. */
+  layout: 'opener' | 'grid' | 'table';
   heading: string;
   /** How many problems the group holds. */
   count: number;
   /** The report's intro of the group (opener layout; also in the notes). */
   intro: string;
   /** Grid layout: the problems of this part, linking to their slides. */
-  cells: { number: number; shortTitle: string; target: string }[];
+  cells: { number: number; shortTitle: string; target: string; problem?: string }[];
 }
 
 /** One measure on a problem slide: ordinal and lead phrase, verbatim. */
@@ -436,11 +437,12 @@ function planTimeline(report: ReportEntry, issues: readonly IssueEntry[]): Timel
   );
 }
 
-function planOrganisation(report: ReportEntry): OrganisationSlide[] {
+function planOrganisation(report: ReportEntry, brief = false): OrganisationSlide[] {
   const { organisation } = report.data;
   // planDeck plans this section only for a report that has it.
   if (!organisation) return [];
-  const measures = listOrganisationFacts(report);
+  // The brief form shows the measures' leads without their dated facts, so the section keeps to one slide.
+  const measures = listOrganisationFacts(report).map((measure) => (brief ? { ...measure, facts: [] } : measure));
   // The ordinal （一） stands in its own column, three characters wide at the lead's size.
   const width = (scale: TypeScale) => CONTENT_WIDTH - 3 * (scale.body + 4) - 12;
   return planSectionList<(typeof measures)[number], OrganisationSlide>(
@@ -588,7 +590,7 @@ function planClosing(report: ReportEntry): ClosingSlide {
   };
 }
 
-function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: IssueStatus, layout: 'opener' | 'grid'): GroupSlide[] {
+function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: IssueStatus, layout: GroupSlide['layout']): GroupSlide[] {
   const { implementation } = report.data;
   const list = listIssuesByStatus(report.id, status, issues);
   // The report's own heading of the group, where it has one.
@@ -603,6 +605,7 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
     const size = INTRO_SIZES.find((px) => headingRow + SPACE.openerGap + getTextHeight(intro, px, CONTENT_WIDTH) <= USABLE_HEIGHT) ?? INTRO_SIZES.at(-1)!;
     return [{ ...base, id: status, part: { index: 1, total: 1 }, scale: { heading: TYPE.heading, body: size }, heading, cells: [] }];
   }
+  if (layout === 'table') return planGroupTable(report, list, base, heading, headingRow);
   // Grid: four cells a row; a row is as tall as its tallest short title.
   const cellWidth = (CONTENT_WIDTH - (GRID_COLUMNS - 1) * SPACE.gridGap) / GRID_COLUMNS - 2 * (SPACE.cellPadX + SPACE.cellBorder);
   const rows: (typeof list)[] = [];
@@ -620,6 +623,46 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
     scale: { heading: TYPE.heading, body: fontPx },
     heading: position === 0 ? heading : `${heading}${CONTINUED}`,
     cells: page.flat().map((issue) => ({ number: issue.data.number, shortTitle: issue.data.shortTitle, target: getDeckSlideId(getIssueSlug(issue)) })),
+  }));
+}
+
+/**
+ * The brief form's table of a status group: every problem as printed, two to a row, at the largest of a few sizes
+ * that keeps the table on at most two slides (more only when even the smallest cannot).
+ */
+function planGroupTable(
+  report: ReportEntry,
+  list: readonly IssueEntry[],
+  base: Omit<GroupSlide, 'id' | 'part' | 'scale' | 'heading' | 'cells'>,
+  heading: string,
+  headingRow: number,
+): GroupSlide[] {
+  const columns = TABLE_COLUMNS;
+  const cellWidth = (CONTENT_WIDTH - (columns - 1) * SPACE.gridGap) / columns - 2 * (SPACE.cellPadX + SPACE.cellBorder);
+  const rows: IssueEntry[][] = [];
+  for (let from = 0; from < list.length; from += columns) rows.push(list.slice(from, from + columns));
+  const paginateAt = (fontPx: number) =>
+    paginate(
+      rows,
+      (row) =>
+        Math.max(...row.map((issue) => getTextHeight(`${issue.data.number}　${getPrintedProblem(issue.data.title)}`, fontPx, cellWidth))) +
+        2 * (SPACE.cellPadY + SPACE.cellBorder) +
+        SPACE.gridRowGap,
+      { first: headingRow, rest: headingRow },
+      `${sourceOf(report)}: ${base.status} table`,
+    );
+  const fontPx = TABLE_SIZES.find((px) => paginateAt(px).length <= 2) ?? TABLE_SIZES.at(-1)!;
+  const pages = paginateAt(fontPx);
+  return pages.map((page, position) => ({
+    ...base,
+    id: getPartId(base.status, position + 1),
+    part: { index: position + 1, total: pages.length },
+    scale: { heading: TYPE.heading, body: fontPx },
+    heading: position === 0 ? heading : `${heading}${CONTINUED}`,
+    cells: page
+      .flat()
+      .map((issue) => ({ number: issue.data.number, shortTitle: issue.data.shortTitle, target: '', problem: getPrintedProblem(issue.data.title) })),
+    notes: [...(position === 0 && base.intro ? [base.intro] : []), ...page.flat().map((issue) => `${issue.data.number}. ${issue.data.title}`)].join('\n\n'),
   }));
 }
 
@@ -652,6 +695,9 @@ const shownOf = (item: ShownText) => item.forms[item.level]!;
 const isShownWhole = (item: ShownText) => item.whole && item.level === item.forms.length - 1;
 
 const FIGURES_PER_ROW = 3;
+/** The brief form's table of problems: two to a row, at the largest of these sizes that keeps it to two slides. */
+const TABLE_COLUMNS = 2;
+const TABLE_SIZES = [26, 24, 22] as const;
 // The “见备注” tag after a clipped lead: three characters at TYPE.label, padding, border and gap (theme.css .more).
 const MORE_TAG_PX = 3 * TYPE.label + 2 * SPACE.tagPadX + 2 + SPACE.tagGap;
 
@@ -782,8 +828,10 @@ export function planDeck(
   issues: readonly IssueEntry[],
   config: DeckConfig & { file?: string } = getDefaultDeckConfig(),
   reports: readonly ReportEntry[] = [report],
+  length: DeckLength = 'full',
 ): PlannedStack[] {
   const stacks: PlannedStack[] = [];
+  const brief = length === 'brief';
   checkDeckLeads(report, issues, config);
   const issueSlides = (status: IssueStatus): IssueSlide[][] =>
     listIssuesByStatus(report.id, status, issues).map((issue) => planIssue(report, issue, config.leads?.[getIssueSlug(issue)]));
@@ -814,22 +862,14 @@ export function planDeck(
         stacks.push([planTitle(report)]);
         break;
       case 'overview':
-        stacks.push([planOverview(report, issues)], ...alone(planTimeline(report, issues)));
+        // The brief form keeps the totals and leaves the timeline to the full deck.
+        stacks.push([planOverview(report, issues)], ...(brief ? [] : alone(planTimeline(report, issues))));
         break;
       case 'organisation':
-        stacks.push(...alone(planOrganisation(report)));
+        stacks.push(...alone(planOrganisation(report, brief)));
         break;
       case 'carried':
-        stacks.push(...alone(planCarried(report, issues, reports)));
-        break;
-      default:
-        // A status section: its opener, then one slide (or more) per problem; completed may be a grid instead.
-        if (!isIssueStatus(section)) break;
-        if (section === 'completed' && config.completedLayout === 'grid') {
-          stacks.push([...planGroup(report, issues, section, 'grid'), ...issueSlides(section).flat()]);
-        } else {
-          stacks.push(...alone(planGroup(report, issues, section, 'opener')), ...issueSlides(section).flatMap(alone));
-        }
+        if (!brief) stacks.push(...alone(planCarried(report, issues, reports)));
         break;
       case 'plan':
         stacks.push(...alone(planPlan(report)));
@@ -839,6 +879,19 @@ export function planDeck(
         break;
       case 'closing':
         stacks.push([planClosing(report)]);
+        break;
+      default:
+        // A status section: its opener, then one slide (or more) per problem; completed may be a grid instead.
+        // The brief form shows the completed problems together as a table, every other status a slide per problem.
+        if (!isIssueStatus(section)) break;
+        if (brief) {
+          if (section === 'completed') stacks.push(...alone(planGroup(report, issues, section, 'table')));
+          else stacks.push(...issueSlides(section).flatMap(alone));
+        } else if (section === 'completed' && config.completedLayout === 'grid') {
+          stacks.push([...planGroup(report, issues, section, 'grid'), ...issueSlides(section).flat()]);
+        } else {
+          stacks.push(...alone(planGroup(report, issues, section, 'opener')), ...issueSlides(section).flatMap(alone));
+        }
         break;
     }
   }
@@ -860,6 +913,11 @@ export function checkDeckLeads(report: ReportEntry, issues: readonly IssueEntry[
       if (Number(number) < 1 || Number(number) > count)
         throw new Error(`${file}: leads.${slug}.${number}: problem ${slug} has ${count} measure${count === 1 ? '' : 's'} (1–${count})`);
   }
+}
+
+/** Path of a report's deck in the given form inside the site: the full deck at deck/, the brief form at deck/brief/. */
+export function getDeckFormPath(reportId: string, length: DeckLength): string {
+  return length === 'brief' ? `${getDeckPath(reportId)}brief/` : getDeckPath(reportId);
 }
 
 /** Whether a section name is a problem status (issueStatuses). */

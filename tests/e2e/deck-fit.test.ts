@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDeckConfig } from '../../src/deck/config-file.ts';
 import { MIN_FONT_PX, SLIDE } from '../../src/deck/fit.ts';
-import { type IssueSlide, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
+import { getDeckFormPath, type IssueSlide, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
 import { listMeasurePoints, listMeasures, splitMeasures } from '../../src/lib/measures.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
 import { getPrintedProblem } from '../../src/lib/titles.ts';
@@ -112,7 +112,32 @@ describe('deck fit', () => {
     // The long report needs continuations, so the rule is exercised; the numbers are reported, not fixed.
     expect(continued.get(LONG_REPORT_ID)).toBeGreaterThan(0);
     console.log(`continuation slides per deck: ${JSON.stringify(Object.fromEntries(continued))}; smallest type ${smallest}px`);
-  });
+    // Every slide of some twenty decks, each looked at twice (layout, then its bullets): minutes on a shared machine.
+  }, 600_000);
+
+  it("builds each report's brief form beside the full deck: inside the frame, every problem named, the seed in at most 12 slides", async () => {
+    const counts: Record<string, number> = {};
+    for (const report of reports.filter((candidate) => !candidate.id.startsWith('bench-'))) {
+      const slides = listPlannedSlides(planDeck(report, issues, readDeckConfig(report.id), reports, 'brief'));
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(`${server.url}${getDeckFormPath(report.id, 'brief')}?transition=none`);
+      await page.waitForSelector('html[data-deck-ready]', { timeout: 30_000 });
+      let text = '';
+      for (const slide of slides) {
+        await showSlide(page, slide.id);
+        const seen = await inspectPresentSlide(page, MIN_FONT_PX);
+        expect(seen.outside, `${report.id} brief ${slide.id}: outside the frame`).toEqual([]);
+        expect(seen.small, `${report.id} brief ${slide.id}: text under ${MIN_FONT_PX}px`).toEqual([]);
+        text += strip(seen.text);
+      }
+      await page.close();
+      for (const issue of listReportIssues(report.id, issues))
+        expect(text, `${report.id} brief: ${issue.id}`).toContain(strip(getPrintedProblem(issue.data.title)));
+      counts[report.id] = slides.length;
+    }
+    console.log(`brief slides per deck: ${JSON.stringify(counts)}`);
+    expect(counts[seedId!]).toBeLessThanOrEqual(12);
+  }, 300_000);
 
   it('gives inline measures their anchors on the problem page, and search links a match to its measure', async () => {
     const issue = issues.find((entry) => entry.id === `${LONG_REPORT_ID}/completed-01`)!;

@@ -188,3 +188,23 @@ describe("leads (the presenter's slide text)", () => {
     expect(deckConfigSchema.safeParse({ leads: { [slug]: { 1: '  ' } } }).success).toBe(false);
   });
 });
+
+describe('brief form', () => {
+  it('plans title, totals, one organisation slide, the completed problems as a table, a slide per other problem, plan, commitments, contacts', () => {
+    const slides = listPlannedSlides(planDeck(report, issues, undefined, reports, 'brief'));
+    expect(slides.length).toBeLessThanOrEqual(12);
+    expect(slides.filter((slide) => slide.kind === 'organisation')).toHaveLength(1);
+    expect(slides.some((slide) => slide.kind === 'timeline' || slide.kind === 'carried')).toBe(false);
+    const table = slides.filter((slide) => slide.kind === 'group');
+    expect(table.length).toBeGreaterThanOrEqual(1);
+    expect(table.length).toBeLessThanOrEqual(2);
+    expect(table.flatMap((slide) => (slide.kind === 'group' ? slide.cells.map((cell) => cell.number) : []))).toEqual(
+      completed.map((issue) => issue.data.number),
+    );
+    const others = issues.filter((issue) => issue.data.report === report.id && issue.data.status !== 'completed');
+    expect(slides.filter((slide) => slide.kind === 'issue' && slide.part.index === 1).map((slide) => (slide.kind === 'issue' ? slide.issueId : ''))).toEqual(
+      others.map((issue) => issue.id),
+    );
+    expect(slides.at(-1)!.kind).toBe('closing');
+  });
+});

@@ -345,7 +345,9 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
       );
       return items;
     }
-    const columns = GRID_COLUMNS;
+    // The grid shows short titles four to a row; the brief form's table the printed problems two to a row.
+    const table = slide.layout === 'table';
+    const columns = table ? 2 : GRID_COLUMNS;
     const gap = SPACE.gridGap;
     const cellWidth = (contentWidth - gap * (columns - 1)) / columns;
     const cells = slide.cells.map((cell) =>
@@ -358,9 +360,9 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
           {
             runs: [
               { text: `${cell.number}  `, bold: true, color: statusColor(slide.status) },
-              { text: cell.shortTitle, ...(cell.target ? { link: cell.target } : {}) },
+              { text: table ? (cell.problem ?? cell.shortTitle) : cell.shortTitle, ...(cell.target ? { link: cell.target } : {}) },
             ],
-            sizePx: scale.small,
+            sizePx: table ? scale.body : scale.small,
           },
         ],
         color: colors.ink,
