@@ -44,7 +44,7 @@ import {
   type TypeScale,
   USABLE_HEIGHT,
 } from './fit.ts';
-import { GRID_COLUMNS, INTRO_SIZES, SPACE, TITLE_SIZES } from './tokens.ts';
+import { GRID_COLUMNS, INTRO_SIZES, ISSUE_SCALES, SPACE, TITLE_SIZES } from './tokens.ts';
 
 /** Where a slide stands in a run of continuations: part 1 of 1 for a slide that fits. */
 export interface SlidePart {
@@ -289,6 +289,7 @@ function fitShownList<T extends { type: string }>(
   heightOf: (item: T, scale: TypeScale) => number,
   fixed: (scale: TypeScale) => { first: number; rest: number },
   what: string,
+  scales: readonly TypeScale[] = SCALES,
 ) {
   const shown = items.filter((item): item is T & ShownText => 'forms' in item);
   const layout = (scale: TypeScale) => {
@@ -321,7 +322,7 @@ function fitShownList<T extends { type: string }>(
     });
     return { scale, pages, whole: shown.every(isShownWhole) };
   };
-  const single = SCALES.filter((scale) => {
+  const single = scales.filter((scale) => {
     for (const item of shown) item.level = item.base;
     return paginate(items, (item) => heightOf(item, scale), fixed(scale), what).length === 1;
   });
@@ -780,7 +781,7 @@ export function planIssue(report: ReportEntry, issue: IssueEntry, leads: Readonl
     first: BLOCK.kicker + headingHeight(heading, scale.heading, headingWidth),
     rest: BLOCK.kicker + headingHeight(`${heading}${CONTINUED}`, scale.heading, headingWidth),
   });
-  const { scale, pages } = fitShownList(items, heightOf, fixed, `${sourceOf(issue)}: deck slide`);
+  const { scale, pages } = fitShownList(items, heightOf, fixed, `${sourceOf(issue)}: deck slide`, ISSUE_SCALES);
   return pages.map((page, position): IssueSlide => {
     const part = { index: position + 1, total: pages.length };
     const leadIn = page.find((item) => item.type === 'leadIn');

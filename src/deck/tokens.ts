@@ -70,6 +70,12 @@ export const SCALES: readonly TypeScale[] = [
   { heading: 32, body: 24 },
 ];
 
+/**
+ * Problem slides try two larger steps first: a problem with one or two short measures is read from the back of the
+ * room in large type instead of sitting at the top of an empty slide.
+ */
+export const ISSUE_SCALES: readonly TypeScale[] = [{ heading: 44, body: 36 }, { heading: 42, body: 33 }, ...SCALES];
+
 /** Spacing of the theme, px: the parts the fixed block heights below are made of. */
 export const SPACE = {
   /** Below a heading's text, above its accent rule. */

@@ -75,7 +75,8 @@ describe('deck fit', () => {
           for (const bullet of bullets)
             if (bullet.shortened && !/[，；：。！？][”’」』）》]*$/u.test(bullet.text)) cut.push(`${report.id} ${slide.id}: …${bullet.text.slice(-12)}`);
         }
-        if (process.env['DECK_FIT_LOG']) {
+        // Pictures for a look by eye (the generated bench decks are many and alike, so they are left out).
+        if (process.env['DECK_FIT_LOG'] && !report.id.startsWith('bench-')) {
           console.log(
             `${report.id} ${slide.id} bottom ${seen.contentBottom.toFixed(0)} fill ${(getFill(seen.contentBottom, SLIDE) * 100).toFixed(0)}% smallest ${seen.smallestFontPx}px`,
           );
@@ -129,6 +130,7 @@ describe('deck fit', () => {
         expect(seen.outside, `${report.id} brief ${slide.id}: outside the frame`).toEqual([]);
         expect(seen.small, `${report.id} brief ${slide.id}: text under ${MIN_FONT_PX}px`).toEqual([]);
         text += strip(seen.text);
+        if (process.env['DECK_FIT_LOG']) await page.screenshot({ path: `${process.env['DECK_FIT_LOG']}/${report.id}-brief-${slide.id}.png` });
       }
       await page.close();
       for (const issue of listReportIssues(report.id, issues))
