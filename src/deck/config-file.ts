@@ -10,7 +10,7 @@ export function getSlidesDir(root: string = process.cwd()): string {
 }
 
 /** Reads and validates slides/<report-id>/deck.yaml; defaults when the file does not exist, an error naming the file when it is invalid. */
-export function readDeckConfig(reportId: string, dir: string = getSlidesDir()): DeckConfig {
+export function readDeckConfig(reportId: string, dir: string = getSlidesDir()): DeckConfig & { file?: string } {
   const file = path.join(dir, reportId, 'deck.yaml');
   if (!existsSync(file)) return deckConfigSchema.parse({});
   const raw: unknown = parse(readFileSync(file, 'utf8')) ?? {};
@@ -19,5 +19,6 @@ export function readDeckConfig(reportId: string, dir: string = getSlidesDir()): 
     const detail = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
     throw new Error(`${path.relative(process.cwd(), file)}: ${detail}`);
   }
-  return result.data;
+  // The file travels with the config so the plan can name it when a key names no problem or measure of the report.
+  return { ...result.data, file: path.relative(process.cwd(), file) };
 }

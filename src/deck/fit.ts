@@ -1,19 +1,11 @@
 // The deck's character budget: how much text fits a 1280×720 slide at which type size, decided at build time so
 // the browser, the single file, the PDF and the PowerPoint (src/deck/plan.ts feeds them all) break slides alike.
-// The theme (slides/theme/theme.css) sets the same sizes through the CSS custom properties each slide carries;
-// the numbers here are the contract, the stylesheet follows them.
+// Its sizes are the design tokens of src/deck/tokens.ts, which the theme's CSS custom properties are generated from.
 
-/** The slide frame in slide units (CSS px at 1280×720; PowerPoint: 1 px = 0.75 pt on a 13.333 in × 7.5 in slide). */
-export const SLIDE = {
-  width: 1280,
-  height: 720,
-  /** Left and right padding of every slide. */
-  padX: 48,
-  /** Top padding of every slide. */
-  padTop: 24,
-  /** Kept free at the bottom: the slide number and the progress bar sit there. */
-  padBottom: 48,
-} as const;
+import { LINE_HEIGHT, SLIDE } from './tokens.ts';
+
+export type { TypeScale } from './tokens.ts';
+export { BLOCK, HEADING_TRACKING, LINE_HEIGHT, MIN_FONT_PX, SCALES, SLIDE, TYPE } from './tokens.ts';
 
 /** The width text may use: the frame minus both paddings. */
 export const CONTENT_WIDTH = SLIDE.width - 2 * SLIDE.padX;
@@ -26,69 +18,11 @@ export const CONTENT_HEIGHT = SLIDE.height - SLIDE.padTop - SLIDE.padBottom;
  */
 export const SAFETY = { width: 0.95, height: 0.94 } as const;
 
-/** No text on a slide is smaller than this (WCAG-minded projector rule; the guide asks for 20 px). */
-export const MIN_FONT_PX = 20;
-
-/** Fixed type sizes in px, used wherever a slide has no scale of its own. */
-export const TYPE = {
-  /** Slide headings (h2) of section slides. */
-  heading: 44,
-  /** The line above a problem's heading: status, number and short title. */
-  kicker: 22,
-  /** Commitment lines on a problem slide, labels of figures, legends. */
-  small: 22,
-  /** A key figure's number. */
-  figure: 56,
-  /** The slide number (reveal's c/t) and tags: the smallest type of the deck. */
-  label: 20,
-} as const;
-
-/** Line heights (multiples of the font size) the theme uses. */
-export const LINE_HEIGHT = { heading: 1.3, body: 1.45 } as const;
-
-/** Letter spacing of headings, in em (the theme's h1/h2 letter-spacing). */
-export const HEADING_TRACKING = 0.02;
-
-/** One step of type for a slide with a heading and a list: larger when there is room, smaller when there is much. */
-export interface TypeScale {
-  /** Font size of the slide heading, px. */
-  heading: number;
-  /** Font size of list items (bullets, points, events), px. */
-  body: number;
-}
-
-/** Scales tried in order, largest first; the last is the size continuations are planned at. */
-export const SCALES: readonly TypeScale[] = [
-  { heading: 40, body: 30 },
-  { heading: 36, body: 28 },
-  { heading: 34, body: 26 },
-  { heading: 32, body: 24 },
-];
-
 /** The longest lead phrase a bullet shows, in characters; longer ones show their first 40 (the whole text is in the notes). */
 export const LEAD_MAX_CHARS = 40;
 
-/** Fixed block heights of the problem slide, px (each includes its margin). */
-export const BLOCK = {
-  /** The kicker line above the heading. */
-  kicker: Math.ceil(TYPE.kicker * LINE_HEIGHT.body) + 4,
-  /** Below a heading: padding, the accent rule and the gap to the content. */
-  headingRule: 12 + 4 + 20,
-  /** The row of key figures: number, label, padding and the gap below. */
-  figures: Math.ceil(TYPE.figure * 1.15) + Math.ceil(TYPE.small * LINE_HEIGHT.body) + 16 + 16,
-  /** Gap after a bullet or list item. */
-  itemGap: 8,
-  /** Rule, padding and gap above a problem's commitments. */
-  commitmentsRule: 12 + 2 + 12,
-  /** The number badge left of a problem heading, px wide (incl. its gap). */
-  numberBadge: 72,
-  /** Indent of a bullet's text (the square marker). */
-  bulletIndent: 28,
-  /** Width of the date column of timelines: the widest date (2021年11月19日) on one line at the largest body size. */
-  timeColumn: 250,
-  /** Left of a timeline's text: its offset, rule and the dot's column. */
-  timelineIndent: 48,
-} as const;
+/** The fewest characters a shortened bullet shows, where its clauses allow: a bare 加强学习， says nothing. */
+export const LEAD_MIN_CHARS = 16;
 
 // Characters that may not start a line (CJK line breaking pulls the previous character down with them).
 const NO_LINE_START = new Set([...'。，、；：？！）》」』”’…—%．，']);
@@ -191,4 +125,40 @@ export function clipLead(lead: string): { text: string; complete: boolean } {
   const open = findOpenBracket(chars.slice(0, cut));
   if (open > LEAD_MAX_CHARS / 2) cut = open;
   return { text: chars.slice(0, cut).join(''), complete: false };
+}
+
+// Where a clause or sentence ends: after ，；：。！？ and any closing quotes or brackets that follow.
+const CLAUSE_END = /[，；：。！？][”’」』）》]*/gu;
+const SENTENCE_END = /[。！？；]$/u;
+
+/**
+ * The whole forms a bullet can show of a text, shortest first: each prefix that ends at a clause's end (，；：。！？,
+ * outside any 《…》 “…” （…）), then the text itself. Every form ends where the text's own punctuation ends a clause,
+ * so no form cuts a word, a figure or a quoted name.
+ */
+export function listWholeForms(text: string): string[] {
+  const forms: string[] = [];
+  for (const match of text.matchAll(CLAUSE_END)) {
+    const end = match.index + match[0].length;
+    if (end >= text.length) break;
+    if (findOpenBracket([...text.slice(0, end)]) >= 0) continue;
+    forms.push(text.slice(0, end));
+  }
+  forms.push(text);
+  return forms;
+}
+
+/**
+ * The form a bullet shows when its slide is full: its lead phrase (to the first 。；！？) when within LEAD_MAX_CHARS,
+ * else its longest run of whole clauses within LEAD_MAX_CHARS, lengthened to LEAD_MIN_CHARS where that is a bare
+ * opening clause; a first clause longer than LEAD_MAX_CHARS is shown whole. Returns the index into `forms`.
+ */
+export function pickBaseForm(forms: readonly string[]): number {
+  const length = (index: number) => [...forms[index]!].length;
+  const lead = forms.findIndex((form) => SENTENCE_END.test(form));
+  if (lead >= 0 && length(lead) <= LEAD_MAX_CHARS) return lead;
+  let base = 0;
+  while (base + 1 < forms.length && length(base + 1) <= LEAD_MAX_CHARS) base += 1;
+  while (base + 1 < forms.length && length(base) < LEAD_MIN_CHARS) base += 1;
+  return base;
 }

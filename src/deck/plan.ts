@@ -18,20 +18,34 @@ import {
   getTotalUnit,
   labels,
 } from '#src/lib/labels.ts';
-import { listMeasurePoints, splitLead, splitMeasures } from '#src/lib/measures.ts';
-import { getIssueSlug, listIssuesByStatus } from '#src/lib/order.ts';
+import { listMeasurePoints, splitMeasures } from '#src/lib/measures.ts';
+import { getIssueSlug, listIssuesByStatus, listReportIssues } from '#src/lib/order.ts';
 import { indexRounds, listCarriedIssues } from '#src/lib/rounds.ts';
 import { formatGroupHeading, getIssueGroupPath, getStatusGroupText } from '#src/lib/sections.ts';
 import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
 import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
 import { getPrintedProblem } from '#src/lib/titles.ts';
-import { getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
-import { type DeckConfig, deckConfigSchema } from '#src/schemas/deck.ts';
+import { getDeckPath, getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
+import { type DeckConfig, type DeckLength, deckConfigSchema } from '#src/schemas/deck.ts';
 import { type Highlight, type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
 import { listOrganisationFacts } from './facts.ts';
-import { BLOCK, CONTENT_WIDTH, clipLead, getTextHeight, HEADING_TRACKING, LINE_HEIGHT, paginate, SCALES, TYPE, type TypeScale, USABLE_HEIGHT } from './fit.ts';
+import {
+  BLOCK,
+  CONTENT_WIDTH,
+  getTextHeight,
+  HEADING_TRACKING,
+  LINE_HEIGHT,
+  listWholeForms,
+  paginate,
+  pickBaseForm,
+  SCALES,
+  TYPE,
+  type TypeScale,
+  USABLE_HEIGHT,
+} from './fit.ts';
+import { GRID_COLUMNS, INTRO_SIZES, ISSUE_SCALES, SPACE, TITLE_SIZES } from './tokens.ts';
 
 /** Where a slide stands in a run of continuations: part 1 of 1 for a slide that fits. */
 export interface SlidePart {
@@ -103,14 +117,15 @@ export interface OrganisationSlide extends SlideBase {
 export interface GroupSlide extends SlideBase {
   kind: 'group';
   status: IssueStatus;
-  layout: 'opener' | 'grid';
+  /** opener: heading, count, intro; grid: short titles linking to the problems' slides; table (brief): printed problems. */
+  layout: 'opener' | 'grid' | 'table';
   heading: string;
   /** How many problems the group holds. */
   count: number;
   /** The report's intro of the group (opener layout; also in the notes). */
   intro: string;
   /** Grid layout: the problems of this part, linking to their slides. */
-  cells: { number: number; shortTitle: string; target: string }[];
+  cells: { number: number; shortTitle: string; target: string; problem?: string }[];
 }
 
 /** One measure on a problem slide: ordinal and lead phrase, verbatim. */
@@ -263,6 +278,77 @@ function fitList<T>(
   return { scale: SMALLEST, pages: paginate(items, (item) => heightOf(item, SMALLEST), fixed(SMALLEST), what) };
 }
 
+/**
+ * Lays out a problem's items so each slide shows as much as it has room for. Every lead-in and bullet starts at its
+ * base form (what a full slide shows); the items are split into pages at the largest scale that fits one slide
+ * (else at the smallest scale, over several), a continuation never left with a single item when the one before it
+ * can spare one; then each page lengthens its items clause by clause, in turn, while the page still fits. A smaller
+ * scale is taken when it shows every item whole on one slide and the larger could not.
+ */
+function fitShownList<T extends { type: string }>(
+  items: readonly T[],
+  heightOf: (item: T, scale: TypeScale) => number,
+  fixed: (scale: TypeScale) => { first: number; rest: number },
+  what: string,
+  scales: readonly TypeScale[] = SCALES,
+) {
+  const shown = items.filter((item): item is T & ShownText => 'forms' in item);
+  const layout = (scale: TypeScale) => {
+    for (const item of shown) item.level = item.base;
+    const pages = balancePages(
+      paginate(items, (item) => heightOf(item, scale), fixed(scale), what),
+      (item) => heightOf(item, scale),
+      fixed(scale),
+    );
+    pages.forEach((page, index) => {
+      const frame = index === 0 ? fixed(scale).first : fixed(scale).rest;
+      let used = frame + page.reduce((sum, item) => sum + heightOf(item, scale), 0);
+      const open = page.filter((item): item is T & ShownText => 'forms' in item);
+      while (open.length > 0) {
+        for (const item of [...open]) {
+          if (item.level >= item.forms.length - 1) {
+            open.splice(open.indexOf(item), 1);
+            continue;
+          }
+          const before = heightOf(item, scale);
+          item.level += 1;
+          const after = heightOf(item, scale);
+          if (used - before + after <= USABLE_HEIGHT) used += after - before;
+          else {
+            item.level -= 1;
+            open.splice(open.indexOf(item), 1);
+          }
+        }
+      }
+    });
+    return { scale, pages, whole: shown.every(isShownWhole) };
+  };
+  const single = scales.filter((scale) => {
+    for (const item of shown) item.level = item.base;
+    return paginate(items, (item) => heightOf(item, scale), fixed(scale), what).length === 1;
+  });
+  if (single.length === 0) return layout(SMALLEST);
+  const largest = layout(single[0]!);
+  if (largest.whole) return largest;
+  const whole = single.slice(1).find((scale) => layout(scale).whole);
+  return layout(whole ?? single[0]!);
+}
+
+/** Moves items from the end of a page to the next while that page would hold a single item and both still fit. */
+function balancePages<T>(pages: T[][], heightOf: (item: T) => number, fixed: { first: number; rest: number }): T[][] {
+  const heightOfPage = (page: T[], index: number) => (index === 0 ? fixed.first : fixed.rest) + page.reduce((sum, item) => sum + heightOf(item), 0);
+  for (let index = pages.length - 1; index > 0; index -= 1) {
+    const page = pages[index]!;
+    const previous = pages[index - 1]!;
+    while (page.length < 2 && previous.length > 2) {
+      const moved = previous.at(-1)!;
+      if (heightOfPage([moved, ...page], index) > USABLE_HEIGHT) break;
+      page.unshift(previous.pop()!);
+    }
+  }
+  return pages;
+}
+
 /** Section-slide lists: a heading at TYPE.heading (continuations add （续）), then items. */
 function planSectionList<T, S extends SlideBase>(
   id: string,
@@ -295,7 +381,8 @@ function planTitle(report: ReportEntry): TitleSlide {
   const { data } = report;
   // The title takes the largest of these sizes at which it stays within three lines.
   const size =
-    [56, 48, 40, 36].find((px) => getTextHeight(data.title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ?? 36;
+    TITLE_SIZES.find((px) => getTextHeight(data.title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ??
+    TITLE_SIZES.at(-1)!;
   return {
     kind: 'title',
     id: 'title',
@@ -357,11 +444,12 @@ function planTimeline(report: ReportEntry, issues: readonly IssueEntry[]): Timel
   );
 }
 
-function planOrganisation(report: ReportEntry): OrganisationSlide[] {
+function planOrganisation(report: ReportEntry, brief = false): OrganisationSlide[] {
   const { organisation } = report.data;
   // planDeck plans this section only for a report that has it.
   if (!organisation) return [];
-  const measures = listOrganisationFacts(report);
+  // The brief form shows the measures' leads without their dated facts, so the section keeps to one slide.
+  const measures = listOrganisationFacts(report).map((measure) => (brief ? { ...measure, facts: [] } : measure));
   // The ordinal （一） stands in its own column, three characters wide at the lead's size.
   const width = (scale: TypeScale) => CONTENT_WIDTH - 3 * (scale.body + 4) - 12;
   return planSectionList<(typeof measures)[number], OrganisationSlide>(
@@ -514,26 +602,29 @@ function planClosing(report: ReportEntry): ClosingSlide {
   };
 }
 
-function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: IssueStatus, layout: 'opener' | 'grid'): GroupSlide[] {
+function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: IssueStatus, layout: GroupSlide['layout']): GroupSlide[] {
   const list = listIssuesByStatus(report.id, status, issues);
   const text = getStatusGroupText(report, status);
   // The report's own heading of the group, where it has one.
   const heading = text.heading || getStatusGroupLabel(status);
   const intro = text.intro ?? '';
   const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: formatNotesLabel(heading) };
-  // The count sits beside the heading at 96 px, so the heading row is taller than a plain one.
-  const headingRow = 96 * LINE_HEIGHT.heading + BLOCK.headingRule;
+  // The count sits beside the heading at TYPE.count, so the heading row is taller than a plain one.
+  const headingRow = TYPE.count * LINE_HEIGHT.heading + BLOCK.headingRule;
   if (layout === 'opener') {
-    const size = [34, 30, 26, 24].find((px) => headingRow + 64 + getTextHeight(intro, px, CONTENT_WIDTH) <= USABLE_HEIGHT) ?? 24;
+    const size = INTRO_SIZES.find((px) => headingRow + SPACE.openerGap + getTextHeight(intro, px, CONTENT_WIDTH) <= USABLE_HEIGHT) ?? INTRO_SIZES.at(-1)!;
     return [{ ...base, id: status, part: { index: 1, total: 1 }, scale: { heading: TYPE.heading, body: size }, heading, cells: [] }];
   }
+  if (layout === 'table') return planGroupTable(report, list, base, heading, headingRow);
   // Grid: four cells a row; a row is as tall as its tallest short title.
-  const cellWidth = (CONTENT_WIDTH - 3 * 16) / 4 - 20;
+  const cellWidth = (CONTENT_WIDTH - (GRID_COLUMNS - 1) * SPACE.gridGap) / GRID_COLUMNS - 2 * (SPACE.cellPadX + SPACE.cellBorder);
   const rows: (typeof list)[] = [];
-  for (let from = 0; from < list.length; from += 4) rows.push(list.slice(from, from + 4));
+  for (let from = 0; from < list.length; from += GRID_COLUMNS) rows.push(list.slice(from, from + GRID_COLUMNS));
   const fontPx = TYPE.small;
   const rowHeight = (row: typeof list) =>
-    Math.max(...row.map((issue) => getTextHeight(`${issue.data.number} ${issue.data.shortTitle}`, fontPx, cellWidth))) + 8 + 8 + 2;
+    Math.max(...row.map((issue) => getTextHeight(`${issue.data.number} ${issue.data.shortTitle}`, fontPx, cellWidth))) +
+    2 * (SPACE.cellPadY + SPACE.cellBorder) +
+    SPACE.gridRowGap;
   const pages = paginate(rows, rowHeight, { first: headingRow, rest: headingRow }, `${sourceOf(report)}: ${status} grid`);
   return pages.map((page, position) => ({
     ...base,
@@ -545,19 +636,83 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   }));
 }
 
+/**
+ * The brief form's table of a status group: every problem as printed, two to a row, at the largest of a few sizes
+ * that keeps the table on at most two slides (more only when even the smallest cannot).
+ */
+function planGroupTable(
+  report: ReportEntry,
+  list: readonly IssueEntry[],
+  base: Omit<GroupSlide, 'id' | 'part' | 'scale' | 'heading' | 'cells'>,
+  heading: string,
+  headingRow: number,
+): GroupSlide[] {
+  const columns = TABLE_COLUMNS;
+  const cellWidth = (CONTENT_WIDTH - (columns - 1) * SPACE.gridGap) / columns - 2 * (SPACE.cellPadX + SPACE.cellBorder);
+  const rows: IssueEntry[][] = [];
+  for (let from = 0; from < list.length; from += columns) rows.push(list.slice(from, from + columns));
+  const paginateAt = (fontPx: number) =>
+    paginate(
+      rows,
+      (row) =>
+        Math.max(...row.map((issue) => getTextHeight(`${issue.data.number}　${getPrintedProblem(issue.data.title)}`, fontPx, cellWidth))) +
+        2 * (SPACE.cellPadY + SPACE.cellBorder) +
+        SPACE.gridRowGap,
+      { first: headingRow, rest: headingRow },
+      `${sourceOf(report)}: ${base.status} table`,
+    );
+  const fontPx = TABLE_SIZES.find((px) => paginateAt(px).length <= 2) ?? TABLE_SIZES.at(-1)!;
+  const pages = paginateAt(fontPx);
+  return pages.map((page, position) => ({
+    ...base,
+    id: getPartId(base.status, position + 1),
+    part: { index: position + 1, total: pages.length },
+    scale: { heading: TYPE.heading, body: fontPx },
+    heading: position === 0 ? heading : `${heading}${CONTINUED}`,
+    cells: page
+      .flat()
+      .map((issue) => ({ number: issue.data.number, shortTitle: issue.data.shortTitle, target: '', problem: getPrintedProblem(issue.data.title) })),
+    notes: [...(position === 0 && base.intro ? [base.intro] : []), ...page.flat().map((issue) => `${issue.data.number}. ${issue.data.title}`)].join('\n\n'),
+  }));
+}
+
 /** The items a problem slide lays out in order: rows of figures, the lead-in, bullets, commitments. */
 type IssueItem =
   | { type: 'figures'; figures: Highlight[] }
-  | { type: 'leadIn'; text: string; complete: boolean; full: string }
-  | { type: 'bullet'; bullet: PlannedBullet; full: string; continues: boolean }
+  | ({ type: 'leadIn'; full: string } & ShownText)
+  | ({ type: 'bullet'; measureId: string; ordinal: string | null; full: string; continues: boolean } & ShownText)
   | { type: 'commitment'; commitment: PlannedCommitment; first: boolean };
 
+/**
+ * The text a lead-in or bullet shows: one of its whole forms (fit.ts listWholeForms), from `base` (what a full slide
+ * shows) up to the whole text, chosen by how much room its slide has. `whole` is false when the last form is not all
+ * of the item's text (a measure of several paragraphs); the notes always hold all of it.
+ */
+interface ShownText {
+  forms: string[];
+  base: number;
+  level: number;
+  whole: boolean;
+}
+
+function toShownText(text: string, whole: boolean): ShownText {
+  const forms = listWholeForms(text);
+  const base = pickBaseForm(forms);
+  return { forms, base, level: base, whole };
+}
+
+const shownOf = (item: ShownText) => item.forms[item.level]!;
+const isShownWhole = (item: ShownText) => item.whole && item.level === item.forms.length - 1;
+
 const FIGURES_PER_ROW = 3;
+/** The brief form's table of problems: two to a row, at the largest of these sizes that keeps it to two slides. */
+const TABLE_COLUMNS = 2;
+const TABLE_SIZES = [26, 24, 22] as const;
 // The “见备注” tag after a clipped lead: three characters at TYPE.label, padding, border and gap (theme.css .more).
-const MORE_TAG_PX = 3 * TYPE.label + 12 + 2 + 8;
+const MORE_TAG_PX = 3 * TYPE.label + 2 * SPACE.tagPadX + 2 + SPACE.tagGap;
 
 /** Plans one problem's slides: all of its measures, continued on further slides (（续）) when they do not fit. */
-export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] {
+export function planIssue(report: ReportEntry, issue: IssueEntry, leads: Readonly<Record<string, string>> = {}): IssueSlide[] {
   const { data } = issue;
   const split = splitMeasures(issue.body ?? '');
   const statusLabel = getStatusLabel(data.status);
@@ -568,23 +723,42 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
     items.push({ type: 'figures', figures: data.highlights.slice(from, from + FIGURES_PER_ROW) });
   if (split.leadIn.length > 0) {
     const full = split.leadIn.join('\n\n');
-    const clipped = clipLead(split.leadIn[0]!.search(/[。；]/u) >= 0 ? split.leadIn[0]!.slice(0, split.leadIn[0]!.search(/[。；]/u) + 1) : split.leadIn[0]!);
-    items.push({ type: 'leadIn', text: clipped.text, complete: clipped.complete && split.leadIn.length === 1 && clipped.text === full, full });
+    items.push({ type: 'leadIn', full, ...toShownText(split.leadIn[0]!.trim(), split.leadIn.length === 1) });
   }
   for (const measure of split.measures) {
+    // The presenter's words (deck.yaml leads) make the measure one bullet; its notes keep the report's text.
+    const own = leads[String(measure.index)];
+    if (own !== undefined) {
+      items.push({
+        type: 'bullet',
+        measureId: measure.id,
+        ordinal: measure.ordinal,
+        full: listMeasurePoints(measure).join(''),
+        continues: false,
+        forms: [own],
+        base: 0,
+        level: 0,
+        whole: true,
+      });
+      continue;
+    }
     // A measure with an ordinal is one bullet (its lead phrase); a paragraph without ordinals gives a bullet per
     // sentence, so the slide shows its sentences' leads and not one fragment. The notes hold every word.
     listMeasurePoints(measure).forEach((point, index) => {
-      const clipped = clipLead(measure.ordinal ? measure.lead : splitLead(point.trim()).lead);
+      // The bullet's text after its ordinal; a measure of several paragraphs shows at most its first.
+      const paragraphs = (measure.ordinal ? point.trim().slice(measure.ordinal.length) : point.trim()).split(/\n\s*\n/u);
       items.push({
         type: 'bullet',
-        bullet: { measureId: measure.id, ordinal: measure.ordinal, lead: clipped.text, complete: clipped.complete },
+        measureId: measure.id,
+        ordinal: measure.ordinal,
         full: point,
         continues: index > 0,
+        ...toShownText(paragraphs[0]!.trim(), paragraphs.length === 1),
       });
     });
   }
-  const commitments = data.status === 'ongoing' ? listCommitments([report], [issue]) : [];
+  // A completed problem has nothing left to promise; every other status may (ongoing, long-term).
+  const commitments = data.status !== 'completed' ? listCommitments([report], [issue]) : [];
   commitments.forEach((c, index) => {
     items.push({
       type: 'commitment',
@@ -603,9 +777,9 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
       case 'figures':
         return BLOCK.figures;
       case 'leadIn':
-        return getTextHeight(item.text, scale.body, CONTENT_WIDTH) + BLOCK.itemGap;
+        return getTextHeight(shownOf(item), scale.body, CONTENT_WIDTH) + BLOCK.itemGap;
       case 'bullet': {
-        const text = `${item.bullet.ordinal ?? ''}${item.bullet.lead}${item.bullet.complete ? '' : '　'.repeat(Math.ceil(MORE_TAG_PX / scale.body))}`;
+        const text = `${item.ordinal ?? ''}${shownOf(item)}${isShownWhole(item) ? '' : '　'.repeat(Math.ceil(MORE_TAG_PX / scale.body))}`;
         return getTextHeight(text, scale.body, textWidth) + BLOCK.itemGap;
       }
       case 'commitment': {
@@ -618,7 +792,7 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
     first: BLOCK.kicker + headingHeight(heading, scale.heading, headingWidth),
     rest: BLOCK.kicker + headingHeight(`${heading}${CONTINUED}`, scale.heading, headingWidth),
   });
-  const { scale, pages } = fitList(items, heightOf, fixed, `${sourceOf(issue)}: deck slide`);
+  const { scale, pages } = fitShownList(items, heightOf, fixed, `${sourceOf(issue)}: deck slide`, ISSUE_SCALES);
   return pages.map((page, position): IssueSlide => {
     const part = { index: position + 1, total: pages.length };
     const leadIn = page.find((item) => item.type === 'leadIn');
@@ -650,8 +824,10 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
       title: data.title,
       heading: position === 0 ? heading : `${heading}${CONTINUED}`,
       figures: page.flatMap((item) => (item.type === 'figures' ? item.figures : [])),
-      leadIn: leadIn && leadIn.type === 'leadIn' ? { text: leadIn.text, complete: leadIn.complete } : null,
-      bullets: page.flatMap((item) => (item.type === 'bullet' ? [item.bullet] : [])),
+      leadIn: leadIn && leadIn.type === 'leadIn' ? { text: shownOf(leadIn), complete: isShownWhole(leadIn) } : null,
+      bullets: page.flatMap((item) =>
+        item.type === 'bullet' ? [{ measureId: item.measureId, ordinal: item.ordinal, lead: shownOf(item), complete: isShownWhole(item) }] : [],
+      ),
       commitments: page.flatMap((item) => (item.type === 'commitment' ? [item.commitment] : [])),
     };
   });
@@ -664,17 +840,20 @@ export function planIssue(report: ReportEntry, issue: IssueEntry): IssueSlide[] 
 export function planDeck(
   report: ReportEntry,
   issues: readonly IssueEntry[],
-  config: DeckConfig = getDefaultDeckConfig(),
+  config: DeckConfig & { file?: string } = getDefaultDeckConfig(),
   reports: readonly ReportEntry[] = [report],
+  length: DeckLength = 'full',
 ): PlannedStack[] {
   const stacks: PlannedStack[] = [];
-  const issueSlides = (status: IssueStatus): IssueSlide[][] => listIssuesByStatus(report.id, status, issues).map((issue) => planIssue(report, issue));
+  const brief = length === 'brief';
+  checkDeckLeads(report, issues, config);
+  const issueSlides = (status: IssueStatus): IssueSlide[][] =>
+    listIssuesByStatus(report.id, status, issues).map((issue) => planIssue(report, issue, config.leads?.[getIssueSlug(issue)]));
   // Continuations are further horizontal slides; in a vertical stack they follow their first part there.
   const alone = (slides: readonly PlannedSlide[]) => slides.map((slide) => [slide]);
   // A section the report lacks (no organisation section, a status group with no problems) gets no slide.
   const lacks = (section: string) =>
-    (section === 'organisation' && !report.data.organisation) ||
-    ((issueStatuses as readonly string[]).includes(section) && listIssuesByStatus(report.id, section as IssueStatus, issues).length === 0);
+    (section === 'organisation' && !report.data.organisation) || (isIssueStatus(section) && listIssuesByStatus(report.id, section, issues).length === 0);
   for (const section of config.sections) {
     if (lacks(section)) continue;
     if (section.startsWith('mdx:')) {
@@ -697,24 +876,14 @@ export function planDeck(
         stacks.push([planTitle(report)]);
         break;
       case 'overview':
-        stacks.push([planOverview(report, issues)], ...alone(planTimeline(report, issues)));
+        // The brief form keeps the totals and leaves the timeline to the full deck.
+        stacks.push([planOverview(report, issues)], ...(brief ? [] : alone(planTimeline(report, issues))));
         break;
       case 'organisation':
-        stacks.push(...alone(planOrganisation(report)));
+        stacks.push(...alone(planOrganisation(report, brief)));
         break;
       case 'carried':
-        stacks.push(...alone(planCarried(report, issues, reports)));
-        break;
-      case 'completed':
-        if (config.completedLayout === 'grid') {
-          stacks.push([...planGroup(report, issues, 'completed', 'grid'), ...issueSlides('completed').flat()]);
-        } else {
-          stacks.push(...alone(planGroup(report, issues, 'completed', 'opener')), ...issueSlides('completed').flatMap(alone));
-        }
-        break;
-      case 'ongoing':
-      case 'longTerm':
-        stacks.push(...alone(planGroup(report, issues, section, 'opener')), ...issueSlides(section).flatMap(alone));
+        if (!brief) stacks.push(...alone(planCarried(report, issues, reports)));
         break;
       case 'plan':
         stacks.push(...alone(planPlan(report)));
@@ -725,9 +894,49 @@ export function planDeck(
       case 'closing':
         stacks.push([planClosing(report)]);
         break;
+      default:
+        // A status section: its opener, then one slide (or more) per problem; completed may be a grid instead.
+        // The brief form shows the completed problems together as a table, every other status a slide per problem.
+        if (!isIssueStatus(section)) break;
+        if (brief) {
+          if (section === 'completed') stacks.push(...alone(planGroup(report, issues, section, 'table')));
+          else stacks.push(...issueSlides(section).flatMap(alone));
+        } else if (section === 'completed' && config.completedLayout === 'grid') {
+          stacks.push([...planGroup(report, issues, section, 'grid'), ...issueSlides(section).flat()]);
+        } else {
+          stacks.push(...alone(planGroup(report, issues, section, 'opener')), ...issueSlides(section).flatMap(alone));
+        }
+        break;
     }
   }
   return stacks;
+}
+
+/**
+ * Checks a deck config's `leads` against the report: each key a problem slug of the report, each measure number one
+ * of its measures. Throws naming the config file and the key, so a typo is a build error, never a silent no-op.
+ */
+export function checkDeckLeads(report: ReportEntry, issues: readonly IssueEntry[], config: Pick<DeckConfig, 'leads'> & { file?: string }): void {
+  const file = config.file ?? `slides/${report.id}/deck.yaml`;
+  const own = listReportIssues(report.id, issues);
+  for (const [slug, measures] of Object.entries(config.leads ?? {})) {
+    const issue = own.find((candidate) => getIssueSlug(candidate) === slug);
+    if (!issue) throw new Error(`${file}: leads.${slug}: report ${report.id} has no problem ${slug} (its problems: ${own.map(getIssueSlug).join(', ')})`);
+    const count = splitMeasures(issue.body ?? '').measures.length;
+    for (const number of Object.keys(measures))
+      if (Number(number) < 1 || Number(number) > count)
+        throw new Error(`${file}: leads.${slug}.${number}: problem ${slug} has ${count} measure${count === 1 ? '' : 's'} (1–${count})`);
+  }
+}
+
+/** Path of a report's deck in the given form inside the site: the full deck at deck/, the brief form at deck/brief/. */
+export function getDeckFormPath(reportId: string, length: DeckLength): string {
+  return length === 'brief' ? `${getDeckPath(reportId)}brief/` : getDeckPath(reportId);
+}
+
+/** Whether a section name is a problem status (issueStatuses). */
+function isIssueStatus(section: string): section is IssueStatus {
+  return (issueStatuses as readonly string[]).includes(section);
 }
 
 /** Every slide of a plan in presenting order (top of a stack first). */

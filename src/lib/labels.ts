@@ -185,6 +185,8 @@ export const labels = {
   /** Slide titles of the briefing deck. */
   deck: {
     presentation: '演示',
+    /** The brief form of a report's deck (deck/brief/). */
+    brief: '简要版',
     cover: '封面',
     overview: '整改总体情况',
     timeline: '巡察整改时间线',

@@ -1,11 +1,16 @@
 import { z } from 'astro/zod';
+import { issueStatuses } from './issue.ts';
 
 /** The built-in sections of a deck, in their default order. */
-// carried (上轮持续整改问题进展) plans slides only when the report continues problems of an earlier one.
-export const deckSections = ['title', 'overview', 'organisation', 'carried', 'completed', 'ongoing', 'longTerm', 'plan', 'commitments', 'closing'] as const;
+// carried (上轮持续整改问题进展) plans slides only when the report continues problems of an earlier one; one section
+// per problem status (completed, ongoing, …, in issueStatuses' order) holds that status's problems.
+export const deckSections = ['title', 'overview', 'organisation', 'carried', ...issueStatuses, 'plan', 'commitments', 'closing'] as const;
 
 /** A built-in section of a deck. */
 export type DeckSection = (typeof deckSections)[number];
+
+/** How long the deck is: full (every problem on slides of its own, the default) or brief (a short briefing). */
+export const deckLengths = ['full', 'brief'] as const;
 
 /** How the completed problems are shown: one slide each, or a grid of short titles with the detail as vertical sub-slides. */
 export const completedLayouts = ['slides', 'grid'] as const;
@@ -25,8 +30,24 @@ export const deckConfigSchema = z
       .default([...deckSections]),
     /** slides: one slide per completed problem (default); grid: one grid slide, details as vertical sub-slides. */
     completedLayout: z.enum(completedLayouts, { error: `completedLayout: expected one of ${completedLayouts.join(', ')}` }).default('slides'),
+    /**
+     * The presenter's own slide text for measures, by problem slug and measure number: `completed-01: { 2: 某某 }`.
+     * The slide shows it instead of the measure's own words; the notes, page and exports keep the report's text.
+     */
+    leads: z
+      .record(
+        z.string(),
+        z.record(
+          z.string().regex(/^[1-9][0-9]*$/u, { message: 'leads: a measure is named by its number (1, 2, …)' }),
+          z.string({ error: 'leads: expected the slide text' }).trim().min(1, { message: 'leads: must not be empty' }),
+          { error: 'leads: expected measure numbers and their slide text under each problem' },
+        ),
+        { error: 'leads: expected problem slugs (e.g. completed-01) and their measures' },
+      )
+      .default({}),
   })
   .strict();
 
 export type DeckConfig = z.infer<typeof deckConfigSchema>;
+export type DeckLength = (typeof deckLengths)[number];
 export type CompletedLayout = (typeof completedLayouts)[number];

@@ -82,3 +82,28 @@ export function inspectPresentSlide(page: Page, minFontPx: number): Promise<Slid
     return { id: slide.id, text: clone.textContent ?? '', outside, small, smallestFontPx: smallest, contentBottom };
   }, minFontPx);
 }
+
+/** One bullet (or the lead-in) of the present problem slide as shown: its text without the 见备注 tag, and the tag. */
+export interface ShownBullet {
+  text: string;
+  shortened: boolean;
+}
+
+/** The lead-in and bullets of the present slide, in order. */
+export function readShownBullets(page: Page): Promise<ShownBullet[]> {
+  return page.evaluate(() => {
+    const slide = document.querySelector<HTMLElement>('.reveal .slides section.present:not(.stack)');
+    if (!slide) throw new Error('no present slide');
+    return [...slide.querySelectorAll('p.lead-in, ul.leads > li')].map((element) => {
+      const clone = element.cloneNode(true) as HTMLElement;
+      const more = clone.querySelector('.more');
+      more?.remove();
+      return { text: (clone.textContent ?? '').replace(/\s+/gu, ''), shortened: more !== null };
+    });
+  });
+}
+
+/** The share of the content area (below the top padding, above the bottom strip) a slide's content fills, 0–1. */
+export function getFill(contentBottom: number, frame: { height: number; padTop: number; padBottom: number }): number {
+  return (contentBottom - frame.padTop) / (frame.height - frame.padTop - frame.padBottom);
+}

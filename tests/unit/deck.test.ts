@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { layoutTotalsChart } from '../../src/deck/chart.ts';
 import { listOrganisationFacts } from '../../src/deck/facts.ts';
 import { getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
+import { listMeasures } from '../../src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus } from '../../src/lib/order.ts';
 import { formatShare, getReportStats } from '../../src/lib/stats.ts';
 import { getDeckSlideId } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { deckConfigSchema, deckSections } from '../../src/schemas/deck.ts';
+import { issueStatuses } from '../../src/schemas/issue.ts';
 
 const { reports } = readReportsFromDisk();
 const { issues } = readIssuesFromDisk();
@@ -24,9 +26,10 @@ describe('planDeck', () => {
     // carried, which plans no slide for a report that carries on no earlier problem, and less the long-term
     // section where the report has no long-term problem.
     expect(ids.some((id) => id.startsWith('carried'))).toBe(false);
-    const longTerm = issues.filter((issue) => issue.data.report === report.id && issue.data.status === 'longTerm');
-    const lacking = longTerm.length === 0 ? 1 : 0;
-    expect(ids.length).toBe(deckSections.length + 1 - 1 - lacking + completed.length + ongoing.length + longTerm.length);
+    // A status the report has no problems of (long-term, in the seed) plans no opener either.
+    const empty = issueStatuses.filter((status) => listIssuesByStatus(report.id, status, issues).length === 0).length;
+    const problems = issues.filter((issue) => issue.data.report === report.id).length;
+    expect(ids.length).toBe(deckSections.length + 1 - 1 - empty + problems);
     expect(ids).toContain(getDeckSlideId(getIssueSlug(completed[0]!)));
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -146,5 +149,64 @@ describe('listOrganisationFacts', () => {
     ];
     const facts = listOrganisationFacts({ data: { organisation, events } }).map((entry) => entry.facts.map((fact) => fact.label));
     expect(facts).toEqual([['专题会议'], ['印发方案'], []]);
+  });
+});
+
+describe("leads (the presenter's slide text)", () => {
+  const issue = completed[0]!;
+  const slug = getIssueSlug(issue);
+  const issueSlides = (config: ReturnType<typeof deckConfigSchema.parse>) =>
+    listPlannedSlides(planDeck(report, issues, config)).filter((slide) => slide.kind === 'issue' && slide.issueId === issue.id);
+
+  it("shows the set words for that measure only; the notes keep the report's text", () => {
+    const plain = issueSlides(deckConfigSchema.parse({}));
+    const set = issueSlides(deckConfigSchema.parse({ leads: { [slug]: { 1: '主讲人自拟的要点' } } }));
+    const bullets = (slides: typeof plain) => slides.flatMap((slide) => (slide.kind === 'issue' ? slide.bullets : []));
+    expect(bullets(set)[0]).toMatchObject({ measureId: 'measure-1', lead: '主讲人自拟的要点', complete: true });
+    expect(
+      bullets(set)
+        .slice(1)
+        .map((bullet) => bullet.measureId),
+    ).toEqual(
+      bullets(plain)
+        .slice(1)
+        .map((bullet) => bullet.measureId),
+    );
+    const notes = set.map((slide) => slide.notes).join('');
+    expect(notes.replace(/\s+/gu, '')).toContain(listMeasures(issue.body ?? '')[0]!.paragraph.replace(/\s+/gu, ''));
+    expect(notes).not.toContain('主讲人自拟的要点');
+  });
+
+  it('refuses a problem or a measure the report does not have, naming the file and the key', () => {
+    const file = 'slides/x/deck.yaml';
+    expect(() => planDeck(report, issues, { ...deckConfigSchema.parse({ leads: { 'completed-99': { 1: '某' } } }), file })).toThrow(
+      /^slides\/x\/deck\.yaml: leads\.completed-99: /u,
+    );
+    const count = listMeasures(issue.body ?? '').length;
+    expect(() => planDeck(report, issues, { ...deckConfigSchema.parse({ leads: { [slug]: { [count + 1]: '某' } } }), file })).toThrow(
+      new RegExp(`^slides/x/deck\\.yaml: leads\\.${slug}\\.${count + 1}: problem ${slug} has ${count} measure`, 'u'),
+    );
+    expect(deckConfigSchema.safeParse({ leads: { [slug]: { first: '某' } } }).success).toBe(false);
+    expect(deckConfigSchema.safeParse({ leads: { [slug]: { 1: '  ' } } }).success).toBe(false);
+  });
+});
+
+describe('brief form', () => {
+  it('plans title, totals, one organisation slide, the completed problems as a table, a slide per other problem, plan, commitments, contacts', () => {
+    const slides = listPlannedSlides(planDeck(report, issues, undefined, reports, 'brief'));
+    expect(slides.length).toBeLessThanOrEqual(12);
+    expect(slides.filter((slide) => slide.kind === 'organisation')).toHaveLength(1);
+    expect(slides.some((slide) => slide.kind === 'timeline' || slide.kind === 'carried')).toBe(false);
+    const table = slides.filter((slide) => slide.kind === 'group');
+    expect(table.length).toBeGreaterThanOrEqual(1);
+    expect(table.length).toBeLessThanOrEqual(2);
+    expect(table.flatMap((slide) => (slide.kind === 'group' ? slide.cells.map((cell) => cell.number) : []))).toEqual(
+      completed.map((issue) => issue.data.number),
+    );
+    const others = issues.filter((issue) => issue.data.report === report.id && issue.data.status !== 'completed');
+    expect(slides.filter((slide) => slide.kind === 'issue' && slide.part.index === 1).map((slide) => (slide.kind === 'issue' ? slide.issueId : ''))).toEqual(
+      others.map((issue) => issue.id),
+    );
+    expect(slides.at(-1)!.kind).toBe('closing');
   });
 });

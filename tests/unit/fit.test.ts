@@ -3,7 +3,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BLOCK, CONTENT_WIDTH, clipLead, countLines, LEAD_MAX_CHARS, MIN_FONT_PX, measureEm, paginate, SCALES, USABLE_HEIGHT } from '../../src/deck/fit.ts';
+import {
+  BLOCK,
+  CONTENT_WIDTH,
+  clipLead,
+  countLines,
+  LEAD_MAX_CHARS,
+  listWholeForms,
+  MIN_FONT_PX,
+  measureEm,
+  paginate,
+  pickBaseForm,
+  SCALES,
+  USABLE_HEIGHT,
+} from '../../src/deck/fit.ts';
 import { CONTINUED, type IssueSlide, listPlannedSlideIds, listPlannedSlides, planDeck, planIssue } from '../../src/deck/plan.ts';
 import { listMeasurePoints, listMeasures } from '../../src/lib/measures.ts';
 import { getPrintedProblem } from '../../src/lib/titles.ts';
@@ -64,8 +77,12 @@ describe('planIssue', () => {
     const measures = listMeasures(longIssue.body ?? '');
     expect(slides.flatMap((slide) => slide.bullets.map((bullet) => bullet.measureId))).toEqual(measures.map((m) => m.id));
     for (const [index, bullet] of slides.flatMap((slide) => slide.bullets).entries()) {
-      expect(measures[index]!.lead.startsWith(bullet.lead)).toBe(true);
-      expect(bullet.complete).toBe(measures[index]!.lead === bullet.lead);
+      // A whole form of the measure's text (clauses ending at ，；：。！？, or all of it), at least its base form.
+      const text = measures[index]!.paragraph.slice(measures[index]!.ordinal!.length);
+      const forms = listWholeForms(text);
+      expect(forms).toContain(bullet.lead);
+      expect(forms.indexOf(bullet.lead)).toBeGreaterThanOrEqual(pickBaseForm(forms));
+      expect(bullet.complete).toBe(bullet.lead === text);
     }
     // Figures and the lead-in stay on the first slide; the notes together hold the whole body.
     expect(slides[0]!.figures.map((f) => f.value)).toEqual(longIssue.data.highlights.map((h) => h.value));
@@ -93,9 +110,10 @@ describe('planIssue', () => {
     expect(bullets).toHaveLength(11);
     bullets.forEach((bullet, index) => {
       expect(bullet.ordinal).toBeNull();
-      // Each sentence's lead phrase (up to its 。 or ；), its first 40 characters where longer, marked incomplete.
-      expect(bullet.lead).toBe(clipLead(points[index]!).text);
-      expect(bullet.complete).toBe([...points[index]!].length <= LEAD_MAX_CHARS);
+      // Each sentence whole where its slide has room, else its first whole clauses, marked incomplete.
+      const forms = listWholeForms(points[index]!.trim());
+      expect(forms).toContain(bullet.lead);
+      expect(bullet.complete).toBe(bullet.lead === points[index]!.trim());
     });
     expect(bullets.map((bullet) => bullet.measureId)).toEqual([...Array(9).fill('measure-1'), 'measure-2', 'measure-2']);
     expect(slides.length).toBeGreaterThan(1);
@@ -129,6 +147,32 @@ describe('planIssue', () => {
   });
 });
 
+describe('whole forms of a bullet', () => {
+  it('ends every form at a clause end outside quoted names, the last being the whole text', () => {
+    const text = '严格落实《科技项目管理办法（试行），2022版》要求，组织专项检查3次；完善制度：一是资金，二是人员。';
+    const forms = listWholeForms(text);
+    expect(forms).toEqual([
+      '严格落实《科技项目管理办法（试行），2022版》要求，',
+      '严格落实《科技项目管理办法（试行），2022版》要求，组织专项检查3次；',
+      '严格落实《科技项目管理办法（试行），2022版》要求，组织专项检查3次；完善制度：',
+      '严格落实《科技项目管理办法（试行），2022版》要求，组织专项检查3次；完善制度：一是资金，',
+      text,
+    ]);
+    for (const form of forms.slice(0, -1)) expect(form).toMatch(/[，；：。！？]$/u);
+  });
+
+  it('bases a bullet on its lead phrase within 40 characters, else its whole clauses within 40, never under 16 where clauses allow', () => {
+    const lead = listWholeForms('加强学习，提高认识；其余内容很长很长。');
+    expect(lead[pickBaseForm(lead)]).toBe('加强学习，提高认识；');
+    const long = listWholeForms(`开展专项整治，${'整'.repeat(20)}，${'治'.repeat(30)}。`);
+    expect(long[pickBaseForm(long)]).toBe(`开展专项整治，${'整'.repeat(20)}，`);
+    const bare = listWholeForms(`加强学习，${'整'.repeat(50)}，完。`);
+    expect(bare[pickBaseForm(bare)]).toBe(`加强学习，${'整'.repeat(50)}，`);
+    const one = listWholeForms('整'.repeat(60));
+    expect(one[pickBaseForm(one)]).toBe('整'.repeat(60));
+  });
+});
+
 describe('clipLead and quoted names', () => {
   it('never ends a clipped lead inside an open 《》, “” or （）, and keeps a closed one', () => {
     // Seed, ongoing problem 1: the 40th character falls inside the second 《…》.
@@ -148,6 +192,6 @@ describe('timeline date column', () => {
   it('holds the widest date (YYYY年MM月DD日) on one line at the largest body size, and the theme uses the same width', () => {
     expect(Math.ceil(measureEm('2021年11月19日') * Math.max(...SCALES.map((scale) => scale.body)))).toBeLessThanOrEqual(BLOCK.timeColumn);
     const theme = readFileSync(path.join(projectRoot, 'slides/theme/theme.css'), 'utf8');
-    expect(theme).toMatch(new RegExp(`\\.timeline time \\{[^}]*flex: 0 0 ${BLOCK.timeColumn}px`, 'u'));
+    expect(theme).toMatch(/\.timeline time \{[^}]*flex: 0 0 var\(--deck-block-time-column\)/u);
   });
 });

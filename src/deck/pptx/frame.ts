@@ -2,6 +2,7 @@
 // src/deck/options.ts and converted once when written, so one px means the same on both.
 import { MIN_FONT_PX, SLIDE } from '#src/deck/fit.ts';
 import { deckOptions } from '#src/deck/options.ts';
+import { PALETTE } from '#src/deck/tokens.ts';
 
 /** The frame every slide is laid out on, in CSS px (1280×720, 16:9). */
 export const frame = { width: deckOptions.width, height: deckOptions.height } as const;
@@ -36,18 +37,8 @@ export const fonts = {
   fallback: 'Noto Sans CJK SC',
 } as const;
 
-/** The web deck's palette (slides/theme/theme.css), as PowerPoint hex colours. */
-export const colors = {
-  ink: '1A1A1A',
-  muted: '5A5A5A',
-  accent: 'B4161B',
-  ok: '1F6F43',
-  warn: 'B45F06',
-  longTerm: '0B4F9C',
-  line: 'E3E0DA',
-  panel: 'F6F4F0',
-  white: 'FFFFFF',
-} as const;
+/** The web deck's palette (src/deck/tokens.ts), as PowerPoint hex colours. */
+export const colors = PALETTE;
 
 /** The slide's content area: the deck's padding (src/deck/fit.ts SLIDE), the bottom strip kept for the slide number. */
 export const contentBox = { left: SLIDE.padX, top: SLIDE.padTop, right: SLIDE.width - SLIDE.padX, bottom: SLIDE.height - SLIDE.padBottom } as const;

@@ -1,6 +1,8 @@
 // Shared slide parts (heading, bullets, panels) and the fit rule: a slide is built at the largest type
 // step whose content ends above the content area's bottom; when none fits, the export stops with the slide's id.
+
 import { LINE_HEIGHT, TYPE } from '#src/deck/fit.ts';
+import { SPACE } from '#src/deck/tokens.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
 import { createParagraph, fitTextBox, type Paragraph, type Run, type SlideItem, type TextBox } from './model.ts';
 
@@ -65,9 +67,18 @@ export function placeHeading(
     lineHeight: headingLineHeight,
   });
   items.push(heading);
-  const ruleY = heading.y + heading.h + 10;
-  items.push({ type: 'shape', name: '标题线', shape: 'rect', x: contentBox.left, y: ruleY, w: contentBox.right - contentBox.left, h: 4, fill: colors.accent });
-  return { items, bottom: ruleY + 4 + 20 };
+  const ruleY = heading.y + heading.h + SPACE.headingPad;
+  items.push({
+    type: 'shape',
+    name: '标题线',
+    shape: 'rect',
+    x: contentBox.left,
+    y: ruleY,
+    w: contentBox.right - contentBox.left,
+    h: SPACE.headingRule,
+    fill: colors.accent,
+  });
+  return { items, bottom: ruleY + SPACE.headingRule + SPACE.headingGap };
 }
 
 /** A bulleted list in one text box. */

@@ -1,4 +1,3 @@
-import type { IssueStatus } from '#src/schemas/issue.ts';
 // One renderer per slide kind: a planned slide (src/deck/plan.ts) in, native text boxes and shapes out, in frame px.
 // They draw what the plan holds, at the plan's type sizes, and compute nothing of the report.
 
@@ -17,6 +16,7 @@ import type {
   TimelineSlide,
   TitleSlide,
 } from '#src/deck/plan.ts';
+import { GRID_COLUMNS, SPACE } from '#src/deck/tokens.ts';
 import { labels } from '#src/lib/labels.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
 import { bodyLineHeight, type FittedSlide, fitSlide, headingLineHeight, placeBullets, placeHeading } from './layout.ts';
@@ -24,7 +24,9 @@ import { getTextEm } from './measure.ts';
 import { createParagraph, fitTextBox, type Paragraph, type PathShape, type PptxSlide, type Run, type SlideItem } from './model.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
-const statusColor = (status: IssueStatus) => ({ completed: colors.ok, ongoing: colors.warn, longTerm: colors.longTerm })[status];
+// Each status its colour (the theme's .status-* rules); a status without one of its own takes the ongoing amber.
+const STATUS_COLORS: Record<string, string> = { completed: colors.ok, ongoing: colors.warn, longTerm: colors.longTerm };
+const statusColor = (status: string) => STATUS_COLORS[status] ?? colors.warn;
 const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item) => item.y + item.h));
 /** The tag after a lead phrase the slide shows in part: the whole measure is in the notes. */
 const moreTag: Run = { text: `（${labels.deck.seeNotes}）`, color: colors.muted };
@@ -61,7 +63,7 @@ export function renderTitleSlide(slide: TitleSlide): FittedSlide {
     }));
     const total = parts.reduce((sum, part) => sum + part.box.h + part.gap, 0);
     let y = Math.max(contentBox.top + 16, (frame.height - total) / 2);
-    const items: SlideItem[] = [{ type: 'shape', name: '色带', shape: 'rect', x: 0, y: 0, w: frame.width, h: 16, fill: colors.accent }];
+    const items: SlideItem[] = [{ type: 'shape', name: '色带', shape: 'rect', x: 0, y: 0, w: frame.width, h: SPACE.titleBand, fill: colors.accent }];
     for (const part of parts) {
       items.push({ ...part.box, y });
       y += part.box.h + part.gap;
@@ -305,7 +307,7 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
             { text: String(slide.count), color: statusColor(slide.status) },
             { text: labels.stats.unitProblem, sizePx: 32 },
           ],
-          sizePx: 96,
+          sizePx: TYPE.count,
         },
       ],
       color: colors.ink,
@@ -334,7 +336,7 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
         fitTextBox({
           name: '说明',
           x: contentBox.left,
-          y: ruleY + 64,
+          y: ruleY + SPACE.openerGap,
           w: contentWidth,
           paragraphs: [createParagraph(slide.intro, scale.body)],
           color: colors.ink,
@@ -343,35 +345,46 @@ export function renderGroupSlide(slide: GroupSlide): FittedSlide {
       );
       return items;
     }
-    const columns = 4;
-    const gap = 16;
+    // The grid shows short titles four to a row; the brief form's table the printed problems two to a row.
+    const table = slide.layout === 'table';
+    const columns = table ? 2 : GRID_COLUMNS;
+    const gap = SPACE.gridGap;
     const cellWidth = (contentWidth - gap * (columns - 1)) / columns;
     const cells = slide.cells.map((cell) =>
       fitTextBox({
         name: `问题${cell.number}`,
         x: 0,
         y: 0,
-        w: cellWidth - 20,
+        w: cellWidth - 2 * SPACE.cellPadX,
         paragraphs: [
           {
             runs: [
               { text: `${cell.number}  `, bold: true, color: statusColor(slide.status) },
-              { text: cell.shortTitle, ...(cell.target ? { link: cell.target } : {}) },
+              { text: table ? (cell.problem ?? cell.shortTitle) : cell.shortTitle, ...(cell.target ? { link: cell.target } : {}) },
             ],
-            sizePx: scale.small,
+            sizePx: table ? scale.body : scale.small,
           },
         ],
         color: colors.ink,
         lineHeight: bodyLineHeight,
       }),
     );
-    const rowHeight = Math.max(0, ...cells.map((cell) => cell.h)) + 16;
+    const rowHeight = Math.max(0, ...cells.map((cell) => cell.h)) + 2 * SPACE.cellPadY + 2 * SPACE.cellBorder;
     cells.forEach((cell, index) => {
       const x = contentBox.left + (index % columns) * (cellWidth + gap);
-      const y = ruleY + 24 + Math.floor(index / columns) * (rowHeight + BLOCK.itemGap);
+      const y = ruleY + 24 + Math.floor(index / columns) * (rowHeight + SPACE.gridRowGap);
       items.push(
-        { type: 'shape', name: `格${index + 1}`, shape: 'roundRect', x, y, w: cellWidth, h: rowHeight, line: { color: colors.line, widthPx: 1 } },
-        { ...cell, x: x + 10, y: y + 8 },
+        {
+          type: 'shape',
+          name: `格${index + 1}`,
+          shape: 'roundRect',
+          x,
+          y,
+          w: cellWidth,
+          h: rowHeight,
+          line: { color: colors.line, widthPx: SPACE.cellBorder },
+        },
+        { ...cell, x: x + SPACE.cellPadX, y: y + SPACE.cellPadY + SPACE.cellBorder },
       );
     });
     return items;
