@@ -38,7 +38,10 @@ function isTokenLine(text: string): boolean {
 /** Recognises one paragraph as page chrome; returns the reason, or undefined for report text. */
 function describeChrome(text: string): string | undefined {
   if (/^[•·\s]*(?:信息)?索引号\s*[:：]/u.test(text)) return '信息索引号';
-  if (/^(?:发布机构|发文机关|发布日期|成文日期|生成日期|主题分类|体裁分类|组配分类|服务对象|有效性|文号|发文字号|主题词|关键词)\s*[:：]/u.test(text) && text.length < 120) {
+  if (
+    /^(?:发布机构|发文机关|发布日期|成文日期|生成日期|主题分类|体裁分类|组配分类|服务对象|有效性|文号|发文字号|主题词|关键词)\s*[:：]/u.test(text) &&
+    text.length < 120
+  ) {
     return '信息公开目录';
   }
   if (VIEWS.test(text) && text.length < 120) return '日期、来源、浏览量';

@@ -60,7 +60,8 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParsedRepo
 
   // The heading: issuer lines (or none), the title, and a repeat of the title a web page prints twice.
   const heading = readHeading(bodyParagraphs, firstNumbered);
-  for (let position = 0; position < heading.titleAt; position += 1) place(body[position] ?? -1, position === heading.documentNumber?.at ? 'documentNumber' : 'issuer');
+  for (let position = 0; position < heading.titleAt; position += 1)
+    place(body[position] ?? -1, position === heading.documentNumber?.at ? 'documentNumber' : 'issuer');
   place(body[heading.titleAt] ?? -1, 'title');
   let prefaceStart = heading.titleAt + 1;
   if (text(prefaceStart) === heading.title) {
@@ -146,8 +147,15 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParsedRepo
 
   // The issuer: the lines before the title, else the title's own, the signature or the page header's source.
   const issuer = heading.issuer ?? readTitleIssuer(heading.title) ?? (signature || undefined) ?? header.source?.value;
-  if (!issuer) throw new ImportError('no issuer: no line before the title, no signature and no 来源 in a page header name the issuing body', all[body[heading.titleAt] ?? -1]?.line);
-  if (!heading.issuer) warnings.push(`line ${all[body[heading.titleAt] ?? -1]?.line}: no issuer line before the title; the issuer is taken from ${readTitleIssuer(heading.title) ? 'the title' : signature ? 'the signature' : `the page header (line ${header.source?.line})`}`);
+  if (!issuer)
+    throw new ImportError(
+      'no issuer: no line before the title, no signature and no 来源 in a page header name the issuing body',
+      all[body[heading.titleAt] ?? -1]?.line,
+    );
+  if (!heading.issuer)
+    warnings.push(
+      `line ${all[body[heading.titleAt] ?? -1]?.line}: no issuer line before the title; the issuer is taken from ${readTitleIssuer(heading.title) ? 'the title' : signature ? 'the signature' : `the page header (line ${header.source?.line})`}`,
+    );
 
   const reportYear = Number(date.slice(0, 4)) || Number(preface.endYear);
   for (const issue of issues) issue.suggestedCommitments = suggestCommitments(issue.paragraphs.join(''), reportYear);
@@ -174,7 +182,11 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParsedRepo
     statusLayout ? groupList.map((group) => ({ status: group.entry.status ?? 'completed', paragraph: all[group.index] })) : [],
     warnings,
   );
-  const outcomes = readOutcomes([...prefaceParagraphs, ...organisationIntro.map((index) => all[index] ?? { text: '', line: 0 }), ...wrapperIntro.map((index) => all[index] ?? { text: '', line: 0 })]);
+  const outcomes = readOutcomes([
+    ...prefaceParagraphs,
+    ...organisationIntro.map((index) => all[index] ?? { text: '', line: 0 }),
+    ...wrapperIntro.map((index) => all[index] ?? { text: '', line: 0 }),
+  ]);
 
   // The problems' section: its heading, and in a report grouped by status each group's heading and intro (the seed's fields).
   const implementation: NonNullable<ReportInput['implementation']> = {};
@@ -229,4 +241,3 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParsedRepo
   });
   return { data, date, issues, warnings, declaredLines: totals.lines, placements };
 }
-

@@ -83,7 +83,6 @@ export function formatOrdinalLike(like: string, number: number): string {
   return like.replace(/\d+/u, String(number));
 }
 
-
 /** 整改情况： 整改落实情况： 整改措施： — a label printed before a problem's measures. */
 export const MEASURES_LABEL = /^((?:整改(?:落实|完成|推进|进展)?(?:情况|措施|举措|进展|成效|结果))|落实情况|整改落实|主要措施|具体措施)\s*[:：]\s*/u;
 

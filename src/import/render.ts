@@ -37,7 +37,9 @@ export function renderIssueMdx(issue: ParsedIssue, reportId: string, extra: Part
     ...extra,
   };
   let yaml = stringify(front, yamlOptions);
-  if (issue.statusFrom === 'editor') yaml += '# 通报未写明本问题的整改状态，按导入时的 --status 填写，请编辑核对 the report does not state this status: set by --status at import; an editor should confirm it\n';
+  if (issue.statusFrom === 'editor')
+    yaml +=
+      '# 通报未写明本问题的整改状态，按导入时的 --status 填写，请编辑核对 the report does not state this status: set by --status at import; an editor should confirm it\n';
   if (issue.suggestedCommitments.length > 0 && !('commitments' in extra)) {
     const suggestion = stringify({ commitments: issue.suggestedCommitments }, yamlOptions)
       .trimEnd()

@@ -55,10 +55,11 @@ function opensProblemBody(text: string | undefined): boolean {
 
 /** Whether a node names a problem by its words or by what follows its title. */
 function namesProblem(node: TreeNode, paragraphs: readonly Paragraph[]): boolean {
-  if (namesProblemText(node.rest)) return true;
   if (readGroupStatus(node.rest)) return false;
   const tail = node.rest.slice(getHead(node.rest).length).trim();
-  return opensProblemBody(tail || paragraphs[node.intro[0] ?? -1]?.text);
+  if (opensProblemBody(tail || paragraphs[node.intro[0] ?? -1]?.text)) return true;
+  // 关于…问题 names a problem wherever it stands; a bare …问题 only as a heading of its own (2.带头领办重点问题。党组书记… is a measure).
+  return /^关于/u.test(node.rest) ? namesProblemText(node.rest) : tail.length === 0 && namesProblemText(node.rest);
 }
 
 /** Whether a node's numbered children are its measures: they follow a 整改情况： label or a 整改状态 line. */
@@ -119,7 +120,8 @@ export function readLayout(roots: readonly TreeNode[], paragraphs: readonly Para
     const atRank = scope.flatMap((root) => [root, ...listDescendants(root)]).filter((node) => node.rank === rank);
     // A block at that level under another one at that level is a measure of it.
     problems = atRank.filter((node) => !atRank.some((other) => other !== node && within(node, other)));
-    if (problems.length === 0) throw new ImportError(`--problems-at "${problemsAt}": no block of the problems' section is numbered at that level`, scope[0]?.line);
+    if (problems.length === 0)
+      throw new ImportError(`--problems-at "${problemsAt}": no block of the problems' section is numbered at that level`, scope[0]?.line);
     first = roots.findIndex(containing);
     last = roots.findLastIndex(containing);
   }
@@ -145,7 +147,10 @@ export function readLayout(roots: readonly TreeNode[], paragraphs: readonly Para
   // A top block after the last problem that heads a plan or contacts (（四）下一步工作打算 under 二、) closes the section.
   const closing = top.filter(
     (node) =>
-      lastProblem !== undefined && node.index > lastProblem.index && !within(lastProblem, node) && (PLAN_HEADING.test(node.rest) || CONTACT_HEADING.test(node.rest)),
+      lastProblem !== undefined &&
+      node.index > lastProblem.index &&
+      !within(lastProblem, node) &&
+      (PLAN_HEADING.test(node.rest) || CONTACT_HEADING.test(node.rest)),
   );
   for (const node of top.filter((root) => !closing.includes(root)).flatMap((root) => [root, ...listDescendants(root)])) {
     // Every other block of the section that is no problem and lies in none is a group (one with no problems keeps its text).
@@ -153,7 +158,9 @@ export function readLayout(roots: readonly TreeNode[], paragraphs: readonly Para
   }
   // Another reading: the problems' parents name problems too (1．关于“…”问题的整改 over （1）关于“…”).
   if (problemsAt === undefined) {
-    const parents = [...new Set(problems.map((problem) => problem.parent).filter((parent): parent is TreeNode => parent !== undefined && groups.includes(parent)))];
+    const parents = [
+      ...new Set(problems.map((problem) => problem.parent).filter((parent): parent is TreeNode => parent !== undefined && groups.includes(parent))),
+    ];
     const named = parents.filter((parent) => /^关于/u.test(parent.rest) && !/方面/u.test(parent.rest) && namesProblemText(parent.rest));
     if (named.length > 0 && named[0]) {
       notes.push(
@@ -172,5 +179,13 @@ export function readLayout(roots: readonly TreeNode[], paragraphs: readonly Para
       );
     }
   }
-  return { organisation: roots.slice(0, first), wrapper, top: top.filter((node) => !closing.includes(node)), problems, groups, after: [...closing, ...roots.slice(last + 1)], notes };
+  return {
+    organisation: roots.slice(0, first),
+    wrapper,
+    top: top.filter((node) => !closing.includes(node)),
+    problems,
+    groups,
+    after: [...closing, ...roots.slice(last + 1)],
+    notes,
+  };
 }

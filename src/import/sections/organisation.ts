@@ -15,7 +15,9 @@ type Part = NonNullable<Organisation['parts']>[number];
 function toMeasure(node: TreeNode, following: readonly string[]): Measure {
   const head = getHead(node.rest);
   const rest = `${node.rest.slice(head.length)}${following.join('')}`;
-  return rest.length > 0 && head.endsWith('。') ? { ordinal: node.ordinal, lead: head, text: rest } : { ordinal: node.ordinal, text: `${node.rest}${following.join('')}` };
+  return rest.length > 0 && head.endsWith('。')
+    ? { ordinal: node.ordinal, lead: head, text: rest }
+    : { ordinal: node.ordinal, text: `${node.rest}${following.join('')}` };
 }
 
 /** Whether a numbered block is a heading over measures of its own (主体责任情况) rather than a measure. */

@@ -66,7 +66,7 @@ export function readPreface(paragraphs: readonly Paragraph[], warnings: string[]
   } else {
     warnings.push(`line ${line}: the preface gives no inspection period (…年…月…日至…月…日); inspection.start and end left out`);
   }
-  const team = /([^，。、；]*?巡[察视](?:工作)?组)(?:[^，。]{0,8}?)对/u.exec(text)?.[1];
+  const team = /([^，。、；,;]*?巡[察视](?:工作)?组)(?:[^，。,]{0,8}?)对/u.exec(text)?.[1];
   if (team) inspection.team = team;
   else warnings.push(`line ${line}: no inspection team (…巡察组) found in the preface`);
   // 开展巡察“回头看”, 开展了常规巡察, 开展专项巡察: the kind is the phrase ending in 巡察 and its quoted suffix.
@@ -77,6 +77,7 @@ export function readPreface(paragraphs: readonly Paragraph[], warnings: string[]
   // A follow-up report may not date the feedback: a missing fact is left out, never guessed.
   if (!feedback || !feedbackYear) warnings.push(`line ${line}: the preface gives no feedback date (…月…日，巡察组向…反馈); inspection.feedback left out`);
   else inspection.feedback = toDay(feedbackYear, feedback[2] ?? '', feedback[3] ?? '');
-  if (feedback && !feedback[1] && feedbackYear) inspection.dateNote = `反馈日期原文为“${feedback[2]}月${feedback[3]}日”，年份按巡察结束年份（${endYear}年）推定`;
+  if (feedback && !feedback[1] && feedbackYear)
+    inspection.dateNote = `反馈日期原文为“${feedback[2]}月${feedback[3]}日”，年份按巡察结束年份（${endYear}年）推定`;
   return { paragraphs: paragraphs.map((p) => p.text), inspection, endYear, feedbackYear };
 }

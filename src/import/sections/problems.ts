@@ -44,9 +44,10 @@ function splitTitle(rest: string): { title: string; tail: string } {
   return { title: rest, tail: '' };
 }
 
-/** The quoted finding of a title: 关于“X”问题的整改 → X, （1）关于“X”… → X. */
+/** The quoted finding of a title: 关于“X”问题的整改 → X, 关于“X”的问题 → X. */
 export function readFinding(title: string): string | undefined {
-  return /^关于“([^”]+)”/u.exec(title)?.[1] ?? /“([^”]+)”(?:的)?问题/u.exec(title)?.[1];
+  // Only a quote that is the whole problem: 关于“四风”问题反弹回潮… quotes a term, not the finding.
+  return /^关于“([^“”]+)”(?:的)?问题(?:的整改(?:落实)?(?:情况)?)?[。.]?$/u.exec(title)?.[1];
 }
 
 /** Reads the groups of the problems' section: keys by position, headings and intros as printed, stated statuses. */
@@ -111,7 +112,10 @@ function checkNumbering(problems: readonly TreeNode[]): void {
     const sameParent = previous !== undefined && previous.parent === problem.parent && previous.rank === problem.rank;
     const expected = sameParent ? [(previous?.number ?? 0) + 1] : [1, ...(previous && previous.rank === problem.rank ? [previous.number + 1] : [])];
     if (!expected.includes(problem.number)) {
-      throw new ImportError(`problem numbering jumps: expected ${formatOrdinalLike(problem.ordinal, expected[0] ?? 1)}, found ${problem.ordinal}`, problem.line);
+      throw new ImportError(
+        `problem numbering jumps: expected ${formatOrdinalLike(problem.ordinal, expected[0] ?? 1)}, found ${problem.ordinal}`,
+        problem.line,
+      );
     }
     previous = problem;
   }
@@ -236,7 +240,12 @@ export function readProblems(context: ProblemsContext): ParsedIssue[] {
         );
       }
     } else if (body.statusLine) {
-      Object.assign(issue, { status: body.statusLine.status, statusFrom: 'line', statusWords: body.statusLine.words, statusLine: paragraphs[body.statusLine.index]?.line });
+      Object.assign(issue, {
+        status: body.statusLine.status,
+        statusFrom: 'line',
+        statusWords: body.statusLine.words,
+        statusLine: paragraphs[body.statusLine.index]?.line,
+      });
     } else {
       const suffix = /[（(]((?:已|正在|持续|阶段性|基本|需?长期|常态)[^（()）]{0,10})[）)][。.]?$/u.exec(title);
       const phrase = findClosingPhrase(body.paragraphs);
@@ -260,10 +269,13 @@ export function readProblems(context: ProblemsContext): ParsedIssue[] {
   }
   if (unstated.length > 0) {
     const [first] = unstated;
-    const others = unstated.length > 1 ? `（另有 ${unstated.length - 1} 个 and ${unstated.length - 1} more: ${unstated
-      .slice(1, 6)
-      .map((entry) => `line ${entry.line}`)
-      .join(', ')}${unstated.length > 6 ? ', …' : ''}）` : '';
+    const others =
+      unstated.length > 1
+        ? `（另有 ${unstated.length - 1} 个 and ${unstated.length - 1} more: ${unstated
+            .slice(1, 6)
+            .map((entry) => `line ${entry.line}`)
+            .join(', ')}${unstated.length > 6 ? ', …' : ''}）`
+        : '';
     throw new ImportError(
       `未写明整改状态 problem ${first?.name} states no status (no status group heading, no 整改状态： line, no closing phrase such as 目前，该问题已整改完成)${others}; pass --status completed|ongoing|longTerm to set the status of problems the report does not state`,
       first?.line,

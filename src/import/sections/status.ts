@@ -1,7 +1,7 @@
 // A problem's status in the words a report states it: a group heading (已整改完成的问题), a field line
 // (整改状态：完成) or a closing phrase of its body (目前，该问题已整改完成). Three values: completed (已完成整改,
 // 已整改到位, 完成), ongoing (正在整改, 阶段性完成, 基本完成, 持续推进) and long-term (需长期坚持, 长期坚持, 常态推进).
-import { STATUS_LINE } from '#src/import/patterns.ts';
+import { MEASURE_START, STATUS_LINE } from '#src/import/patterns.ts';
 import type { IssueStatus } from '#src/schemas/issue.ts';
 
 /** The status a short phrase names (the value of a 整改状态 line, a group heading), or undefined. */
@@ -26,7 +26,8 @@ export function readGroupStatus(heading: string): IssueStatus | undefined {
 /** A 整改状态：完成 line (or the opening of a paragraph): its words and status, and the text after it. */
 export function readStatusLine(text: string): { words: string; status: IssueStatus; rest: string } | undefined {
   const match = STATUS_LINE.exec(text);
-  if (!match) return undefined;
+  // 整改情况：一是… opens measures, not a status.
+  if (!match || MEASURE_START.test(match[2] ?? '')) return undefined;
   const status = classifyStatusWords(match[2] ?? '');
   if (!status) return undefined;
   return { words: match[1] ?? '', status, rest: text.slice(match[0].length).trim() };
@@ -43,7 +44,11 @@ export interface PhraseStatus {
 // Each phrase with the status it states; `marked` phrases also occur as plain verbs in measures (持续推进…建设),
 // so they count only in a sentence that speaks of the problem's state (该问题, 目前, 截至目前).
 const PHRASES: readonly { status: IssueStatus; pattern: RegExp; marked?: true }[] = [
-  { status: 'longTerm', pattern: /需(?:要)?长期坚持|长期坚持[、，,]\s*常态(?:化)?推进|常态(?:化)?推进|属于?长期(?:整改|坚持|推进)(?:的)?(?:事项|问题|任务)?|需(?:要)?长期(?:推进|整改)/gu },
+  {
+    status: 'longTerm',
+    pattern:
+      /需(?:要)?长期坚持|长期坚持[、，,]\s*常态(?:化)?推进|常态(?:化)?推进|属于?长期(?:整改|坚持|推进)(?:的)?(?:事项|问题|任务)?|需(?:要)?长期(?:推进|整改)/gu,
+  },
   { status: 'longTerm', pattern: /长期坚持/gu, marked: true },
   {
     status: 'ongoing',
@@ -98,12 +103,14 @@ export function findClosingPhrase(body: readonly string[]): PhraseStatus | undef
       }
       if (found.length === 0) return;
       const rank = (status: IssueStatus) => (status === 'longTerm' ? 3 : status === 'ongoing' ? 2 : 1);
-      const pick = found.sort((a, b) => rank(b.status) - rank(a.status) || b.index - a.index)[0];
-      if (!pick) return;
+      let status = found.reduce((top, entry) => (rank(entry.status) > rank(top) ? entry.status : top), found[0]?.status ?? 'completed');
       // A weak long-term phrase beside a completed one (已整改完成，并将长期坚持) is a promise, not the status.
-      const status = pick.status === 'longTerm' && found.some((entry) => entry.status === 'completed') && !/需(?:要)?长期|常态/u.test(sentence.text) ? 'completed' : pick.status;
-      const chosen = status === pick.status ? pick : (found.find((entry) => entry.status === status) ?? pick);
-      const words = quoteClause(sentence.text, chosen.index, chosen.length);
+      if (status === 'longTerm' && found.some((entry) => entry.status === 'completed') && !/需(?:要)?长期|常态/u.test(sentence.text)) status = 'completed';
+      const same = found.filter((entry) => entry.status === status).sort((a, b) => a.index - b.index);
+      const firstMatch = same[0];
+      const lastMatch = same.at(-1);
+      if (!firstMatch || !lastMatch) return;
+      const words = quoteClause(sentence.text, firstMatch.index, lastMatch.index + lastMatch.length);
       if (!best || weight > best.weight || (weight === best.weight && order > best.order)) {
         best = { status, words, paragraph, weight, order };
       }
@@ -113,16 +120,21 @@ export function findClosingPhrase(body: readonly string[]): PhraseStatus | undef
   return { status: best.status, words: best.words, paragraph: best.paragraph };
 }
 
-/** The clause that holds a phrase: from its sentence's start (or the last comma within 16 characters) to the clause's end. */
-function quoteClause(sentence: string, index: number, length: number): string {
-  const head = sentence.slice(0, index);
-  let start = 0;
-  if (head.length > 16) {
-    const comma = Math.max(head.lastIndexOf('，'), head.lastIndexOf(','), head.lastIndexOf('、'));
-    start = comma >= 0 ? comma + 1 : 0;
-  }
-  const tail = sentence.slice(index + length);
+/**
+ * The clauses that hold the phrases from `from` to `to`: from the clause of the first (and a short clause before it
+ * such as 目前，) to the end of the clause of the last, e.g. 目前，该问题已整改完成 or 该项工作取得阶段性成效，持续推进.
+ */
+function quoteClause(sentence: string, from: number, to: number): string {
+  const head = sentence.slice(0, from);
+  const commas = [...head.matchAll(/[，,、]/gu)].map((match) => match.index);
+  let start = (commas.at(-1) ?? -1) + 1;
+  const before = commas.at(-2) ?? -1;
+  if (start > 0 && start - 1 - (before + 1) <= 6) start = before + 1;
+  const tail = sentence.slice(to);
   const stop = tail.search(/[，。；！？,;]/u);
-  const end = index + length + (stop >= 0 ? stop : tail.length);
-  return sentence.slice(start, end).replace(/[”’）」]+$/u, '').trim();
+  const end = to + (stop >= 0 ? stop : tail.length);
+  return sentence
+    .slice(start, end)
+    .replace(/[”’）」]+$/u, '')
+    .trim();
 }

@@ -89,7 +89,10 @@ export function readDeclaredTotals(
   for (const { key, what, found: parsed } of checks) {
     const stated = found[key];
     if (stated && stated.value !== parsed) {
-      throw new ImportError(`声明数与解析数不符 the report declares ${stated.value} ${what} but ${parsed} were found (“${stated.words}”)`, stated.paragraph.line);
+      throw new ImportError(
+        `声明数与解析数不符 the report declares ${stated.value} ${what} but ${parsed} were found (“${stated.words}”)`,
+        stated.paragraph.line,
+      );
     }
   }
   if (!found.problems) warnings.push(`line ${scope[0]?.line}: no declared totals (…项…个问题) found`);
@@ -108,7 +111,8 @@ export function readDeclaredTotals(
   if (rate) declared.rate = rate.replace('％', '%');
   if (rate && found.problems && found.problems.value > 0) {
     const share = Math.round((count('completed') / found.problems.value) * 100);
-    if (Math.abs(share - Number.parseFloat(rate)) > 1) warnings.push(`line ${rateParagraph?.line}: the stated rate ${rate} differs from ${count('completed')}/${found.problems.value} completed (${share}%)`);
+    if (Math.abs(share - Number.parseFloat(rate)) > 1)
+      warnings.push(`line ${rateParagraph?.line}: the stated rate ${rate} differs from ${count('completed')}/${found.problems.value} completed (${share}%)`);
   }
   return {
     declared,
