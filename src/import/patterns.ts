@@ -10,7 +10,17 @@ export const SUBSECTION = new RegExp(`^（([${CN_DIGITS}]+)）(.*)$`, 'u');
 export const PROBLEM = /^(\d+)\s*[．.、]\s*(关于.*)$/u;
 /** 一是… 二是… */
 export const MEASURE_START = new RegExp(`^[${CN_DIGITS}]+是`, 'u');
-export const HEADING_START = [SECTION, SUBSECTION, PROBLEM];
+/** What opens a paragraph in wrapped text: any numbering level in either width (see readMarker), or a status or measures label. */
+export const HEADING_START = [
+  SECTION,
+  SUBSECTION,
+  PROBLEM,
+  new RegExp(`^\\([${CN_DIGITS}]+\\)`, 'u'),
+  /^[（(]\d{1,2}[）)]/u,
+  /^\d{1,2}\s*[．.、](?![\d．.])/u,
+  /^[①-⑳]/u,
+  /^(?:整改状态|整改情况|整改落实情况|整改措施)\s*[:：]/u,
+];
 /** 2022年4月22日 on a line of its own. */
 export const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/u;
 
