@@ -60,9 +60,9 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParsedRepo
 
   // The heading: issuer lines (or none), the title, and a repeat of the title a web page prints twice.
   const heading = readHeading(bodyParagraphs, firstNumbered);
-  for (let position = 0; position < heading.titleAt; position += 1)
-    place(body[position] ?? -1, position === heading.documentNumber?.at ? 'documentNumber' : 'issuer');
-  place(body[heading.titleAt] ?? -1, 'title');
+  for (let position = 0; position <= heading.titleAt; position += 1) {
+    place(body[position] ?? -1, position === heading.documentNumber?.at ? 'documentNumber' : position < heading.titleFrom ? 'issuer' : 'title');
+  }
   let prefaceStart = heading.titleAt + 1;
   if (text(prefaceStart) === heading.title) {
     leaveOut(body[prefaceStart] ?? -1, '重复的标题 the title repeated');

@@ -14,6 +14,7 @@ import { splitFrontmatter } from '#src/loaders/disk.ts';
 import { issueSchema } from '#src/schemas/issue.ts';
 import { reportSchema } from '#src/schemas/report.ts';
 import { importReport } from '../../scripts/import/import.ts';
+import { readParagraphs, writeDocx, writePdf } from '../fixtures/import/generate.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { createReportsDirs } from '../helpers/fixtures.ts';
 
@@ -60,7 +61,7 @@ const fixtures = readdirSync(shapesDir)
 /** Imports a fixture into a fresh folder and reads the written files back with the build's schemas. */
 async function importFixture(file: string, options: { problemsAt?: string; status?: 'completed' | 'ongoing' | 'longTerm' } = {}) {
   const reportsDir = freshReportsDir();
-  const id = path.basename(file, '.txt').replace(/^\d+-/u, 'shape-');
+  const id = path.basename(file).replace(/\..*$/u, '').replace(/^\d+-/u, 'shape-');
   const result = await importReport({ file, reportsDir, id, ...options });
   const folder = path.join(reportsDir, id);
   const report = reportSchema.parse(parseYaml(readFileSync(path.join(folder, 'report.yaml'), 'utf8')));
@@ -205,4 +206,25 @@ describe('where the structure leaves a choice, the import says so and offers a f
     const line = source.split('\n').findIndex((text) => text.startsWith('（二）桃源社区党委')) + 1;
     await expect(importReport({ file, reportsDir: freshReportsDir(), id: 'bad' })).rejects.toThrow(new RegExp(`^line ${line}: .*states 3 problems but 2`, 'u'));
   });
+});
+
+describe('the shapes from PDF and Word too', () => {
+  // A PDF hard-wraps every line and a .docx keeps one paragraph per Word paragraph: both must read as the text does.
+  for (const name of ['1-fangmian.txt', '3-status-lines.txt', '6-top-level.txt', '9-mixed.txt']) {
+    it(name, async () => {
+      const file = path.join(shapesDir, name);
+      const expected = await importFixture(file);
+      const lines = readParagraphs(file);
+      for (const format of ['pdf', 'docx'] as const) {
+        const converted = path.join(work, `${name}.${format}`);
+        await (format === 'pdf' ? writePdf(lines, converted) : writeDocx(lines, converted));
+        const result = await importFixture(converted);
+        expect(
+          result.issues.map((issue) => issue.source),
+          `${name} as ${format}`,
+        ).toEqual(expected.issues.map((issue) => issue.source));
+        expect(result.report, `${name} as ${format}`).toEqual(expected.report);
+      }
+    }, 120_000);
+  }
 });

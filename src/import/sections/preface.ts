@@ -9,7 +9,9 @@ export interface Heading {
   /** The issuer's lines before the title, joined; undefined where the title stands first. */
   issuer: string | undefined;
   title: string;
-  /** Position of the title among the paragraphs given; the preface follows it. */
+  /** Position of the title's first line among the paragraphs given. */
+  titleFrom: number;
+  /** Position of the title's last line; the preface follows it. */
   titleAt: number;
   /** Positions of lines before the title that are the document number (…〔2024〕3号), with it. */
   documentNumber?: { at: number; value: string } | undefined;
@@ -22,15 +24,23 @@ const DOCUMENT_NUMBER = /^\S*[〔［[]\d{4}[〕］\]]\s*\d+\s*号$/u;
 export function readHeading(paragraphs: readonly Paragraph[], end: number): Heading {
   const titleAt = paragraphs.findIndex((p, i) => i < Math.min(end, 6) && TITLE.test(p.text) && p.text.length <= 80 && !p.text.slice(0, -1).includes('。'));
   if (titleAt < 0) throw new ImportError('no heading: expected a title ending in 通报 (or 报告, 情况) before the preface', paragraphs[0]?.line);
-  const before = paragraphs.slice(0, titleAt);
-  const numberAt = before.findIndex((p) => DOCUMENT_NUMBER.test(p.text));
-  const issuer = before
+  const numberAt = paragraphs.slice(0, titleAt).findIndex((p) => DOCUMENT_NUMBER.test(p.text));
+  // A title wrapped over lines (a PDF's 中共…党组关于…意见 / 整改进展情况的通报): an issuer line never says 关于.
+  const opening = paragraphs.findIndex((p, i) => i < titleAt && i !== numberAt && p.text.includes('关于'));
+  const titleFrom = opening >= 0 ? opening : titleAt;
+  const issuer = paragraphs
+    .slice(0, titleFrom)
     .filter((_, i) => i !== numberAt)
     .map((p) => p.text)
     .join('');
   return {
     issuer: issuer || undefined,
-    title: paragraphs[titleAt]?.text ?? '',
+    title: paragraphs
+      .slice(titleFrom, titleAt + 1)
+      .filter((_, i) => i + titleFrom !== numberAt)
+      .map((p) => p.text)
+      .join(''),
+    titleFrom,
     titleAt,
     documentNumber: numberAt >= 0 ? { at: numberAt, value: paragraphs[numberAt]?.text ?? '' } : undefined,
   };
