@@ -25,7 +25,7 @@ const TOKENS = [
   /字体\s*[:：]?\s*[【[]?\s*大\s*中\s*小\s*[】\]]?/gu,
   /[【[]\s*(?:大|中|小|默认)\s*[】\]]/gu,
   /(?:微信|微博|QQ空间|QQ|扫一扫|手机扫码)/gu,
-  /[\s|｜/·•,，]+/gu,
+  /[\s|｜/·•,，【】[\]]+/gu,
 ];
 
 /** Whether the text consists only of chrome tokens (分享 打印 字体：[大 中 小] …). */

@@ -48,7 +48,9 @@ export function joinParagraphs(raw: string, layout?: Layout): Paragraph[] {
     // 一是… may also begin a wrapped line mid-paragraph; where indents are kept, only an indented one opens a measure.
     const opensMeasure = MEASURE_START.test(text) && (!useIndent || indented);
     const opens = HEADING_START.some((pattern) => pattern.test(text)) || opensMeasure || DATE_LINE.test(text) || (useIndent && indented);
-    const titleOpen = current !== null && PROBLEM.test(current.parts.join('')) && !/整改。?$/u.test(compactChineseSpacing(current.parts.join('')));
+    // A problem's title wrapped over lines runs on until it ends (…的整改。); one that has ended a sentence has ended.
+    const sofar = current === null ? '' : compactChineseSpacing(current.parts.join(''));
+    const titleOpen = current !== null && PROBLEM.test(sofar) && !/整改。?$/u.test(sofar) && !/[。；！？]/u.test(sofar);
     if (current && (titleOpen || (!closed && !opens))) {
       current.parts.push(text);
     } else {

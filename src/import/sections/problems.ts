@@ -309,7 +309,8 @@ function assignSlugs(issues: ParsedIssue[], layout: Layout, groups: Map<TreeNode
   const name = (useKeys: boolean) =>
     issues.map((issue, position) => {
       const node = layout.problems[position];
-      if (statusLayout) return `${issue.status}-${pad(issue.number)}`;
+      // Slugs are lower case: longTerm-01 would not do (the schema's ISSUE_SLUG_PATTERN).
+      if (statusLayout) return `${issue.status === 'longTerm' ? 'long-term' : issue.status}-${pad(issue.number)}`;
       return node ? path(node, useKeys) : pad(position + 1);
     });
   let slugs = name(false);
