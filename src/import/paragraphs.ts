@@ -38,7 +38,12 @@ export function joinParagraphs(raw: string, layout?: Layout): Paragraph[] {
   const full = widths[Math.floor(widths.length * 0.9)] ?? 0;
   // A printed line holds at most ~40 Chinese characters (width 80); text whose long lines are far wider
   // was saved one paragraph per line (Word, a hand-made .txt), and joining lines there would merge paragraphs.
-  if ((layout ?? detectLayout(full)) === 'paragraphs') {
+  // Short paragraphs saved one per line are told from wrapped text by their ends: a wrapped page's long lines
+  // mostly stop mid-sentence, while a paragraph's line ends with its punctuation (or is a heading).
+  const long = lines.filter((line) => visualWidth(line.text) >= full * 0.8);
+  const unfinished = long.filter((line) => !/[。！？；：”）)]$|(?:通报|报告|情况|问题|整改|方面)$/u.test(line.text)).length;
+  const oneParagraphPerLine = long.length >= 3 && unfinished <= long.length * 0.1;
+  if ((layout ?? (oneParagraphPerLine ? 'paragraphs' : detectLayout(full))) === 'paragraphs') {
     return lines.map(({ text, line }) => ({ text: compactChineseSpacing(text), line }));
   }
   const paragraphs: Paragraph[] = [];
@@ -50,7 +55,7 @@ export function joinParagraphs(raw: string, layout?: Layout): Paragraph[] {
     const opens = HEADING_START.some((pattern) => pattern.test(text)) || opensMeasure || DATE_LINE.test(text) || (useIndent && indented);
     // A problem's title wrapped over lines runs on until it ends (…的整改。); one that has ended a sentence has ended.
     const sofar = current === null ? '' : compactChineseSpacing(current.parts.join(''));
-    const titleOpen = current !== null && PROBLEM.test(sofar) && !/整改。?$/u.test(sofar) && !/[。；！？]/u.test(sofar);
+    const titleOpen = current !== null && !opens && PROBLEM.test(sofar) && !/(?:整改|问题)。?$/u.test(sofar) && !/[。；！？]/u.test(sofar);
     if (current && (titleOpen || (!closed && !opens))) {
       current.parts.push(text);
     } else {
