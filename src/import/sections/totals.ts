@@ -4,6 +4,7 @@
 // does not state is left out.
 import { ImportError } from '#src/import/errors.ts';
 import type { DeclaredLines, Paragraph, ParsedIssue, ReportInput } from '#src/import/types.ts';
+import { parseChineseNumeral } from '#src/lib/numerals.ts';
 import type { IssueStatus } from '#src/schemas/issue.ts';
 
 type Declared = NonNullable<ReportInput['declared']>;
@@ -31,6 +32,15 @@ const WORDINGS: readonly { pattern: RegExp; keys: readonly ('items' | Key)[] }[]
   { pattern: /(?:需长期坚持|长期坚持|长期整改|常态推进|需持续推进)\s*(\d+)\s*(?:个|项)/gu, keys: ['longTerm'] },
   { pattern: /(\d+)\s*(?:个|项)(?:问题)?(?:需长期坚持|需长期整改|常态推进)/gu, keys: ['longTerm'] },
 ];
+// A count may be printed in figures or in Chinese numerals (三个方面十二个问题).
+const COUNT = '(\\d+|[一二两三四五六七八九十]{1,3})';
+const COUNTED = WORDINGS.map(({ pattern, keys }) => ({ pattern: new RegExp(pattern.source.replaceAll('(\\d+)', COUNT), 'gu'), keys }));
+
+/** A count as printed: 12 or 十二. */
+function readCount(text: string): number {
+  return /^\d+$/u.test(text) ? Number(text) : parseChineseNumeral(text.replace(/两/gu, '二'));
+}
+
 const RATE = /(?:整改)?完成率(?:为|达|达到)?\s*(\d+(?:\.\d+)?\s*[%％])/u;
 // Counts of something other than the report's problems, which stand beside totals in the same sentences.
 const DECOY = /立行立改|信访|线索|整改措施|措施|制度|任务|责任人|台账|件/u;
@@ -68,11 +78,11 @@ export function readDeclaredTotals(
 ): { declared: Declared; lines: DeclaredLines } {
   const found: Partial<Record<'items' | Key, Found>> = {};
   for (const paragraph of scope) {
-    for (const { pattern, keys } of WORDINGS) {
+    for (const { pattern, keys } of COUNTED) {
       for (const match of paragraph.text.matchAll(pattern)) {
         if (isDecoy(paragraph.text, match.index, match[0])) continue;
         keys.forEach((key, position) => {
-          if (found[key] === undefined) found[key] = { value: Number(match[position + 1]), paragraph, words: match[0] };
+          if (found[key] === undefined) found[key] = { value: readCount(match[position + 1] ?? ''), paragraph, words: match[0] };
         });
       }
     }
