@@ -1,19 +1,30 @@
-// npm run import -- <file> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force]
+// npm run import -- <file> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force] [--problems-at <ordinal>] [--status <status>]
 // Imports a 巡察整改情况通报 (.txt, .docx, .doc/.wps/.odt, .pdf, .html) into the reports collection.
 import { parseArgs } from 'node:util';
 import { ImportError } from '#src/import/errors.ts';
 import { formatSummary } from '#src/import/summary.ts';
 import { getReportsDir } from '#src/loaders/paths.ts';
+import { type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import { importReport } from './import.ts';
 
 const usage = `用法 Usage: npm run import -- <file.txt|.docx|.doc|.wps|.odt|.pdf|.html|.htm> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force]
   --id       报告编号（目录名）report id (folder name); default report-YYYYMMDD from the report's date
   --out      报告目录 reports folder; default $REPORTS_DIR or content/reports
   --dry-run  只解析和校验，不写入 parse and validate, write nothing
-  --force    覆盖已存在的报告 replace an existing report folder`;
+  --force    覆盖已存在的报告 replace an existing report folder
+  --problems-at <序号>  问题所在的编号层级 the level that holds the problems, e.g. "（1）" or "1."; where the import names two readings
+  --status <状态>       通报未写明状态的问题按此状态导入 status of problems the report states none for: completed | ongoing | longTerm`;
 
 async function main(): Promise<number> {
-  let values: { id?: string | undefined; out?: string | undefined; 'dry-run'?: boolean | undefined; force?: boolean | undefined; help?: boolean | undefined };
+  let values: {
+    id?: string | undefined;
+    out?: string | undefined;
+    'dry-run'?: boolean | undefined;
+    force?: boolean | undefined;
+    help?: boolean | undefined;
+    'problems-at'?: string | undefined;
+    status?: string | undefined;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -22,6 +33,8 @@ async function main(): Promise<number> {
         out: { type: 'string' },
         'dry-run': { type: 'boolean' },
         force: { type: 'boolean' },
+        'problems-at': { type: 'string' },
+        status: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -39,6 +52,11 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   }
+  const status = values.status;
+  if (status !== undefined && !(issueStatuses as readonly string[]).includes(status)) {
+    console.error(`--status "${status}": expected one of ${issueStatuses.join(', ')}\n${usage}`);
+    return 2;
+  }
   try {
     const result = await importReport({
       file,
@@ -46,6 +64,8 @@ async function main(): Promise<number> {
       id: values.id,
       dryRun: values['dry-run'],
       force: values.force,
+      problemsAt: values['problems-at'],
+      status: status as IssueStatus | undefined,
     });
     console.log(formatSummary(result));
     return 0;

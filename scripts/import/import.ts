@@ -8,6 +8,7 @@ import { prepareImport } from '#src/import/prepare.ts';
 import { preparePublishedSource } from '#src/import/published.ts';
 import type { ImportOutcome } from '#src/import/summary.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import type { IssueStatus } from '#src/schemas/issue.ts';
 import { readSource } from './read.ts';
 
 export interface ImportOptions {
@@ -21,6 +22,10 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   /** Replace an existing report folder of the same id. */
   force?: boolean | undefined;
+  /** The level that holds the problems where the structure has two readings, as an ordinal: 一、 （一） 1. （1）. */
+  problemsAt?: string | undefined;
+  /** The status of problems whose status the report states nowhere (otherwise the import refuses them). */
+  status?: IssueStatus | undefined;
 }
 
 /** Runs the whole import. Throws ImportError (naming the line where there is one) and then writes nothing. */
@@ -29,7 +34,7 @@ export async function importReport(options: ImportOptions): Promise<ImportOutcom
   // The collection already there, to propose continues links against (what cannot be read is simply not matched).
   const reportsDir = path.resolve(options.reportsDir);
   const existing = existsSync(reportsDir) ? { reports: readReportsFromDisk(reportsDir).reports, issues: readIssuesFromDisk(reportsDir).issues } : undefined;
-  const prepared = prepareImport(source, options.id, existing);
+  const prepared = prepareImport(source, options.id, existing, { problemsAt: options.problemsAt, defaultStatus: options.status });
   const dir = path.join(path.resolve(options.reportsDir), prepared.id);
   const exists = existsSync(dir);
   if (exists && !options.force) {

@@ -454,7 +454,7 @@ function planOrganisation(report: ReportEntry, brief = false): OrganisationSlide
   const width = (scale: TypeScale) => CONTENT_WIDTH - 3 * (scale.body + 4) - 12;
   return planSectionList<(typeof measures)[number], OrganisationSlide>(
     'organisation',
-    organisation.heading,
+    organisation.heading ?? labels.deck.organisationHeading,
     measures,
     (measure, scale) =>
       getTextHeight(measure.lead ?? measure.text, scale.body + 4, width(scale)) +
@@ -473,7 +473,7 @@ function planOrganisation(report: ReportEntry, brief = false): OrganisationSlide
         '\n\n',
       ),
     }),
-    formatNotesLabel(organisation.heading),
+    formatNotesLabel(organisation.heading ?? labels.deck.organisationHeading),
     `${sourceOf(report)}: organisation`,
   );
 }

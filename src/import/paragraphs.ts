@@ -1,5 +1,6 @@
 // Rebuilds the paragraphs of extracted text: the one place that knows how a PDF's hard wraps are undone.
 import { compactChineseSpacing, stripZeroWidth } from '#src/lib/text.ts';
+import { isChromeLine } from './chrome.ts';
 import { DATE_LINE, HEADING_START, MEASURE_START, PROBLEM, SECTION, SUBSECTION } from './patterns.ts';
 import type { Layout, Paragraph } from './types.ts';
 
@@ -38,7 +39,12 @@ export function joinParagraphs(raw: string, layout?: Layout): Paragraph[] {
   const full = widths[Math.floor(widths.length * 0.9)] ?? 0;
   // A printed line holds at most ~40 Chinese characters (width 80); text whose long lines are far wider
   // was saved one paragraph per line (Word, a hand-made .txt), and joining lines there would merge paragraphs.
-  if ((layout ?? detectLayout(full)) === 'paragraphs') {
+  // Short paragraphs saved one per line are told from wrapped text by their ends: a wrapped page's long lines
+  // mostly stop mid-sentence, while a paragraph's line ends with its punctuation (or is a heading).
+  const long = lines.filter((line) => visualWidth(line.text) >= full * 0.8);
+  const unfinished = long.filter((line) => !/[。！？；：”）)]$|(?:通报|报告|情况|问题|整改|方面)$/u.test(line.text)).length;
+  const oneParagraphPerLine = long.length >= 3 && unfinished <= long.length * 0.1;
+  if ((layout ?? (oneParagraphPerLine ? 'paragraphs' : detectLayout(full))) === 'paragraphs') {
     return lines.map(({ text, line }) => ({ text: compactChineseSpacing(text), line }));
   }
   const paragraphs: Paragraph[] = [];
@@ -47,8 +53,12 @@ export function joinParagraphs(raw: string, layout?: Layout): Paragraph[] {
   for (const { text, line, indented } of lines) {
     // 一是… may also begin a wrapped line mid-paragraph; where indents are kept, only an indented one opens a measure.
     const opensMeasure = MEASURE_START.test(text) && (!useIndent || indented);
-    const opens = HEADING_START.some((pattern) => pattern.test(text)) || opensMeasure || DATE_LINE.test(text) || (useIndent && indented);
-    const titleOpen = current !== null && PROBLEM.test(current.parts.join('')) && !/整改。?$/u.test(compactChineseSpacing(current.parts.join('')));
+    // A page's breadcrumb, 发布机构：… or 字体 line stands alone: joined to the title it would hide it.
+    const chrome = isChromeLine(compactChineseSpacing(text));
+    const opens = chrome || HEADING_START.some((pattern) => pattern.test(text)) || opensMeasure || DATE_LINE.test(text) || (useIndent && indented);
+    // A problem's title wrapped over lines runs on until it ends (…的整改。); one that has ended a sentence has ended.
+    const sofar = current === null ? '' : compactChineseSpacing(current.parts.join(''));
+    const titleOpen = current !== null && !opens && PROBLEM.test(sofar) && !/(?:整改|问题)。?$/u.test(sofar) && !/[。；！？]/u.test(sofar);
     if (current && (titleOpen || (!closed && !opens))) {
       current.parts.push(text);
     } else {
@@ -60,7 +70,7 @@ export function joinParagraphs(raw: string, layout?: Layout): Paragraph[] {
     const terminal = /[。！？；：”）]$/u.test(text);
     const heading = (SECTION.test(text) || SUBSECTION.test(text)) && !text.includes('。') && !text.includes('，');
     const titleDone = PROBLEM.test(joined) && /整改。?$/u.test(joined);
-    closed = titleDone || heading || (terminal && width < full - 4) || width < full * 0.6;
+    closed = chrome || titleDone || heading || (terminal && width < full - 4) || width < full * 0.6;
   }
   if (current) paragraphs.push({ text: compactChineseSpacing(current.parts.join('')), line: current.line });
   return paragraphs;

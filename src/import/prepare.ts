@@ -11,7 +11,7 @@ import { parseReport } from './parse.ts';
 import { mapRadicals } from './radicals.ts';
 import { getIssueFileName, renderIssueMdx, renderReportYaml } from './render.ts';
 import type { SourceText } from './source.ts';
-import type { ParsedIssue, ParsedReport } from './types.ts';
+import type { ParsedIssue, ParsedReport, ParseOptions } from './types.ts';
 
 /** A parsed report and the files it becomes, validated. */
 export interface PreparedImport {
@@ -77,12 +77,17 @@ export function validateRendered(id: string, files: Map<string, string>, issues:
  * Parses the source text and renders the report's files under `id` (derived from its date when absent), proposing
  * `continues` links against the existing collection (a report of the same id, being replaced, is left out). Throws ImportError.
  */
-export function prepareImport(source: SourceText, id?: string, existing: ExistingCollection = { reports: [], issues: [] }): PreparedImport {
+export function prepareImport(
+  source: SourceText,
+  id?: string,
+  existing: ExistingCollection = { reports: [], issues: [] },
+  choices: Omit<ParseOptions, 'layout'> = {},
+): PreparedImport {
   // Every format, not only PDF: text copied from a PDF into Word or a web page carries the same radicals.
   const { text, mapped } = mapRadicals(source.text);
   let parsed: ParsedReport;
   try {
-    parsed = parseReport(text, { layout: source.layout });
+    parsed = parseReport(text, { ...choices, layout: source.layout });
   } catch (error) {
     // A .docx, .pdf or web page has no lines of its own: say what the numbers count.
     if (error instanceof ImportError && source.format !== 'txt') {

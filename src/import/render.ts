@@ -3,9 +3,9 @@ import { stringify } from 'yaml';
 import { escapeMdx } from '#src/lib/text.ts';
 import type { IssueInput, ParsedIssue, ReportInput } from './types.ts';
 
-/** The file name of a problem within its report folder, e.g. completed-01.mdx. */
-export function getIssueFileName(issue: Pick<ParsedIssue, 'status' | 'number'>): string {
-  return `${issue.status}-${String(issue.number).padStart(2, '0')}.mdx`;
+/** The file name of a problem within its report folder, e.g. completed-01.mdx or 02-01-03.mdx. */
+export function getIssueFileName(issue: Pick<ParsedIssue, 'slug'>): string {
+  return `${issue.slug}.mdx`;
 }
 
 const yamlOptions = { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' } as const;
@@ -23,12 +23,23 @@ export function renderIssueMdx(issue: ParsedIssue, reportId: string, extra: Part
   const front: IssueInput = {
     report: reportId,
     status: issue.status,
+    // Where the status is stated: absent for a group heading (the seed's status groups).
+    ...(issue.statusFrom === 'heading' || issue.statusFrom === 'editor' ? {} : { statusFrom: issue.statusFrom }),
+    ...(issue.statusWords ? { statusWords: issue.statusWords } : {}),
+    ...(issue.group ? { group: issue.group } : {}),
+    // The printed ordinal, unless it is the default N．.
+    ...(issue.ordinal === `${issue.number}．` ? {} : { ordinal: issue.ordinal }),
     number: issue.number,
     title: issue.title,
+    ...(issue.finding ? { finding: issue.finding } : {}),
+    ...(issue.measuresLabel ? { measuresLabel: issue.measuresLabel } : {}),
     shortTitle: issue.shortTitle,
     ...extra,
   };
   let yaml = stringify(front, yamlOptions);
+  if (issue.statusFrom === 'editor')
+    yaml +=
+      '# 通报未写明本问题的整改状态，按导入时的 --status 填写，请编辑核对 the report does not state this status: set by --status at import; an editor should confirm it\n';
   if (issue.suggestedCommitments.length > 0 && !('commitments' in extra)) {
     const suggestion = stringify({ commitments: issue.suggestedCommitments }, yamlOptions)
       .trimEnd()

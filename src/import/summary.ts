@@ -34,8 +34,26 @@ export function formatSummary(result: ImportOutcome): string {
       : `编号 Id: ${result.id}`,
     `${labels.status.completed} completed: ${count('completed')}${against(count('completed'), declared.completed ?? 0, declared.completed ?? 0, parsed.declaredLines.completed)}`,
     `${labels.status.ongoing} ongoing: ${count('ongoing')}${against(count('ongoing'), declared.ongoing ?? 0, declared.ongoing ?? 0, parsed.declaredLines.ongoing)}`,
-    `合计 total: ${parsed.issues.length}${against(parsed.issues.length, `${declared.items}项${declared.problems}个问题`, declared.problems ?? 0, parsed.declaredLines.problems)}`,
   ];
+  if (count('longTerm') > 0 || declared.longTerm !== undefined) {
+    lines.push(
+      `${labels.status.longTerm} longTerm: ${count('longTerm')}${against(count('longTerm'), declared.longTerm ?? 0, declared.longTerm ?? 0, parsed.declaredLines.longTerm)}`,
+    );
+  }
+  const stated = `${declared.items === undefined ? '' : `${declared.items}项`}${declared.problems}个问题`;
+  lines.push(`合计 total: ${parsed.issues.length}${against(parsed.issues.length, stated, declared.problems ?? 0, parsed.declaredLines.problems)}`);
+  if (declared.rate) lines.push(`整改完成率 rate: ${declared.rate}（line ${parsed.declaredLines.rate}）`);
+  // Where each status was read from, so an editor knows what to check in the review.
+  const from = (source: ParsedIssue['statusFrom']) => parsed.issues.filter((issue) => issue.statusFrom === source).length;
+  lines.push(
+    `状态来源 status read from: 分组标题 heading ${from('heading')}, 整改状态行 line ${from('line')}, 结语 phrase ${from('phrase')}${from('editor') > 0 ? `, --status ${from('editor')}` : ''}`,
+  );
+  if ((data.outcomes ?? []).length > 0)
+    lines.push(`整改成效 outcomes: ${(data.outcomes ?? []).map((outcome) => `${outcome.label}${outcome.value}${outcome.unit ?? ''}`).join('，')}`);
+  const leftOut = parsed.placements.filter((placement) => placement.leftOut !== undefined);
+  lines.push(leftOut.length === 0 ? '略去的段落 Left out: none' : `略去的段落 Left out (${leftOut.length}):`);
+  for (const placement of leftOut)
+    lines.push(`  line ${placement.line}: ${placement.text.length > 40 ? `${placement.text.slice(0, 40)}…` : placement.text}（${placement.leftOut}）`);
   lines.push(`部首字符 Kangxi/CJK radicals mapped to unified ideographs: ${result.radicalsMapped}`);
   const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);
   if (suggestions > 0)

@@ -198,6 +198,8 @@ export const labels = {
     closing: '欢迎监督',
     /** Heads the plan where the report states it in an unheaded 下一步 paragraph. */
     planHeading: '下一步工作',
+    /** Heads the organisation where the report gives it only as parts with headings of their own. */
+    organisationHeading: '整改组织情况',
     scanForReport: '扫码查看通报全文',
     notes: '演讲者备注：',
     none: '无',

@@ -184,6 +184,9 @@ export function validateGroups(report: ReportEntry, own: readonly IssueEntry[]):
     return undefined;
   };
   const byGroup = new Map<string, IssueEntry[]>();
+  // Ungrouped problems are numbered per status group only where the status is their group's (the seed's layout);
+  // a flat list whose status stands in 整改状态 lines or closing phrases runs one sequence across statuses.
+  const byHeading = own.every((issue) => issue.data.statusFrom === undefined || issue.data.statusFrom === 'heading');
   for (const issue of own) {
     const key = issue.data.group;
     if (key !== undefined && !groups.has(key)) {
@@ -198,11 +201,11 @@ export function validateGroups(report: ReportEntry, own: readonly IssueEntry[]):
     if (stated !== undefined && stated !== issue.data.status) {
       problems.push({ file: fileOf(issue), field: 'status', message: `is ${issue.data.status} but its group "${key}" is headed as ${stated}` });
     }
-    const bucket = key ?? issue.data.status;
+    const bucket = key ?? (byHeading ? issue.data.status : 'ungrouped');
     byGroup.set(bucket, [...(byGroup.get(bucket) ?? []), issue]);
   }
   for (const [bucket, members] of byGroup) {
-    const label = groups.has(bucket) ? `group ${bucket}` : `${bucket} group`;
+    const label = groups.has(bucket) ? `group ${bucket}` : bucket === 'ungrouped' ? 'report' : `${bucket} group`;
     const seen = new Map<number, IssueEntry>();
     for (const issue of members) {
       const twin = seen.get(issue.data.number);

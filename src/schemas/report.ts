@@ -128,8 +128,8 @@ export const reportSchema = z
     organisation: z
       .object(
         {
-          /** The section heading as printed, without its ordinal. */
-          heading: z.string().default('整改工作组织情况'),
+          /** The section heading as printed, without its ordinal; absent where the organisation stands in unheaded parts. */
+          heading: z.string().min(1, { message: 'organisation.heading: must not be empty' }).optional(),
           /** The section's ordinal as printed, e.g. 一、 or （一）; absent means 一、. */
           ordinal: z.string().min(1, { message: 'organisation.ordinal: must not be empty' }).optional(),
           /** The paragraph before the measures, verbatim; absent where there is none. */

@@ -240,9 +240,10 @@ describe('malformed input exits non-zero, names the line and writes nothing', ()
       message: new RegExp(`line ${lineOf('4．关于')}: problem numbering jumps: expected 4．, found 5．`, 'u'),
     },
     {
-      name: 'a missing section',
-      file: () => variant('no-plan', (all) => all.map((line) => line.replace(/^三、/u, ''))),
-      message: new RegExp(`line ${lineOf('二、')}: section 三、\\(下一步计划\\) not found`, 'u'),
+      // Sections are optional (a report may have no plan), but the date is not: it names the report.
+      name: 'a missing date line',
+      file: () => variant('no-date', (all) => all.filter((line) => !/^\d{4}年\d{1,2}月\d{1,2}日$/u.test(line))),
+      message: new RegExp(`line ${lines.filter((line) => line.length > 0).length - 1}: no date line \\(YYYY年M月D日\\)`, 'u'),
     },
     {
       name: 'declared totals that disagree',

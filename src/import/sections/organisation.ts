@@ -1,47 +1,116 @@
-// Section 一、 (整改工作组织情况): an intro, then the measures （一）（二）…, each lead。text; and the meetings they date.
-import { ImportError } from '#src/import/errors.ts';
-import { parseChineseNumeral, SECTION, SUBSECTION, toDay } from '#src/import/patterns.ts';
+// The organisation of the rectification, in any form it is printed: 一、整改工作组织情况 with （一）lead。text measures,
+// 一是… paragraphs, 1. 2. 3. items or plain paragraphs; parts with headings of their own (…履行主体责任情况,
+// …履行第一责任人责任情况); or several top-level （一） sections before the problems. And the meetings it dates.
+import { MEASURE_START, toDay } from '#src/import/patterns.ts';
+import type { TreeNode } from '#src/import/tree.ts';
 import type { Paragraph, ReportInput } from '#src/import/types.ts';
+import { getHead } from './layout.ts';
+import type { Place } from './problems.ts';
 
 type Organisation = NonNullable<ReportInput['organisation']>;
 type Measure = NonNullable<Organisation['measures']>[number];
+type Part = NonNullable<Organisation['parts']>[number];
 
-/** Reads section 一、 from its heading paragraph and the paragraphs up to section 二、. */
-export function readOrganisation(heading: Paragraph, body: readonly Paragraph[]): Organisation {
-  const firstMeasure = body.findIndex((p) => SUBSECTION.test(p.text));
-  if (firstMeasure < 0) throw new ImportError('section 一、 has no （一） measures', heading.line);
-  const intro = body
-    .slice(0, firstMeasure)
-    .map((p) => p.text)
-    .join('');
-  const measures: Measure[] = [];
-  for (const paragraph of body.slice(firstMeasure)) {
-    const match = SUBSECTION.exec(paragraph.text);
-    if (match) {
-      const text = match[2] ?? '';
-      const cut = text.indexOf('。');
-      measures.push({ ordinal: `（${match[1]}）`, lead: cut >= 0 ? text.slice(0, cut + 1) : text, text: cut >= 0 ? text.slice(cut + 1) : '' });
-    } else {
-      const last = measures.at(-1);
-      if (last) last.text = `${last.text}${paragraph.text}`;
-    }
-  }
-  measures.forEach((measure, index) => {
-    if (parseChineseNumeral((measure.ordinal ?? '').slice(1, -1)) !== index + 1) {
-      throw new ImportError(`organisation measure ${measure.ordinal} is out of sequence`, body[firstMeasure]?.line);
-    }
-  });
-  return { heading: heading.text.replace(SECTION, '$2'), intro, measures };
+/** A numbered measure: its ordinal, the lead phrase up to its first 。 and the rest (the paragraphs after it joined). */
+function toMeasure(node: TreeNode, following: readonly string[]): Measure {
+  const head = getHead(node.rest);
+  const rest = `${node.rest.slice(head.length)}${following.join('')}`;
+  return rest.length > 0 && head.endsWith('。')
+    ? { ordinal: node.ordinal, lead: head, text: rest }
+    : { ordinal: node.ordinal, text: `${node.rest}${following.join('')}` };
 }
 
-/** Dated meetings of section 一 for the timeline; the year is taken from the feedback where the text omits it. */
+/** Whether a numbered block is a heading over measures of its own (主体责任情况) rather than a measure. */
+function isPartHeading(node: TreeNode): boolean {
+  // （一）强化组织领导。 on a line of its own is a measure's lead; a heading ends without 。.
+  return (node.intro.length > 0 || node.children.length > 0) && node.rest.length <= 60 && !node.rest.includes('。');
+}
+
+/** Every paragraph under a node, each as printed (numbered ones with their ordinal), for measures of a part. */
+function collectMeasures(node: TreeNode, paragraphs: readonly Paragraph[], place: Place, field: string): Measure[] {
+  const measures: Measure[] = [];
+  for (const index of node.intro) {
+    place(index, field);
+    measures.push({ text: paragraphs[index]?.text ?? '' });
+  }
+  for (const child of node.children) measures.push(...readNumbered(child, paragraphs, place, field));
+  return measures;
+}
+
+/** A numbered block as a measure, its own paragraphs and its children's joined into it. */
+function readNumbered(node: TreeNode, paragraphs: readonly Paragraph[], place: Place, field: string): Measure[] {
+  const following: string[] = [];
+  const visit = (at: TreeNode, own: boolean) => {
+    if (!own) following.push(at.text);
+    place(at.index, field);
+    for (const index of at.intro) {
+      place(index, field);
+      following.push(paragraphs[index]?.text ?? '');
+    }
+    for (const child of at.children) visit(child, false);
+  };
+  visit(node, true);
+  return [toMeasure(node, following)];
+}
+
+/** A section with a heading of its own as a part: its heading, and its paragraphs and items as measures. */
+function readPart(node: TreeNode, paragraphs: readonly Paragraph[], place: Place, key: string): Part {
+  place(node.index, `${key}.heading`);
+  const head = getHead(node.rest);
+  const tail = node.rest.slice(head.length).trim();
+  const measures = [...(tail ? [{ text: tail }] : []), ...collectMeasures(node, paragraphs, place, `${key}.measures`)];
+  const heading = tail ? head : node.rest;
+  return { ordinal: node.ordinal, heading, measures: measures.length > 0 ? measures : [{ text: heading }] };
+}
+
+/**
+ * Reads the organisation from the sections before the problems: one section (its heading, intro, measures and
+ * parts), or several, each a part. Every paragraph lands in a field.
+ */
+export function readOrganisation(nodes: readonly TreeNode[], paragraphs: readonly Paragraph[], place: Place): Organisation | undefined {
+  const [only] = nodes;
+  if (!only) return undefined;
+  if (nodes.length > 1) {
+    return { parts: nodes.map((node, position) => readPart(node, paragraphs, place, `organisation.parts[${position}]`)) };
+  }
+  place(only.index, 'organisation.heading');
+  const head = getHead(only.rest);
+  const runOn = only.rest.slice(head.length).trim();
+  const organisation: Organisation = { heading: runOn ? head.replace(/。$/u, '') : only.rest, ordinal: only.ordinal };
+  const texts = [...(runOn ? [runOn] : []), ...only.intro.map((index) => paragraphs[index]?.text ?? '')];
+  for (const index of only.intro) place(index, 'organisation');
+  const measures: Measure[] = [];
+  const parts: Part[] = [];
+  if (only.children.length > 0) {
+    // The paragraphs before the first item are the intro.
+    if (texts.length > 0) organisation.intro = texts.join('');
+  } else {
+    // No numbered items: 一是… paragraphs or plain paragraphs, the first an intro where it opens none.
+    const [first, ...rest] = texts;
+    if (first !== undefined && (rest.length === 0 || !MEASURE_START.test(first))) organisation.intro = first;
+    else if (first !== undefined) measures.push({ text: first });
+    for (const text of rest) measures.push({ text });
+  }
+  only.children.forEach((child) => {
+    if (isPartHeading(child)) parts.push(readPart(child, paragraphs, place, `organisation.parts[${parts.length}]`));
+    else measures.push(...readNumbered(child, paragraphs, place, 'organisation.measures'));
+  });
+  if (measures.length > 0) organisation.measures = measures;
+  if (parts.length > 0) organisation.parts = parts;
+  return organisation;
+}
+
+/** Dated meetings of the organisation for the timeline; the year is taken from the feedback where the text omits it. */
 export function readEvents(organisation: Organisation | undefined, feedbackYear: string): NonNullable<ReportInput['events']> {
   const events: NonNullable<ReportInput['events']> = [];
-  for (const measure of organisation?.measures ?? []) {
-    const text = `${measure.lead}${measure.text}`;
+  const measures = [...(organisation?.measures ?? []), ...(organisation?.parts ?? []).flatMap((part) => part.measures)];
+  for (const measure of measures) {
+    const text = `${measure.lead ?? ''}${measure.text}`;
     for (const match of text.matchAll(/(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:上午|下午)?，[^，。]*?召开([^，。]+)/gu)) {
+      const year = match[1] ?? feedbackYear;
+      if (!year) continue;
       const event: NonNullable<ReportInput['events']>[number] = {
-        date: toDay(match[1] ?? feedbackYear, match[2] ?? '', match[3] ?? ''),
+        date: toDay(year, match[2] ?? '', match[3] ?? ''),
         label: `召开${match[4]}`,
         quote: match[0],
       };
