@@ -38,7 +38,7 @@ export async function importReport(options: ImportOptions): Promise<ImportOutcom
   const { text: _text, ...read } = source;
   // The source document itself goes into the report folder too, as source.<ext>: the build publishes it as 原文.
   const published = preparePublishedSource(await readFile(options.file), path.extname(options.file));
-  const result: ImportOutcome = { ...prepared, dir, written: false, replaced: false, source: read, published };
+  const result: ImportOutcome = { ...prepared, file: options.file, dir, written: false, replaced: false, source: read, published };
   if (options.dryRun) return result;
 
   const files = new Map<string, string | Uint8Array>([...prepared.files, [published.fileName, published.bytes]]);

@@ -1,4 +1,5 @@
 // The summary printed after an import: problems per status, declared totals and whether they agree, warnings.
+import { describeInvisible } from '#src/lib/hygiene.ts';
 import { labels } from '#src/lib/labels.ts';
 import type { PreparedImport } from './prepare.ts';
 import type { PublishedSource } from './published.ts';
@@ -7,6 +8,8 @@ import type { ParsedIssue } from './types.ts';
 
 /** What an import did, for its summary. */
 export interface ImportOutcome extends PreparedImport {
+  /** The source file as given. */
+  file: string;
   /** The report folder (written unless a dry run). */
   dir: string;
   written: boolean;
@@ -37,6 +40,12 @@ export function formatSummary(result: ImportOutcome): string {
     `合计 total: ${parsed.issues.length}${against(parsed.issues.length, `${declared.items}项${declared.problems}个问题`, declared.problems ?? 0, parsed.declaredLines.problems)}`,
   ];
   lines.push(`部首字符 Kangxi/CJK radicals mapped to unified ideographs: ${result.radicalsMapped}`);
+  const invisible = result.invisibleRemoved;
+  lines.push(
+    invisible.length === 0
+      ? '不可见字符 invisible characters (controls, bidi, zero-width) removed: 0'
+      : `不可见字符 invisible characters (controls, bidi, zero-width) removed: ${invisible.length}（${result.file}: ${describeInvisible(invisible)}）`,
+  );
   const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);
   if (suggestions > 0)
     lines.push(`建议的承诺事项 suggested commitments: ${suggestions}（以注释写入，请编辑确认 written as comments for an editor to confirm）`);
@@ -50,7 +59,8 @@ export function formatSummary(result: ImportOutcome): string {
   for (const warning of parsed.warnings) lines.push(`  ${warning}`);
   const { published } = result;
   const converted = published.convertedFrom ? `，由 ${published.convertedFrom} 转为 UTF-8 converted from ${published.convertedFrom} to UTF-8` : '';
-  lines.push(`原文 Source document: ${published.fileName}（${published.bytes.length} bytes${converted}）`);
+  const sanitised = published.sanitised ? '，已清除脚本、事件、框架、表单与外部引用 sanitised: no scripts, handlers, iframes, forms or remote references' : '';
+  lines.push(`原文 Source document: ${published.fileName}（${published.bytes.length} bytes${converted}${sanitised}）`);
   // The rendered files and the source document.
   const fileCount = result.files.size + 1;
   lines.push(
