@@ -1,4 +1,4 @@
-// npm run import -- <file> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force]
+// npm run import -- <file> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force] [--ocr]
 // Imports a 巡察整改情况通报 (.txt, .docx, .doc/.wps/.odt, .pdf, .html) into the reports collection.
 import { parseArgs } from 'node:util';
 import { ImportError } from '#src/import/errors.ts';
@@ -10,10 +10,11 @@ const usage = `用法 Usage: npm run import -- <file.txt|.docx|.doc|.wps|.odt|.p
   --id       报告编号（目录名）report id (folder name); default report-YYYYMMDD from the report's date
   --out      报告目录 reports folder; default $REPORTS_DIR or content/reports
   --dry-run  只解析和校验，不写入 parse and validate, write nothing
-  --force    覆盖已存在的报告 replace an existing report folder`;
+  --force    覆盖已存在的报告 replace an existing report folder
+  --ocr      用 OCR 读取扫描件 PDF read a scanned PDF with OCR (needs tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils)`;
 
 async function main(): Promise<number> {
-  let values: { id?: string | undefined; out?: string | undefined; 'dry-run'?: boolean | undefined; force?: boolean | undefined; help?: boolean | undefined };
+  let values: { id?: string | undefined; out?: string | undefined; 'dry-run'?: boolean | undefined; force?: boolean | undefined; ocr?: boolean | undefined; help?: boolean | undefined };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
         out: { type: 'string' },
         'dry-run': { type: 'boolean' },
         force: { type: 'boolean' },
+        ocr: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
       id: values.id,
       dryRun: values['dry-run'],
       force: values.force,
+      ocr: values.ocr,
     });
     console.log(formatSummary(result));
     return 0;

@@ -21,11 +21,13 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   /** Replace an existing report folder of the same id. */
   force?: boolean | undefined;
+  /** Read a scanned PDF with OCR (Tesseract); the report is then marked as read by OCR until an editor confirms it. */
+  ocr?: boolean | undefined;
 }
 
 /** Runs the whole import. Throws ImportError (naming the line where there is one) and then writes nothing. */
 export async function importReport(options: ImportOptions): Promise<ImportOutcome> {
-  const source = await readSource(options.file);
+  const source = await readSource(options.file, { ocr: options.ocr });
   // The collection already there, to propose continues links against (what cannot be read is simply not matched).
   const reportsDir = path.resolve(options.reportsDir);
   const existing = existsSync(reportsDir) ? { reports: readReportsFromDisk(reportsDir).reports, issues: readIssuesFromDisk(reportsDir).issues } : undefined;

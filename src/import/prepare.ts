@@ -127,6 +127,8 @@ export function prepareImport(source: SourceText, id?: string, existing: Existin
   // A web page's 信息公开 table: kept as printed there.
   if (source.metadata?.indexNumber) parsed.data.indexNumber = removeInvisible(source.metadata.indexNumber);
   if (source.metadata?.documentNumber) parsed.data.documentNumber = removeInvisible(source.metadata.documentNumber);
+  // Read by OCR: marked so the report page says so until an editor has checked the text and confirms it.
+  if (source.ocr) parsed.data.ocr = { confirmed: false, engine: source.ocr.engine };
   const reportId = id ?? deriveReportId(parsed.date);
   if (!ID_PATTERN.test(reportId)) throw new ImportError(`无效的编号 invalid report id "${reportId}": use lower-case letters, digits and hyphens`);
   const others = {

@@ -55,6 +55,14 @@ export function formatSummary(result: ImportOutcome): string {
     );
     for (const [file, round] of result.proposedContinues) lines.push(`  ${file} → continues: ${round.key}（${round.date}《${round.reportTitle}》）`);
   }
+  const { ocr } = result.source;
+  if (ocr) {
+    lines.push(
+      `光学字符识别 OCR: ${ocr.pages} pages (${ocr.engine}); report.yaml 标记 ocr.confirmed: false，核对文字后改为 true marked ocr.confirmed: false — set it to true once an editor has checked the text`,
+    );
+    lines.push(`低置信度的行 low-confidence lines (mean word confidence below ${ocr.threshold}): ${ocr.lowConfidence.length}`);
+    for (const low of ocr.lowConfidence) lines.push(`  line ${low.line} (page ${low.page}, confidence ${low.confidence}): ${low.text}`);
+  }
   lines.push(parsed.warnings.length === 0 ? '警告 Warnings: none' : `警告 Warnings (${parsed.warnings.length}):`);
   for (const warning of parsed.warnings) lines.push(`  ${warning}`);
   const { published } = result;
