@@ -46,6 +46,21 @@ export function removeCjkSpaces(text: string): string {
   return text.replace(new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu'), '');
 }
 
+const FULL_WIDTH: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+
+/**
+ * Chinese text prints full-width punctuation; Tesseract's chi_sim often reads it half-width, with spaces around:
+ * (一 ) for （一）, 1. 关于 for 1．关于, 统筹抓整改落实 ; for ；. Half-width punctuation beside a Han character is made
+ * full-width, and a problem's number 1. (with a stray comma read after it) becomes 1．, as the report's headings read.
+ */
+export function normalizeOcrPunctuation(line: string): string {
+  const han = '\\p{Script=Han}';
+  return line
+    .replace(/^(\d{1,2})\s*[.．·,，、]+\s*(?=\p{Script=Han})/u, '$1．')
+    .replace(new RegExp(`(?<=[${han}（])\\s*([(),;:?!])|([(),;:?!])\\s*(?=[${han}])`, 'gu'), (_, before: string | undefined, after: string | undefined) => FULL_WIDTH[before ?? after ?? ''] ?? '')
+    .replace(/（\s+|\s+）/gu, (match) => match.trim());
+}
+
 /** One line as Tesseract read it. */
 export interface OcrLine {
   text: string;
@@ -67,7 +82,7 @@ export function readTesseractTsv(tsv: string): OcrLine[] {
     lines.set(key, line);
   }
   return [...lines.values()].map(({ words, confidences }) => ({
-    text: removeCjkSpaces(words.join(' ')),
+    text: normalizeOcrPunctuation(removeCjkSpaces(words.join(' '))),
     confidence: Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length),
   }));
 }
