@@ -14,7 +14,14 @@ const usage = `用法 Usage: npm run import -- <file.txt|.docx|.doc|.wps|.odt|.p
   --ocr      用 OCR 读取扫描件 PDF read a scanned PDF with OCR (needs tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils)`;
 
 async function main(): Promise<number> {
-  let values: { id?: string | undefined; out?: string | undefined; 'dry-run'?: boolean | undefined; force?: boolean | undefined; ocr?: boolean | undefined; help?: boolean | undefined };
+  let values: {
+    id?: string | undefined;
+    out?: string | undefined;
+    'dry-run'?: boolean | undefined;
+    force?: boolean | undefined;
+    ocr?: boolean | undefined;
+    help?: boolean | undefined;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({

@@ -35,7 +35,12 @@ function run(program: string, args: string[], timeout: number): Promise<void> {
     child.once('error', reject);
     child.once('close', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(signal ? `${path.basename(program)} stopped (${signal})` : (stderr.trim().split('\n').at(-1) ?? `${path.basename(program)} exited ${code}`)));
+      else
+        reject(
+          new Error(
+            signal ? `${path.basename(program)} stopped (${signal})` : (stderr.trim().split('\n').at(-1) ?? `${path.basename(program)} exited ${code}`),
+          ),
+        );
     });
   });
 }
@@ -57,8 +62,11 @@ export function normalizeOcrPunctuation(line: string): string {
   const han = '\\p{Script=Han}';
   return line
     .replace(/^(\d{1,2})\s*[.．·,，、]+\s*(?=\p{Script=Han})/u, '$1．')
-    .replace(new RegExp(`(?<=[${han}（])\\s*([(),;:?!])|([(),;:?!])\\s*(?=[${han}])`, 'gu'), (_, before: string | undefined, after: string | undefined) => FULL_WIDTH[before ?? after ?? ''] ?? '')
-    .replace(/（\s+|\s+）/gu, (match) => match.trim());
+    .replace(
+      new RegExp(`(?<=[${han}（])\\s*([(),;:?!])|([(),;:?!])\\s*(?=[${han}])`, 'gu'),
+      (_, before: string | undefined, after: string | undefined) => FULL_WIDTH[before ?? after ?? ''] ?? '',
+    )
+    .replace(/(?<=[（），；：？！])\s+|\s+(?=[（），；：？！])/gu, '');
 }
 
 /** One line as Tesseract read it. */
@@ -92,7 +100,9 @@ export async function readScannedPdf(file: string): Promise<SourceText> {
   const pdftoppm = findProgram('pdftoppm', 'PDFTOPPM_PATH');
   const tesseract = findProgram('tesseract', 'TESSERACT_PATH');
   if (!pdftoppm || !tesseract) {
-    throw new ImportError(`OCR 需要 ${[!tesseract && 'Tesseract', !pdftoppm && 'poppler (pdftoppm)'].filter(Boolean).join(' 和 ')}：请安装 install it: ${PACKAGES}`);
+    throw new ImportError(
+      `OCR 需要 ${[!tesseract && 'Tesseract', !pdftoppm && 'poppler (pdftoppm)'].filter(Boolean).join(' 和 ')}：请安装 install it: ${PACKAGES}`,
+    );
   }
   const langs = spawnSync(tesseract, ['--list-langs'], { encoding: 'utf8' });
   if (!/^chi_sim$/mu.test(`${langs.stdout}${langs.stderr}`)) throw new ImportError(`OCR 需要 Tesseract 的简体中文模型 chi_sim：请安装 install it: ${PACKAGES}`);
@@ -133,7 +143,13 @@ export async function readScannedPdf(file: string): Promise<SourceText> {
       out.push('');
     });
     const engine = `tesseract ${version} chi_sim, ${OCR_DPI} dpi`.replace(/\s+/gu, ' ');
-    return { text: out.join('\n'), format: 'pdf', encoding: `OCR (${engine})`, layout: 'wrapped', ocr: { engine, pages: pages.length, threshold: LOW_CONFIDENCE, lowConfidence } };
+    return {
+      text: out.join('\n'),
+      format: 'pdf',
+      encoding: `OCR (${engine})`,
+      layout: 'wrapped',
+      ocr: { engine, pages: pages.length, threshold: LOW_CONFIDENCE, lowConfidence },
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -48,7 +48,14 @@ function getContentType(file: string): string {
 }
 
 /** Starts serving `root` under `base` on 127.0.0.1. */
-export function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.1', onRequest, csp: sendCsp = true }: StaticServerOptions): Promise<StaticServer> {
+export function startStaticServer({
+  root,
+  base = '/',
+  port = 0,
+  host = '127.0.0.1',
+  onRequest,
+  csp: sendCsp = true,
+}: StaticServerOptions): Promise<StaticServer> {
   const prefix = normalizeBase(base);
   const rootDir = path.resolve(root);
   const csp = renderCspHeader();
