@@ -182,22 +182,22 @@ function readPart(zip: JSZip, name: string): Promise<string | undefined> {
   const entry = zip.file(name);
   if (!entry) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
+    const chunks: Buffer[] = [];
     let size = 0;
-    const stream = entry.internalStream('uint8array');
+    const stream = entry.nodeStream('nodebuffer');
     stream
-      .on('data', (chunk: Uint8Array) => {
+      .on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_PART_BYTES) {
           stream.pause();
+          stream.removeAllListeners('data');
           reject(new Error(`${name} inflates to more than ${MAX_PART_BYTES / 1024 / 1024} MB: not a report (a zip bomb?)`));
           return;
         }
         chunks.push(chunk);
       })
       .on('error', reject)
-      .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-      .resume();
+      .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
 }
 
