@@ -26,11 +26,13 @@ export interface ImportOptions {
   problemsAt?: string | undefined;
   /** The status of problems whose status the report states nowhere (otherwise the import refuses them). */
   status?: IssueStatus | undefined;
+  /** Read a scanned PDF with OCR (Tesseract); the report is then marked as read by OCR until an editor confirms it. */
+  ocr?: boolean | undefined;
 }
 
 /** Runs the whole import. Throws ImportError (naming the line where there is one) and then writes nothing. */
 export async function importReport(options: ImportOptions): Promise<ImportOutcome> {
-  const source = await readSource(options.file);
+  const source = await readSource(options.file, { ocr: options.ocr });
   // The collection already there, to propose continues links against (what cannot be read is simply not matched).
   const reportsDir = path.resolve(options.reportsDir);
   const existing = existsSync(reportsDir) ? { reports: readReportsFromDisk(reportsDir).reports, issues: readIssuesFromDisk(reportsDir).issues } : undefined;
@@ -43,7 +45,7 @@ export async function importReport(options: ImportOptions): Promise<ImportOutcom
   const { text: _text, ...read } = source;
   // The source document itself goes into the report folder too, as source.<ext>: the build publishes it as 原文.
   const published = preparePublishedSource(await readFile(options.file), path.extname(options.file));
-  const result: ImportOutcome = { ...prepared, dir, written: false, replaced: false, source: read, published };
+  const result: ImportOutcome = { ...prepared, file: options.file, dir, written: false, replaced: false, source: read, published };
   if (options.dryRun) return result;
 
   const files = new Map<string, string | Uint8Array>([...prepared.files, [published.fileName, published.bytes]]);

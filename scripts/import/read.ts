@@ -6,8 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ImportError } from '#src/import/errors.ts';
+import { ImportError, ScannedPdfError } from '#src/import/errors.ts';
 import { convertedExtensions, describeUnsupported, extractSourceText, type SourceText, supportedExtensions } from '#src/import/source.ts';
+import { readScannedPdf } from './ocr.ts';
 
 /** The LibreOffice binary: SOFFICE_PATH, else soffice or libreoffice on PATH; undefined when none is installed. */
 export function findSoffice(): string | undefined {
@@ -47,8 +48,11 @@ function convertToDocx(file: string): Buffer {
   }
 }
 
-/** Reads a source file into text. Throws ImportError for a missing, unreadable or unsupported file. */
-export async function readSource(file: string): Promise<SourceText> {
+/**
+ * Reads a source file into text; a scanned PDF only with `ocr` (a PDF with a text layer is read from it either way).
+ * Throws ImportError for a missing, unreadable or unsupported file.
+ */
+export async function readSource(file: string, options: { ocr?: boolean | undefined } = {}): Promise<SourceText> {
   const extension = path.extname(file).toLowerCase();
   if (!(supportedExtensions as readonly string[]).includes(extension)) throw new ImportError(describeUnsupported(extension));
   let bytes: Buffer;
@@ -57,7 +61,14 @@ export async function readSource(file: string): Promise<SourceText> {
   } catch (error) {
     throw new ImportError(`无法读取文件 cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (!(convertedExtensions as readonly string[]).includes(extension)) return extractSourceText(bytes, extension, file);
+  if (!(convertedExtensions as readonly string[]).includes(extension)) {
+    try {
+      return await extractSourceText(bytes, extension, file);
+    } catch (error) {
+      if (error instanceof ScannedPdfError && options.ocr) return readScannedPdf(file);
+      throw error;
+    }
+  }
   if (bytes.length === 0) throw new ImportError(`文件为空 the file is empty: ${file}`);
   const text = await extractSourceText(convertToDocx(file), '.docx', file);
   return { ...text, format: extension.slice(1), encoding: 'LibreOffice → docx' };

@@ -31,6 +31,8 @@ export interface StaticServerOptions {
   host?: string;
   /** Sees every request path, so tests can assert what a page asked for. */
   onRequest?: (pathname: string) => void;
+  /** false: send no Content-Security-Policy header, as a plain static host or object storage serves (tests). Default true. */
+  csp?: boolean;
 }
 
 /** Normalises a base path to the form /x/y/ (or /). */
@@ -46,7 +48,14 @@ function getContentType(file: string): string {
 }
 
 /** Starts serving `root` under `base` on 127.0.0.1. */
-export function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.1', onRequest }: StaticServerOptions): Promise<StaticServer> {
+export function startStaticServer({
+  root,
+  base = '/',
+  port = 0,
+  host = '127.0.0.1',
+  onRequest,
+  csp: sendCsp = true,
+}: StaticServerOptions): Promise<StaticServer> {
   const prefix = normalizeBase(base);
   const rootDir = path.resolve(root);
   const csp = renderCspHeader();
@@ -73,7 +82,7 @@ export function startStaticServer({ root, base = '/', port = 0, host = '127.0.0.
   };
   const server = createServer((req, res) => {
     // Every answer carries the policy, errors and redirects included (nginx `add_header … always`).
-    res.setHeader('Content-Security-Policy', csp);
+    if (sendCsp) res.setHeader('Content-Security-Policy', csp);
     const url = new URL(req.url ?? '/', 'http://localhost');
     onRequest?.(url.pathname);
     const notFound = () => {

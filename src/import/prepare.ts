@@ -1,6 +1,7 @@
 // From extracted text to the collection's files: parse, name, render, and validate exactly as the build will read them.
 import { parse as parseYaml } from 'yaml';
 import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { findInvisible, type InvisibleCharacter, removeInvisible } from '#src/lib/hygiene.ts';
 import { proposeContinues, type Round } from '#src/lib/rounds.ts';
 import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
 import { describeIssues, splitFrontmatter } from '#src/loaders/disk.ts';
@@ -23,6 +24,8 @@ export interface PreparedImport {
   files: Map<string, string>;
   /** How many Kangxi / CJK radicals were mapped to their unified ideographs before parsing. */
   radicalsMapped: number;
+  /** The invisible characters (controls, bidi controls, zero-width) removed from the text before parsing, by line. */
+  invisibleRemoved: InvisibleCharacter[];
   /** Problems whose title matches one of an earlier report of the same issuer: file name → that earlier round, proposed as `continues`. */
   proposedContinues: Map<string, Round>;
 }
@@ -73,6 +76,33 @@ export function validateRendered(id: string, files: Map<string, string>, issues:
   return messages;
 }
 
+/** The first characters of a text on one line, controls and line breaks shown, for a message. */
+export function describeTextStart(text: string, length = 40): string {
+  const start = [...text.replace(/\s+/gu, ' ').trim()].slice(0, length).join('');
+  const shown = start.replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, (char) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`);
+  return `“${shown}${[...text.trim()].length > length ? '…' : ''}”`;
+}
+
+/**
+ * Refuses, before the structure is looked for, a text that is no 通报 at all: one that mentions no 整改 (a report's
+ * title and sections all do), e.g. a file in an encoding read wrongly, or another document. The message says what
+ * the text looked like rather than which section was not found.
+ */
+export function assertLooksLikeReport(text: string, format: string): void {
+  const visible = text.replace(/\s+/gu, '');
+  if (visible.length === 0) return; // the parser says "the file holds no text", naming line 1
+  const han = (visible.match(/\p{Script=Han}/gu) ?? []).length;
+  const from = format === 'txt' ? '' : `（从 ${format} 中提取 extracted from the ${format}）`;
+  if (han < visible.length * 0.3) {
+    throw new ImportError(
+      `不像一份通报 this is not a report: the text is mostly not Chinese (${han} of ${visible.length} characters are Han; a wrong encoding?)${from}; the text begins: ${describeTextStart(text)}`,
+    );
+  }
+  if (!/整\s*改/u.test(text)) {
+    throw new ImportError(`不像一份通报 no 通报 heading found (关于…整改…的通报), and no 整改 anywhere${from}; the text begins: ${describeTextStart(text)}`);
+  }
+}
+
 /**
  * Parses the source text and renders the report's files under `id` (derived from its date when absent), proposing
  * `continues` links against the existing collection (a report of the same id, being replaced, is left out). Throws ImportError.
@@ -83,8 +113,12 @@ export function prepareImport(
   existing: ExistingCollection = { reports: [], issues: [] },
   choices: Omit<ParseOptions, 'layout'> = {},
 ): PreparedImport {
+  // Invisible characters never reach a field: removed here, each named by its line in the summary.
+  const invisibleRemoved = findInvisible(source.text);
+  const visible = removeInvisible(source.text);
+  assertLooksLikeReport(visible, source.format);
   // Every format, not only PDF: text copied from a PDF into Word or a web page carries the same radicals.
-  const { text, mapped } = mapRadicals(source.text);
+  const { text, mapped } = mapRadicals(visible);
   let parsed: ParsedReport;
   try {
     parsed = parseReport(text, { ...choices, layout: source.layout });
@@ -96,8 +130,10 @@ export function prepareImport(
     throw error;
   }
   // A web page's 信息公开 table: kept as printed there.
-  if (source.metadata?.indexNumber) parsed.data.indexNumber = source.metadata.indexNumber;
-  if (source.metadata?.documentNumber) parsed.data.documentNumber = source.metadata.documentNumber;
+  if (source.metadata?.indexNumber) parsed.data.indexNumber = removeInvisible(source.metadata.indexNumber);
+  if (source.metadata?.documentNumber) parsed.data.documentNumber = removeInvisible(source.metadata.documentNumber);
+  // Read by OCR: marked so the report page says so until an editor has checked the text and confirms it.
+  if (source.ocr) parsed.data.ocr = { confirmed: false, engine: source.ocr.engine };
   const reportId = id ?? deriveReportId(parsed.date);
   if (!ID_PATTERN.test(reportId)) throw new ImportError(`无效的编号 invalid report id "${reportId}": use lower-case letters, digits and hyphens`);
   const others = {
@@ -121,5 +157,5 @@ export function prepareImport(
   });
   const messages = validateRendered(reportId, files, parsed.issues);
   if (messages.length > 0) throw new ImportError(`校验失败 the imported report would not build:\n${messages.join('\n')}`);
-  return { id: reportId, idDerived: id === undefined, parsed, files, radicalsMapped: mapped, proposedContinues };
+  return { id: reportId, idDerived: id === undefined, parsed, files, radicalsMapped: mapped, invisibleRemoved, proposedContinues };
 }

@@ -1,4 +1,5 @@
 // The summary printed after an import: problems per status, declared totals and whether they agree, warnings.
+import { describeInvisible } from '#src/lib/hygiene.ts';
 import { labels } from '#src/lib/labels.ts';
 import type { PreparedImport } from './prepare.ts';
 import type { PublishedSource } from './published.ts';
@@ -7,6 +8,8 @@ import type { ParsedIssue } from './types.ts';
 
 /** What an import did, for its summary. */
 export interface ImportOutcome extends PreparedImport {
+  /** The source file as given. */
+  file: string;
   /** The report folder (written unless a dry run). */
   dir: string;
   written: boolean;
@@ -55,6 +58,12 @@ export function formatSummary(result: ImportOutcome): string {
   for (const placement of leftOut)
     lines.push(`  line ${placement.line}: ${placement.text.length > 40 ? `${placement.text.slice(0, 40)}…` : placement.text}（${placement.leftOut}）`);
   lines.push(`部首字符 Kangxi/CJK radicals mapped to unified ideographs: ${result.radicalsMapped}`);
+  const invisible = result.invisibleRemoved;
+  lines.push(
+    invisible.length === 0
+      ? '不可见字符 invisible characters (controls, bidi, zero-width) removed: 0'
+      : `不可见字符 invisible characters (controls, bidi, zero-width) removed: ${invisible.length}（${result.file}: ${describeInvisible(invisible)}）`,
+  );
   const suggestions = parsed.issues.reduce((sum, issue) => sum + issue.suggestedCommitments.length, 0);
   if (suggestions > 0)
     lines.push(`建议的承诺事项 suggested commitments: ${suggestions}（以注释写入，请编辑确认 written as comments for an editor to confirm）`);
@@ -64,11 +73,20 @@ export function formatSummary(result: ImportOutcome): string {
     );
     for (const [file, round] of result.proposedContinues) lines.push(`  ${file} → continues: ${round.key}（${round.date}《${round.reportTitle}》）`);
   }
+  const { ocr } = result.source;
+  if (ocr) {
+    lines.push(
+      `光学字符识别 OCR: ${ocr.pages} pages (${ocr.engine}); report.yaml 标记 ocr.confirmed: false，核对文字后改为 true marked ocr.confirmed: false — set it to true once an editor has checked the text`,
+    );
+    lines.push(`低置信度的行 low-confidence lines (mean word confidence below ${ocr.threshold}): ${ocr.lowConfidence.length}`);
+    for (const low of ocr.lowConfidence) lines.push(`  line ${low.line} (page ${low.page}, confidence ${low.confidence}): ${low.text}`);
+  }
   lines.push(parsed.warnings.length === 0 ? '警告 Warnings: none' : `警告 Warnings (${parsed.warnings.length}):`);
   for (const warning of parsed.warnings) lines.push(`  ${warning}`);
   const { published } = result;
   const converted = published.convertedFrom ? `，由 ${published.convertedFrom} 转为 UTF-8 converted from ${published.convertedFrom} to UTF-8` : '';
-  lines.push(`原文 Source document: ${published.fileName}（${published.bytes.length} bytes${converted}）`);
+  const sanitised = published.sanitised ? '，已清除脚本、事件、框架、表单与外部引用 sanitised: no scripts, handlers, iframes, forms or remote references' : '';
+  lines.push(`原文 Source document: ${published.fileName}（${published.bytes.length} bytes${converted}${sanitised}）`);
   // The rendered files and the source document.
   const fileCount = result.files.size + 1;
   lines.push(

@@ -1,12 +1,26 @@
 // Ships each report's published source document (content/reports/<id>/source.<ext>) with the site, next to the
 // report's page, so the page can offer it for download as 原文: copied into the build, served by the dev server.
-import { copyFileSync, createReadStream, existsSync } from 'node:fs';
+// A saved web page is published sanitised whatever its folder holds (one put there by hand, or by an older import),
+// since the archive serves it from its own origin.
+import { copyFileSync, createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import iconv from 'iconv-lite';
 import { getMediaType, isTextType } from '../hosting/mime.ts';
+import { detectHtmlCharset } from '../import/formats/html.ts';
+import { sanitizeSourceHtml } from '../lib/source-html.ts';
 import { getReportSourcePath } from '../lib/urls.ts';
-import { listReportSources } from '../loaders/sources.ts';
+import { listReportSources, type ReportSource } from '../loaders/sources.ts';
+
+/** Whether a source is a web page, published sanitised. */
+const isPage = (source: ReportSource) => source.format === 'HTML';
+
+/** A saved page's published form: sanitised, in UTF-8 (read in the charset it declares, as the importer reads it). */
+function readPublishedPage(source: ReportSource): string {
+  const bytes = readFileSync(source.file);
+  return sanitizeSourceHtml(iconv.decode(bytes, detectHtmlCharset(bytes)));
+}
 
 export function reportSources(): AstroIntegration {
   let base = '/';
@@ -23,7 +37,8 @@ export function reportSources(): AstroIntegration {
             if (url !== `${base}${getReportSourcePath(reportId, source.fileName)}`) continue;
             const type = getMediaType(source.file);
             response.setHeader('Content-Type', isTextType(type) ? `${type}; charset=utf-8` : type);
-            createReadStream(source.file).pipe(response);
+            if (isPage(source)) response.end(readPublishedPage(source));
+            else createReadStream(source.file).pipe(response);
             return;
           }
           next();
@@ -36,7 +51,8 @@ export function reportSources(): AstroIntegration {
           const target = path.join(outDir, getReportSourcePath(reportId, source.fileName));
           // Every report folder with a source has a page (a folder without report.yaml fails here, loudly).
           if (!existsSync(path.dirname(target))) throw new Error(`${source.file}: no built page for report ${reportId} to put its source beside`);
-          copyFileSync(source.file, target);
+          if (isPage(source)) writeFileSync(target, readPublishedPage(source), 'utf8');
+          else copyFileSync(source.file, target);
           copied += 1;
         }
         logger.info(`copied ${copied} source document(s)`);

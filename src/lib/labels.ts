@@ -76,6 +76,8 @@ export const labels = {
     },
     report: {
       preface: '前言',
+      /** Shown on a report read by OCR from a scan until an editor confirms its text. */
+      ocrNotice: '本通报文字由扫描件经光学字符识别（OCR）读取，尚未经编辑逐字核对，个别文字可能有误；请以原文为准。',
       openDeck: '打开本通报的汇报演示',
       dateNotes: '编者日期说明',
       /** The published source document offered for download. */

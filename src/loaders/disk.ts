@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { findInvisible } from '#src/lib/hygiene.ts';
 import { findCollectionWarnings, formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
 import { issueSchema } from '#src/schemas/issue.ts';
 import { reportSchema } from '#src/schemas/report.ts';
@@ -41,6 +42,40 @@ function parseWith<T>(
   return result.data;
 }
 
+/** The YAML field a line of a YAML text belongs to, e.g. organisation.measures.text: the keys above it by indentation. */
+export function findYamlField(lines: readonly string[], index: number): string {
+  const keys: string[] = [];
+  let indent = Number.POSITIVE_INFINITY;
+  for (let at = index; at >= 0 && indent > 0; at -= 1) {
+    const match = /^(\s*(?:-\s+)?)([\w-]+)\s*:/u.exec(lines[at] ?? '');
+    if (!match || (lines[at] ?? '').trimStart().startsWith('#')) continue;
+    const depth = match[1]?.length ?? 0;
+    if (depth < indent) {
+      keys.unshift(match[2] ?? '');
+      indent = depth;
+    }
+  }
+  return keys.join('.') || '(root)';
+}
+
+/**
+ * Refuses the invisible characters of src/lib/hygiene.ts in a content file (hand edits, pastes): one error per line
+ * holding any, naming the file, the field and the line. `bodyFrom` is the first line of an MDX body (1-based); a
+ * file that is not YAML (the published source.txt) names `field` instead.
+ */
+export function checkInvisible(file: string, text: string, errors: string[], bodyFrom?: number, field?: string): void {
+  // A BOM at the very start is an editor's encoding mark, not text.
+  const lines = text.replace(/^\ufeff/u, '').split(/\r\n|\r|\n/u);
+  const seen = new Set<number>();
+  for (const { line, code } of findInvisible(lines.join('\n'))) {
+    if (seen.has(line)) continue;
+    seen.add(line);
+    const codes = [...new Set(findInvisible(lines[line - 1] ?? '').map((found) => found.code))].join(', ');
+    const named = field ?? (bodyFrom !== undefined && line >= bodyFrom ? 'body' : findYamlField(lines, line - 1));
+    errors.push(`${file}: ${named}: line ${line}: invisible character ${codes || code} (a control, bidi or zero-width character); delete it`);
+  }
+}
+
 /** Splits an MDX file into its YAML frontmatter and body. */
 export function splitFrontmatter(source: string): { frontmatter: string; body: string } | null {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/u.exec(source.replace(/^\ufeff/u, ''));
@@ -57,7 +92,9 @@ export function readReportsFromDisk(dir: string = getReportsDir()): { reports: R
     if (!existsSync(file)) continue;
     const relative = displayPath(file);
     try {
-      const data = parseWith(reportSchema, parse(readFileSync(file, 'utf8')), relative, errors);
+      const text = readFileSync(file, 'utf8');
+      checkInvisible(relative, text, errors);
+      const data = parseWith(reportSchema, parse(text), relative, errors);
       if (data) reports.push({ id, data, filePath: relative });
     } catch (error) {
       errors.push(`${relative}: ${(error as Error).message}`);
@@ -79,7 +116,9 @@ export function readIssuesFromDisk(dir: string = getReportsDir()): { issues: Iss
       .sort()) {
       const file = path.join(folder, name);
       const relative = displayPath(file);
-      const parts = splitFrontmatter(readFileSync(file, 'utf8'));
+      const text = readFileSync(file, 'utf8');
+      const parts = splitFrontmatter(text);
+      checkInvisible(relative, text, errors, parts ? parts.frontmatter.split('\n').length + 3 : undefined);
       if (!parts) {
         errors.push(`${relative}: (frontmatter): missing the --- frontmatter block`);
         continue;
@@ -101,7 +140,13 @@ export function validateReportsFolder(dir: string = getReportsDir()): string[] {
   const { reports, errors: reportErrors } = readReportsFromDisk(dir);
   const { issues, errors: issueErrors } = readIssuesFromDisk(dir);
   const cross = formatCollectionProblems(validateCollection(reports, issues));
-  return [...reportErrors, ...issueErrors, ...(cross ? cross.split('\n') : [])];
+  // The published text source is served as it is: it must be as clean as the fields.
+  const sourceErrors: string[] = [];
+  for (const report of reports) {
+    const file = path.join(dir, report.id, 'source.txt');
+    if (existsSync(file)) checkInvisible(displayPath(file), readFileSync(file, 'utf8'), sourceErrors, undefined, '(text)');
+  }
+  return [...reportErrors, ...issueErrors, ...sourceErrors, ...(cross ? cross.split('\n') : [])];
 }
 
 /** What a reports folder holds now: each entry file with its size and modification time, one line each. */
@@ -111,7 +156,7 @@ function getFolderSignature(dir: string): string {
   for (const id of readdirSync(dir).sort()) {
     const folder = path.join(dir, id, 'issues');
     const issues = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.mdx')) : [];
-    for (const file of [path.join(dir, id, 'report.yaml'), ...issues.sort().map((name) => path.join(folder, name))]) {
+    for (const file of [path.join(dir, id, 'report.yaml'), path.join(dir, id, 'source.txt'), ...issues.sort().map((name) => path.join(folder, name))]) {
       const stat = statSync(file, { throwIfNoEntry: false });
       if (stat) lines.push(`${file}\t${stat.size}\t${stat.mtimeMs}`);
     }

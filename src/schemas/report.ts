@@ -215,6 +215,8 @@ export const reportSchema = z
     events: z.array(reportEventSchema).default([]),
     /** Evident extraction errors in the report's own text, kept as printed and noted here. */
     corrections: z.array(correctionSchema).default([]),
+    /** Set when the text was read by OCR from a scan: the report page says so until an editor sets confirmed: true. */
+    ocr: z.object({ confirmed: z.boolean({ error: 'ocr.confirmed: expected true or false' }), engine: z.string().optional() }).optional(),
   })
   .refine((report) => !report.inspection.start || !report.inspection.end || report.inspection.start <= report.inspection.end, {
     message: 'inspection.end: must not be before inspection.start',

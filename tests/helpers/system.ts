@@ -18,6 +18,9 @@ export const systemPackages: SystemPackage[] = [
   { name: 'libreoffice-impress', files: ['/usr/lib/libreoffice/program/simpress'] },
   { name: 'libreoffice-writer', files: ['/usr/lib/libreoffice/program/swriter'] },
   { name: 'fonts-noto-cjk', files: ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'] },
+  { name: 'tesseract-ocr', files: ['/usr/bin/tesseract'], env: 'TESSERACT_PATH' },
+  { name: 'tesseract-ocr-chi-sim', files: ['/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata'] },
+  { name: 'poppler-utils', files: ['/usr/bin/pdftoppm'], env: 'PDFTOPPM_PATH' },
 ];
 
 /** The packages of `packages` that are not installed. */

@@ -126,6 +126,27 @@ const invalid: { name: string; file: string; named?: string; edit: (text: string
     says: /Flow sequence|unexpected|Missing|flow collection/iu,
   },
   {
+    name: 'a bidi override in a title',
+    file: C2,
+    edit: (t) => t.replace('title: 关于档案管理', 'title: 关于\u202e档案管理'),
+    field: 'title',
+    says: /line 5: invisible character U\+202E/u,
+  },
+  {
+    name: 'a NUL and a BEL in a body',
+    file: C2,
+    edit: (t) => t.replace('全面清理历史档案', '全面清理\u0000历史\u0007档案'),
+    field: 'body',
+    says: /line 9: invisible character U\+0000, U\+0007/u,
+  },
+  {
+    name: 'a zero-width space in a nested report field',
+    file: REPORT,
+    edit: (t) => t.replace('局党组高度重视', '局党组\u200b高度重视'),
+    field: 'organisation.intro',
+    says: /invisible character U\+200B/u,
+  },
+  {
     name: 'bad e-mail',
     file: REPORT,
     edit: (t) => t.replace('email: demo@example.org', 'email: not-an-address'),

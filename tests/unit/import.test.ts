@@ -302,17 +302,23 @@ describe('malformed input exits non-zero, names the line and writes nothing', ()
 });
 
 describe('the source document kept as the report’s 原文', () => {
-  it('keeps a GBK web page in UTF-8 with the same characters, its charset declaration saying so', () => {
+  it('keeps a GBK web page sanitised in UTF-8 with the same text, its charset declaration saying so', () => {
     const page =
       '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>通报</title></head><body><p>关于巡察整改进展情况的通报</p></body></html>';
     const gbk = iconv.encode(page, 'gbk');
     const kept = preparePublishedSource(gbk, '.htm');
     expect(kept.fileName).toBe('source.html');
     expect(kept.convertedFrom).toBe('gb18030');
-    expect(Buffer.from(kept.bytes).toString('utf8')).toBe(page.replace('charset=gb2312', 'charset=utf-8'));
-    // A UTF-8 page and binary formats are kept byte for byte.
-    const utf8 = Buffer.from(page.replace('gb2312', 'utf-8'), 'utf8');
-    expect(Buffer.from(preparePublishedSource(utf8, '.html').bytes).equals(utf8)).toBe(true);
+    expect(kept.sanitised).toBe(true);
+    const html = Buffer.from(kept.bytes).toString('utf8');
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<title>通报</title>');
+    expect(html).toContain('<p>关于巡察整改进展情况的通报</p>');
+    expect(html).not.toContain('gb2312');
+    // A UTF-8 page is sanitised too; binary formats are kept byte for byte.
+    const utf8 = preparePublishedSource(Buffer.from(page.replace('gb2312', 'utf-8'), 'utf8'), '.html');
+    expect(utf8.convertedFrom).toBeUndefined();
+    expect(Buffer.from(utf8.bytes).toString('utf8')).toBe(html);
     const pdf = Buffer.from('%PDF-1.7 binary \u00ff', 'latin1');
     expect(preparePublishedSource(pdf, '.PDF')).toEqual({ fileName: 'source.pdf', bytes: pdf, convertedFrom: undefined });
   });

@@ -174,13 +174,40 @@ function readRunText(nodes: readonly XmlNode[]): string {
   return text;
 }
 
+/** The most a part of a .docx may inflate to: a long report's document.xml is a few MB; a zip bomb is gigabytes. */
+export const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+/** A part of the archive as text, inflated piece by piece and abandoned once it grows past MAX_PART_BYTES. */
+function readPart(zip: JSZip, name: string): Promise<string | undefined> {
+  const entry = zip.file(name);
+  if (!entry) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stream = entry.nodeStream('nodebuffer');
+    stream
+      .on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_PART_BYTES) {
+          stream.pause();
+          stream.removeAllListeners('data');
+          reject(new Error(`${name} inflates to more than ${MAX_PART_BYTES / 1024 / 1024} MB: not a report (a zip bomb?)`));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on('error', reject)
+      .on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
 /** Extracts the text of a .docx: one line per paragraph (tables included, in order), list numbers written out. */
 export async function extractDocxText(bytes: Uint8Array): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
-  const document = await zip.file('word/document.xml')?.async('string');
+  const document = await readPart(zip, 'word/document.xml');
   if (!document) throw new Error('word/document.xml missing: not a Word document');
-  const numbering = readNumbering(await zip.file('word/numbering.xml')?.async('string'));
-  const styles = readStyleLists(await zip.file('word/styles.xml')?.async('string'));
+  const numbering = readNumbering(await readPart(zip, 'word/numbering.xml'));
+  const styles = readStyleLists(await readPart(zip, 'word/styles.xml'));
   const counters = new Map<string, number[]>();
   const startedNums = new Set<string>();
 

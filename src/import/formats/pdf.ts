@@ -50,7 +50,8 @@ export function rebuildPdfLines(pages: PdfItem[][]): string {
 /** Extracts the text of a .pdf with unpdf (pdf.js), page by page. */
 export async function extractPdfText(bytes: Uint8Array): Promise<string> {
   const { getDocumentProxy } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // verbosity 0: pdf.js's own warnings (Indexing all PDF objects, …) would add lines to a one-line refusal.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   const pages: PdfItem[][] = [];
   for (let number = 1; number <= pdf.numPages; number += 1) {
     const page = await pdf.getPage(number);
