@@ -4,10 +4,11 @@ export default defineConfig({
   test: {
     projects: [
       {
-        // The PowerPoint export needs no site build: LibreOffice renders the files the CLI writes.
+        // The PowerPoint export needs no site build: LibreOffice renders the files the CLI writes. The importer's
+        // tests (tests/office/: .doc through LibreOffice, PDFs written by Chromium, scans read by Tesseract) need the same packages.
         test: {
           name: 'office',
-          include: ['tests/e2e/pptx.test.ts'],
+          include: ['tests/e2e/pptx.test.ts', 'tests/office/**/*.test.ts'],
           globalSetup: ['tests/system-check.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
@@ -15,9 +16,9 @@ export default defineConfig({
       },
       {
         test: {
+          // No system package: `npm run test:unit` runs on any machine with Node.
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          globalSetup: ['tests/system-check.ts'],
           testTimeout: 60_000,
         },
       },

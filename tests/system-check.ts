@@ -1,6 +1,9 @@
-// Runs before every test project: the suite fails at once, in one line, when a system package it needs is missing.
-import { assertSystemPackages } from './helpers/system.ts';
+// Runs before the Vitest projects that use system packages (site, office; the unit project needs none): the
+// packages the project needs (scripts/system-packages.txt) are installed where the machine allows it, otherwise the
+// suite fails at once, in one line naming the missing ones.
+import type { TestProject } from 'vitest/node';
+import { ensureSystemPackages, listProjectPackages } from './helpers/system.ts';
 
-export default function setup(): void {
-  assertSystemPackages();
+export default function setup(project: TestProject): void {
+  ensureSystemPackages(listProjectPackages(project.name));
 }

@@ -167,7 +167,7 @@ describe('what offices and websites produce', () => {
       }
     };
     walk('');
-    // The source document itself is kept beside the entries as the report's 原文 (its bytes: tests/unit/import.test.ts).
+    // The source document itself is kept beside the entries as the report's 原文 (its bytes: tests/office/import.test.ts).
     const kept = result.published.fileName;
     expect(kept).toBe(`source.${path.extname(file).slice(1).toLowerCase().replace(/^htm$/u, 'html')}`);
     expect(written.has(kept), kept).toBe(true);

@@ -1,0 +1,75 @@
+// pagefind, pptxgenjs and reveal.js are pinned exactly (package.json) because the project relies on more than their
+// public API: Pagefind's bundle layout (src/search/indexer.ts), the XML pptxgenjs writes (src/deck/pptx/write.ts)
+// and the speaker view page inside reveal's notes plugin (src/lib/csp.ts). Each test names the package whose
+// upgrade changed what the project relies on.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import JSZip from 'jszip';
+import * as pagefind from 'pagefind';
+import PptxGenJS from 'pptxgenjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { completePackage, HEADING_NAME } from '#src/deck/pptx/write.ts';
+import { readSpeakerViewScripts } from '#src/lib/csp.ts';
+import { readBundleFiles } from '#src/search/indexer.ts';
+import { LANGUAGE } from '#src/search/record.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+
+const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+
+/** The installed version of a package (not every one exports its package.json: read it from node_modules). */
+function readInstalledVersion(name: string): string {
+  return (JSON.parse(readFileSync(path.join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+describe.each(['pagefind', 'pptxgenjs', 'reveal.js'])('%s', (name) => {
+  it('is pinned to an exact version, the one installed', () => {
+    const pinned = manifest.devDependencies[name];
+    expect(pinned, `${name}: pin an exact version in package.json`).toMatch(/^\d+\.\d+\.\d+$/u);
+    expect(readInstalledVersion(name), `${name}: the installed version is not the pinned one; run npm install`).toBe(pinned);
+  });
+});
+
+describe('pagefind: the bundle layout src/search/indexer.ts reads and rewrites', () => {
+  afterAll(() => pagefind.close());
+  it('writes pagefind-entry.json with the language hash and fragments starting pagefind_dcd', async () => {
+    const outputPath = path.join(mkdtempSync(path.join(tmpdir(), 'rk-pin-')), 'pagefind');
+    const { index } = await pagefind.createIndex({ forceLanguage: LANGUAGE });
+    if (!index) throw new Error('pagefind: createIndex returned no index');
+    await index.addCustomRecord({ url: '/a/', content: 'abc def', language: LANGUAGE });
+    await index.writeFiles({ outputPath });
+    const entry = readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8');
+    const bundle = readBundleFiles(entry);
+    for (const file of bundle.files) expect(readdirSync(outputPath), `pagefind: ${file} not in the bundle`).toContain(file.split('?')[0]);
+    const fragments = readdirSync(path.join(outputPath, 'fragment'));
+    expect(fragments.length).toBe(1);
+    const raw = gunzipSync(readFileSync(path.join(outputPath, 'fragment', fragments[0]!))).toString('utf8');
+    expect(raw.startsWith('pagefind_dcd'), 'pagefind: fragments no longer start with pagefind_dcd').toBe(true);
+    expect(JSON.parse(raw.slice('pagefind_dcd'.length))).toMatchObject({ url: '/a/', meta: {} });
+  });
+});
+
+describe('reveal.js: the speaker view page the CSP hashes', () => {
+  it('is a plain string literal written by the notes plugin, holding its inline script', () => {
+    const scripts = readSpeakerViewScripts();
+    expect(scripts.length, 'reveal.js: the notes plugin no longer writes an inline speaker view script').toBeGreaterThan(0);
+    expect(scripts.join('')).toContain('reveal-notes');
+  });
+});
+
+describe('pptxgenjs: the XML src/deck/pptx/write.ts completes', () => {
+  it('writes the heading box, theme fonts and notes paragraph where completePackage looks for them', async () => {
+    const pptx = new PptxGenJS();
+    const slide = pptx.addSlide();
+    slide.addText('标题文字', { x: 0.5, y: 0.5, w: 5, h: 1, objectName: HEADING_NAME });
+    slide.addNotes('备注');
+    const bytes = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+    // completePackage throws when the notes paragraph is not where pptxgenjs put it.
+    const zip = await JSZip.loadAsync(await completePackage(bytes));
+    const slideXml = await zip.file('ppt/slides/slide1.xml')!.async('string');
+    expect(slideXml, 'pptxgenjs: the heading box was not made the title placeholder').toContain('<p:ph type="title"/>');
+    const theme = await zip.file('ppt/theme/theme1.xml')!.async('string');
+    expect(theme, 'pptxgenjs: the theme has no empty East Asian font to fill').not.toContain('<a:ea typeface=""/>');
+  });
+});
