@@ -21,7 +21,7 @@ import {
 import { listMeasurePoints, splitMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus, listReportIssues } from '#src/lib/order.ts';
 import { indexRounds, listCarriedIssues } from '#src/lib/rounds.ts';
-import { formatGroupHeading, getIssueGroupPath, getStatusGroupText } from '#src/lib/sections.ts';
+import { formatGroupHeading, getIssueGroupPath, getStatusGroupText, type IssueGroupNode, listIssueGroups } from '#src/lib/sections.ts';
 import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
 import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
@@ -116,7 +116,8 @@ export interface OrganisationSlide extends SlideBase {
 
 export interface GroupSlide extends SlideBase {
   kind: 'group';
-  status: IssueStatus;
+  /** The status its problems share; absent for a group of the report's own whose problems differ in status. */
+  status: IssueStatus | undefined;
   /** opener: heading, count, intro; grid: short titles linking to the problems' slides; table (brief): printed problems. */
   layout: 'opener' | 'grid' | 'table';
   heading: string;
@@ -602,6 +603,45 @@ function planClosing(report: ReportEntry): ClosingSlide {
   };
 }
 
+/**
+ * The problems in the report's own groups (deck.yaml problemOrder: report): each top-level group opened by a slide of
+ * its heading, count and intro, then its problems (and its subgroups') in printed order. A report without groups of
+ * its own has its status groups here, so the order is the status order.
+ */
+function planReportGroups(report: ReportEntry, issues: readonly IssueEntry[], planProblem: (issue: IssueEntry) => IssueSlide[]): PlannedStack[] {
+  const stacks: PlannedStack[] = [];
+  const listSubtreeIssues = (node: IssueGroupNode): IssueEntry[] => [...node.issues, ...node.children.flatMap(listSubtreeIssues)];
+  for (const node of listIssueGroups(report, issues)) {
+    const list = listSubtreeIssues(node);
+    if (list.length === 0) continue;
+    // Problems printed under no group open with no slide of their own.
+    if (node.heading) {
+      const heading = formatGroupHeading(node);
+      const intro = node.intro.join('\n\n');
+      const base = {
+        kind: 'group' as const,
+        status: node.status,
+        layout: 'opener' as const,
+        count: list.length,
+        intro,
+        notes: intro,
+        notesLabel: formatNotesLabel(heading),
+      };
+      stacks.push([planOpener(base, `group-${node.key.replaceAll('.', '-')}`, heading, intro)]);
+    }
+    for (const issue of list) stacks.push(...planProblem(issue).map((slide) => [slide]));
+  }
+  return stacks;
+}
+
+/** An opener: the heading with its count beside it, the intro below at the largest size that fits. */
+function planOpener(base: Omit<GroupSlide, 'id' | 'part' | 'scale' | 'heading' | 'cells'>, id: string, heading: string, intro: string): GroupSlide {
+  // The count sits beside the heading at TYPE.count, so the heading row is taller than a plain one.
+  const headingRow = TYPE.count * LINE_HEIGHT.heading + BLOCK.headingRule;
+  const size = INTRO_SIZES.find((px) => headingRow + SPACE.openerGap + getTextHeight(intro, px, CONTENT_WIDTH) <= USABLE_HEIGHT) ?? INTRO_SIZES.at(-1)!;
+  return { ...base, id, part: { index: 1, total: 1 }, scale: { heading: TYPE.heading, body: size }, heading, cells: [] };
+}
+
 function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: IssueStatus, layout: GroupSlide['layout']): GroupSlide[] {
   const list = listIssuesByStatus(report.id, status, issues);
   const text = getStatusGroupText(report, status);
@@ -611,10 +651,7 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: formatNotesLabel(heading) };
   // The count sits beside the heading at TYPE.count, so the heading row is taller than a plain one.
   const headingRow = TYPE.count * LINE_HEIGHT.heading + BLOCK.headingRule;
-  if (layout === 'opener') {
-    const size = INTRO_SIZES.find((px) => headingRow + SPACE.openerGap + getTextHeight(intro, px, CONTENT_WIDTH) <= USABLE_HEIGHT) ?? INTRO_SIZES.at(-1)!;
-    return [{ ...base, id: status, part: { index: 1, total: 1 }, scale: { heading: TYPE.heading, body: size }, heading, cells: [] }];
-  }
+  if (layout === 'opener') return [planOpener(base, status, heading, intro)];
   if (layout === 'table') return planGroupTable(report, list, base, heading, headingRow);
   // Grid: four cells a row; a row is as tall as its tallest short title.
   const cellWidth = (CONTENT_WIDTH - (GRID_COLUMNS - 1) * SPACE.gridGap) / GRID_COLUMNS - 2 * (SPACE.cellPadX + SPACE.cellBorder);
@@ -643,7 +680,7 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
 function planGroupTable(
   report: ReportEntry,
   list: readonly IssueEntry[],
-  base: Omit<GroupSlide, 'id' | 'part' | 'scale' | 'heading' | 'cells'>,
+  base: Omit<GroupSlide, 'id' | 'part' | 'scale' | 'heading' | 'cells'> & { status: IssueStatus },
   heading: string,
   headingRow: number,
 ): GroupSlide[] {
@@ -767,8 +804,12 @@ export function planIssue(report: ReportEntry, issue: IssueEntry, leads: Readonl
     });
   });
 
-  const kicker = `${statusLabel} · ${formatIssueOrdinal(data.number)} · ${data.shortTitle}`;
-  const groupPath = report.data.groups.length > 0 ? getIssueGroupPath(report, issue).map(formatGroupHeading).join(' › ') : '';
+  const groups = report.data.groups.length > 0 ? getIssueGroupPath(report, issue) : [];
+  // Numbering restarts in each group of a grouped report: the kicker names the problem by its printed ordinals
+  // (一、（一）), which are unique, where a bare 第1个问题 would repeat across groups.
+  const place = groups.length > 0 ? `${groups.map((group) => group.ordinal ?? '').join('')}${data.ordinal ?? data.number}` : formatIssueOrdinal(data.number);
+  const kicker = `${statusLabel} · ${place} · ${data.shortTitle}`;
+  const groupPath = groups.map(formatGroupHeading).join(' › ');
   const printedContext = [groupPath, data.statusFrom === 'line' ? (data.statusWords ?? '') : '', data.measuresLabel ?? ''].filter(Boolean);
   const headingWidth = CONTENT_WIDTH - BLOCK.numberBadge;
   const textWidth = CONTENT_WIDTH - BLOCK.bulletIndent;
@@ -852,6 +893,7 @@ export function planDeck(
   // Continuations are further horizontal slides; in a vertical stack they follow their first part there.
   const alone = (slides: readonly PlannedSlide[]) => slides.map((slide) => [slide]);
   // A section the report lacks (no organisation section, a status group with no problems) gets no slide.
+  let inReportOrder = false;
   const lacks = (section: string) =>
     (section === 'organisation' && !report.data.organisation) || (isIssueStatus(section) && listIssuesByStatus(report.id, section, issues).length === 0);
   for (const section of config.sections) {
@@ -898,7 +940,11 @@ export function planDeck(
         // A status section: its opener, then one slide (or more) per problem; completed may be a grid instead.
         // The brief form shows the completed problems together as a table, every other status a slide per problem.
         if (!isIssueStatus(section)) break;
-        if (brief) {
+        if (config.problemOrder === 'report' && !brief) {
+          // Every problem once, in the report's groups, at the place of the first status section listed.
+          if (!inReportOrder) stacks.push(...planReportGroups(report, issues, (issue) => planIssue(report, issue, config.leads?.[getIssueSlug(issue)])));
+          inReportOrder = true;
+        } else if (brief) {
           if (section === 'completed') stacks.push(...alone(planGroup(report, issues, section, 'table')));
           else stacks.push(...issueSlides(section).flatMap(alone));
         } else if (section === 'completed' && config.completedLayout === 'grid') {

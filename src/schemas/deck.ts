@@ -12,6 +12,9 @@ export type DeckSection = (typeof deckSections)[number];
 /** How long the deck is: full (every problem on slides of its own, the default) or brief (a short briefing). */
 export const deckLengths = ['full', 'brief'] as const;
 
+/** The order of the problem slides: by status (completed, then ongoing, then long-term), or as the report groups them. */
+export const problemOrders = ['status', 'report'] as const;
+
 /** How the completed problems are shown: one slide each, or a grid of short titles with the detail as vertical sub-slides. */
 export const completedLayouts = ['slides', 'grid'] as const;
 
@@ -28,6 +31,11 @@ export const deckConfigSchema = z
       .array(sectionItem)
       .min(1, { message: 'sections: must hold at least one section' })
       .default([...deckSections]),
+    /**
+     * status: the problems by status, each status opened by its group slide (default); report: in the report's own
+     * groups (方面, categories, units) and printed order, each top-level group opened by a slide of its heading.
+     */
+    problemOrder: z.enum(problemOrders, { error: `problemOrder: expected one of ${problemOrders.join(', ')}` }).default('status'),
     /** slides: one slide per completed problem (default); grid: one grid slide, details as vertical sub-slides. */
     completedLayout: z.enum(completedLayouts, { error: `completedLayout: expected one of ${completedLayouts.join(', ')}` }).default('slides'),
     /**

@@ -4,12 +4,14 @@ import { layoutTotalsChart } from '../../src/deck/chart.ts';
 import { listOrganisationFacts } from '../../src/deck/facts.ts';
 import { getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
 import { listMeasures } from '../../src/lib/measures.ts';
-import { getIssueSlug, listIssuesByStatus } from '../../src/lib/order.ts';
+import { getIssueSlug, listIssuesByStatus, listReportIssues } from '../../src/lib/order.ts';
+import { formatGroupHeading, getIssueGroupPath, listIssueGroups } from '../../src/lib/sections.ts';
 import { formatShare, getReportStats } from '../../src/lib/stats.ts';
 import { getDeckSlideId } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { deckConfigSchema, deckSections } from '../../src/schemas/deck.ts';
 import { issueStatuses } from '../../src/schemas/issue.ts';
+import { groupedReportsDir } from '../helpers/fixtures.ts';
 
 const { reports } = readReportsFromDisk();
 const { issues } = readIssuesFromDisk();
@@ -208,5 +210,35 @@ describe('brief form', () => {
       others.map((issue) => issue.id),
     );
     expect(slides.at(-1)!.kind).toBe('closing');
+  });
+});
+
+describe('planDeck in the report’s own groups (problemOrder: report)', () => {
+  const dir = groupedReportsDir;
+  const grouped = readReportsFromDisk(dir).reports[0]!;
+  const groupedIssues = readIssuesFromDisk(dir).issues;
+  const own = listReportIssues(grouped.id, groupedIssues);
+  const config = deckConfigSchema.parse({ problemOrder: 'report' });
+  const slides = listPlannedSlides(planDeck(grouped, groupedIssues, config));
+  const problemSlides = slides.filter((slide) => slide.kind === 'issue' && slide.part.index === 1);
+
+  it('shows every problem once, in printed order, after an opener per top-level group', () => {
+    expect(problemSlides.map((slide) => slide.kind === 'issue' && slide.issueId)).toEqual(own.map((issue) => issue.id));
+    const roots = listIssueGroups(grouped, groupedIssues).filter((node) => node.heading);
+    const openers = slides.filter((slide) => slide.kind === 'group');
+    expect(openers.map((slide) => slide.kind === 'group' && slide.heading)).toEqual(roots.map(formatGroupHeading));
+    // No status opener: the report's groups replace them.
+    expect(openers.some((slide) => (issueStatuses as readonly string[]).includes(slide.id))).toBe(false);
+  });
+
+  it('names each problem by its printed ordinals in the kicker, unique where numbers restart per group', () => {
+    const kickers = problemSlides.map((slide) => (slide.kind === 'issue' ? slide.kicker : ''));
+    expect(new Set(kickers).size).toBe(kickers.length);
+    for (const [index, issue] of own.entries()) {
+      const ordinals = getIssueGroupPath(grouped, issue)
+        .map((group) => group.ordinal ?? '')
+        .join('');
+      expect(kickers[index]).toContain(`${ordinals}${issue.data.ordinal ?? issue.data.number}`);
+    }
   });
 });

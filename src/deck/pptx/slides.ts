@@ -24,9 +24,10 @@ import { getTextEm } from './measure.ts';
 import { createParagraph, fitTextBox, type Paragraph, type PathShape, type PptxSlide, type Run, type SlideItem } from './model.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
-// Each status its colour (the theme's .status-* rules); a status without one of its own takes the ongoing amber.
+// Each status its colour (the theme's .status-* rules); a group of the report's own whose problems differ in status
+// has none and stays in ink.
 const STATUS_COLORS: Record<string, string> = { completed: colors.ok, ongoing: colors.warn, longTerm: colors.longTerm };
-const statusColor = (status: string) => STATUS_COLORS[status] ?? colors.warn;
+const statusColor = (status: string | undefined) => (status === undefined ? colors.ink : (STATUS_COLORS[status] ?? colors.warn));
 const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item) => item.y + item.h));
 /** The tag after a lead phrase the slide shows in part: the whole measure is in the notes. */
 const moreTag: Run = { text: `（${labels.deck.seeNotes}）`, color: colors.muted };
