@@ -126,7 +126,8 @@ export interface GroupSlide extends SlideBase {
   /** The report's intro of the group (opener layout; also in the notes). */
   intro: string;
   /** Grid layout: the problems of this part, linking to their slides. */
-  cells: { number: number; shortTitle: string; target: string; problem?: string }[];
+  /** target: the slide a cell links to ('' for none); slide: the problem's own slide id, planned or not (the brief form plans none for its completed problems). */
+  cells: { number: number; shortTitle: string; target: string; slide: string; problem?: string }[];
 }
 
 /** One measure on a problem slide: ordinal and lead phrase, verbatim. */
@@ -669,7 +670,10 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
     part: { index: position + 1, total: pages.length },
     scale: { heading: TYPE.heading, body: fontPx },
     heading: position === 0 ? heading : `${heading}${CONTINUED}`,
-    cells: page.flat().map((issue) => ({ number: issue.data.number, shortTitle: issue.data.shortTitle, target: getDeckSlideId(getIssueSlug(issue)) })),
+    cells: page.flat().map((issue) => {
+      const slide = getDeckSlideId(getIssueSlug(issue));
+      return { number: issue.data.number, shortTitle: issue.data.shortTitle, target: slide, slide };
+    }),
   }));
 }
 
@@ -706,9 +710,15 @@ function planGroupTable(
     part: { index: position + 1, total: pages.length },
     scale: { heading: TYPE.heading, body: fontPx },
     heading: position === 0 ? heading : `${heading}${CONTINUED}`,
-    cells: page
-      .flat()
-      .map((issue) => ({ number: issue.data.number, shortTitle: issue.data.shortTitle, target: '', problem: getPrintedProblem(issue.data.title) })),
+    // Each page's notes are labelled by its own heading: two asides of one name would be two landmarks of one name.
+    notesLabel: formatNotesLabel(position === 0 ? heading : `${heading}${CONTINUED}`),
+    cells: page.flat().map((issue) => ({
+      number: issue.data.number,
+      shortTitle: issue.data.shortTitle,
+      target: '',
+      slide: getDeckSlideId(getIssueSlug(issue)),
+      problem: getPrintedProblem(issue.data.title),
+    })),
     notes: [...(position === 0 && base.intro ? [base.intro] : []), ...page.flat().map((issue) => `${issue.data.number}. ${issue.data.title}`)].join('\n\n'),
   }));
 }
@@ -955,7 +965,7 @@ export function planDeck(
         break;
     }
   }
-  return stacks;
+  return retargetLinks(stacks);
 }
 
 /**
@@ -988,6 +998,25 @@ function isIssueStatus(section: string): section is IssueStatus {
 /** Every slide of a plan in presenting order (top of a stack first). */
 export function listPlannedSlides(stacks: readonly PlannedStack[]): PlannedSlide[] {
   return stacks.flat();
+}
+
+/**
+ * Points every link of the plan at a slide it has: a problem without a slide of its own (the brief form's completed
+ * problems) is linked to the table slide that lists it, else not linked.
+ */
+function retargetLinks(stacks: PlannedStack[]): PlannedStack[] {
+  const slides = listPlannedSlides(stacks);
+  const present = new Set(slides.map((slide) => slide.id));
+  const listedOn = new Map<string, string>();
+  for (const slide of slides) {
+    if (slide.kind !== 'group') continue;
+    for (const cell of slide.cells) if (!listedOn.has(cell.slide)) listedOn.set(cell.slide, slide.id);
+  }
+  const resolve = (target: string) => (target === '' || present.has(target) ? target : (listedOn.get(target) ?? ''));
+  for (const slide of slides) {
+    if (slide.kind === 'commitments' || slide.kind === 'carried') for (const item of slide.items) item.target = resolve(item.target);
+  }
+  return stacks;
 }
 
 /** Every slide id of a plan in presenting order (top of a stack first). */

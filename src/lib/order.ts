@@ -28,7 +28,12 @@ export function compareGroupKeys(a: string, b: string): number {
  */
 export function compareIssues(a: Pick<IssueEntry, 'data'>, b: Pick<IssueEntry, 'data'>): number {
   const byGroup = a.data.group !== undefined && b.data.group !== undefined ? compareGroupKeys(a.data.group, b.data.group) : 0;
-  return byGroup || issueStatuses.indexOf(a.data.status) - issueStatuses.indexOf(b.data.status) || a.data.number - b.data.number;
+  if (byGroup !== 0) return byGroup;
+  // Only the seed's status groups (no group of the report's own, the status read from the group heading) put status
+  // first; within a group, or in a flat list whose status stands in lines or phrases, the printed number is the order.
+  const inStatusGroup = (issue: Pick<IssueEntry, 'data'>) => issue.data.group === undefined && (issue.data.statusFrom ?? 'heading') === 'heading';
+  const byStatus = inStatusGroup(a) && inStatusGroup(b) ? issueStatuses.indexOf(a.data.status) - issueStatuses.indexOf(b.data.status) : 0;
+  return byStatus || a.data.number - b.data.number;
 }
 
 /** The problems of one report, in the report's order. */

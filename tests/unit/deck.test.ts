@@ -211,6 +211,28 @@ describe('brief form', () => {
     );
     expect(slides.at(-1)!.kind).toBe('closing');
   });
+
+  it('links each commitment to a slide the brief has: its problem’s, or the table slide that lists it', () => {
+    const slides = listPlannedSlides(planDeck(report, issues, undefined, reports, 'brief'));
+    const ids = new Set(slides.map((slide) => slide.id));
+    const items = slides.flatMap((slide) => (slide.kind === 'commitments' ? slide.items : []));
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.target === '' || ids.has(item.target), item.target).toBe(true);
+    // A completed problem's promise points at the table that lists it.
+    const tables = slides.filter((slide) => slide.kind === 'group');
+    const tableIds = new Set(tables.map((slide) => slide.id));
+    const full = new Set(listPlannedSlideIds(planDeck(report, issues, undefined, reports)));
+    const fullItems = listPlannedSlides(planDeck(report, issues, undefined, reports)).flatMap((slide) => (slide.kind === 'commitments' ? slide.items : []));
+    fullItems.forEach((item, index) => {
+      const listed = tables.find((slide) => slide.kind === 'group' && slide.cells.some((cell) => cell.slide === item.target));
+      expect(full.has(item.target)).toBe(true);
+      if (!ids.has(item.target)) expect(items[index]!.target).toBe(listed?.id);
+    });
+    expect(items.some((item) => tableIds.has(item.target))).toBe(true);
+    // Speaker notes are landmarks: each slide's are labelled apart.
+    const labels = slides.map((slide) => slide.notesLabel);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
 });
 
 describe('planDeck in the report’s own groups (problemOrder: report)', () => {

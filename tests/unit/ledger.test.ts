@@ -13,31 +13,10 @@ import { getIssueSlug } from '../../src/lib/order.ts';
 import { stripWhitespace } from '../../src/lib/text.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { projectRoot } from '../helpers/build.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { roundsReportsDir } from '../helpers/fixtures.ts';
 
 const seedDir = path.join(projectRoot, 'content/reports');
-
-/** Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  const pattern = /"((?:[^"]|"")*)"|([^,\r\n]*)/guy;
-  let at = 0;
-  while (at < text.length) {
-    pattern.lastIndex = at;
-    const match = pattern.exec(text)!;
-    record.push(match[1] !== undefined ? match[1].replace(/""/gu, '"') : (match[2] ?? ''));
-    at = pattern.lastIndex;
-    if (text[at] === ',') {
-      at += 1;
-    } else {
-      records.push(record);
-      record = [];
-      at += text.startsWith('\r\n', at) ? 2 : 1;
-    }
-  }
-  return records;
-}
 
 const cellText = (cell: ExcelJS.Cell): string => {
   const { value } = cell;
