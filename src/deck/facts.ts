@@ -1,11 +1,14 @@
 // Key facts for the organisation slide, taken from the report's dated events so no date is typed twice.
 
+import { splitSentences } from '#src/lib/text.ts';
 import { formatDay } from '#src/lib/timeline.ts';
 import type { OrganisationMeasure, ReportData } from '#src/schemas/report.ts';
 
 /** An organisation measure with the dated events its text mentions. */
 export interface MeasureWithFacts extends OrganisationMeasure {
   facts: { date: string; display: string; label: string }[];
+  /** A part's measures, each by its lead phrase or first sentence (一是提高思想认识。); none for a plain measure. */
+  points: string[];
 }
 
 /** Each organisation measure with the report events whose quote occurs in its text. */
@@ -13,11 +16,12 @@ export function listOrganisationFacts(report: { data: Pick<ReportData, 'organisa
   const organisation = report.data.organisation;
   // A part with a heading of its own (主体责任, 第一责任人) is one item: its heading leads, its measures follow.
   const measures = [
-    ...(organisation?.measures ?? []),
+    ...(organisation?.measures ?? []).map((measure) => ({ ...measure, points: [] as string[] })),
     ...(organisation?.parts ?? []).map((part) => ({
       ordinal: part.ordinal,
       lead: part.heading,
       text: part.measures.map((measure) => `${measure.ordinal ?? ''}${measure.lead ?? ''}${measure.text}`).join('\n\n'),
+      points: part.measures.map((measure) => `${measure.ordinal ?? ''}${measure.lead ?? splitSentences(measure.text)[0] ?? measure.text}`),
     })),
   ];
   return measures.map((measure) => ({

@@ -111,7 +111,8 @@ export interface TimelineSlide extends SlideBase {
 export interface OrganisationSlide extends SlideBase {
   kind: 'organisation';
   heading: string;
-  items: { ordinal: string; lead: string; facts: { date: PlannedDate; label: string }[] }[];
+  /** points: a part's measures by their lead phrases (the full deck; the brief form shows the part headings alone). */
+  items: { ordinal: string; lead: string; facts: { date: PlannedDate; label: string }[]; points: string[] }[];
 }
 
 export interface GroupSlide extends SlideBase {
@@ -451,7 +452,7 @@ function planOrganisation(report: ReportEntry, brief = false): OrganisationSlide
   // planDeck plans this section only for a report that has it.
   if (!organisation) return [];
   // The brief form shows the measures' leads without their dated facts, so the section keeps to one slide.
-  const measures = listOrganisationFacts(report).map((measure) => (brief ? { ...measure, facts: [] } : measure));
+  const measures = listOrganisationFacts(report).map((measure) => (brief ? { ...measure, facts: [], points: [] } : measure));
   // The ordinal （一） stands in its own column, three characters wide at the lead's size.
   const width = (scale: TypeScale) => CONTENT_WIDTH - 3 * (scale.body + 4) - 12;
   return planSectionList<(typeof measures)[number], OrganisationSlide>(
@@ -461,6 +462,7 @@ function planOrganisation(report: ReportEntry, brief = false): OrganisationSlide
     (measure, scale) =>
       getTextHeight(measure.lead ?? measure.text, scale.body + 4, width(scale)) +
       (measure.facts.length > 0 ? getTextHeight(measure.facts.map((f) => `${f.display} ${f.label}`).join('；'), TYPE.small, width(scale)) : 0) +
+      measure.points.reduce((sum, point) => sum + getTextHeight(point, scale.body, width(scale)), 0) +
       BLOCK.itemGap * 2,
     (page, part, _scale, heading) => ({
       kind: 'organisation',
@@ -470,6 +472,7 @@ function planOrganisation(report: ReportEntry, brief = false): OrganisationSlide
         ordinal: measure.ordinal ?? '',
         lead: measure.lead ?? splitSentences(measure.text)[0] ?? measure.text,
         facts: measure.facts.map((fact) => ({ date: { iso: fact.date, display: fact.display }, label: fact.label })),
+        points: measure.points,
       })),
       notes: [...(part.index === 1 && organisation.intro ? [organisation.intro] : []), ...page.map((m) => `${m.ordinal ?? ''}${m.lead ?? ''}${m.text}`)].join(
         '\n\n',

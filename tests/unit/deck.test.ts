@@ -152,6 +152,25 @@ describe('listOrganisationFacts', () => {
     const facts = listOrganisationFacts({ data: { organisation, events } }).map((entry) => entry.facts.map((fact) => fact.label));
     expect(facts).toEqual([['专题会议'], ['印发方案'], []]);
   });
+
+  it('gives a part (主体责任, 第一责任人) its measures as points, each by its lead phrase or first sentence', () => {
+    const organisation = {
+      ...report.data.organisation!,
+      measures: [],
+      parts: [
+        {
+          ordinal: '（一）',
+          heading: '局党组履行主体责任情况',
+          measures: [{ text: '一是压实整改责任。成立领导小组，每月调度。' }, { ordinal: '二是', lead: '健全工作机制。', text: '建立三张清单。' }],
+        },
+      ],
+    };
+    const [part] = listOrganisationFacts({ data: { organisation, events: [] } });
+    expect(part?.lead).toBe('局党组履行主体责任情况');
+    expect(part?.points).toEqual(['一是压实整改责任。', '二是健全工作机制。']);
+    // Every word stays in the text the notes carry.
+    for (const measure of organisation.parts[0]!.measures) expect(part?.text).toContain(measure.text);
+  });
 });
 
 describe("leads (the presenter's slide text)", () => {

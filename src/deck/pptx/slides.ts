@@ -267,6 +267,7 @@ export function renderOrganisationSlide(slide: OrganisationSlide): FittedSlide {
       const paragraphs: Paragraph[] = [createParagraph(item.lead, leadSize, { bold: true })];
       if (item.facts.length > 0)
         paragraphs.push(createParagraph(item.facts.map((f) => `${f.date.display} ${f.label}`).join('；'), scale.small, { color: colors.muted }));
+      for (const point of item.points) paragraphs.push(createParagraph(point, scale.body));
       const ordinal = fitTextBox({
         name: `序号${index + 1}`,
         x: contentBox.left,
