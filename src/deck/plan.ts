@@ -221,8 +221,59 @@ export interface MdxSlide extends SlideBase {
   file: string;
 }
 
+/** One row of a deck across reports' summary: a report's counted totals, or their sum. */
+export interface SummaryRow {
+  /** The report's id; 'total' for the sum of the rows. */
+  key: string;
+  /** The report's issuer, or 合计. */
+  label: string;
+  /** The report's date (none on the sum). */
+  date: PlannedDate | null;
+  problems: number;
+  /** One count per status of the slide's `statuses`, in order. */
+  counts: number[];
+  /** Completed ÷ problems, e.g. 88%. */
+  rate: string;
+}
+
+/** A deck across reports: the totals of each report counted from its problems, one row each, and their sum. */
+export interface SummarySlide extends SlideBase {
+  kind: 'summary';
+  heading: string;
+  /** The statuses the table has a column for: completed and ongoing, long-term where a selected report has some. */
+  statuses: IssueStatus[];
+  /** Column headings: 通报, 问题, a column per status, 完成率. */
+  columns: string[];
+  rows: SummaryRow[];
+  /** The sum of every report (on the last part only). */
+  total: SummaryRow | null;
+}
+
+/** A problem on a list of a deck across reports: what it is, and which report and round it stands in. */
+export interface ListedProblem {
+  /** The collection id, e.g. lh-2023/ongoing-01. */
+  issueId: string;
+  status: IssueStatus;
+  number: number;
+  /** The problem in the report's words (printed title without its frame). */
+  problem: string;
+  /** Its report's date. */
+  date: PlannedDate;
+  /** e.g. 中共某局党组 · 持续整改问题1. */
+  context: string;
+}
+
+/** A deck across reports: the problems of the selected reports still open (持续整改, 需长期坚持), oldest report first. */
+export interface OpenSlide extends SlideBase {
+  kind: 'open';
+  heading: string;
+  items: ListedProblem[];
+}
+
 /** One slide of the plan, with everything a renderer needs. */
 export type PlannedSlide =
+  | SummarySlide
+  | OpenSlide
   | TitleSlide
   | OverviewSlide
   | TimelineSlide
@@ -275,7 +326,9 @@ function fitList<T>(
     const pages = paginate(items, (item) => heightOf(item, scale), fixed(scale), what);
     if (pages.length === 1) return { scale, pages };
   }
-  return { scale: SMALLEST, pages: paginate(items, (item) => heightOf(item, SMALLEST), fixed(SMALLEST), what) };
+  // A continuation is never left with a single item when the slide before it can spare one.
+  const heightAt = (item: T) => heightOf(item, SMALLEST);
+  return { scale: SMALLEST, pages: balancePages(paginate(items, heightAt, fixed(SMALLEST), what), heightAt, fixed(SMALLEST)) };
 }
 
 /**
@@ -350,7 +403,7 @@ function balancePages<T>(pages: T[][], heightOf: (item: T) => number, fixed: { f
 }
 
 /** Section-slide lists: a heading at TYPE.heading (continuations add （续）), then items. */
-function planSectionList<T, S extends SlideBase>(
+export function planSectionList<T, S extends SlideBase>(
   id: string,
   heading: string,
   items: readonly T[],
@@ -358,8 +411,13 @@ function planSectionList<T, S extends SlideBase>(
   build: (page: T[], part: SlidePart, scale: TypeScale, heading: string) => Omit<S, keyof SlideBase> & Partial<SlideBase> & { notes: string },
   notesLabel: string,
   what: string,
+  /** Height of a part every slide of the list repeats under its heading (a table's header row). */
+  header = 0,
 ): S[] {
-  const fixed = () => ({ first: headingHeight(heading, TYPE.heading), rest: headingHeight(`${heading}${CONTINUED}`, TYPE.heading) });
+  const fixed = () => ({
+    first: headingHeight(heading, TYPE.heading) + header,
+    rest: headingHeight(`${heading}${CONTINUED}`, TYPE.heading) + header,
+  });
   const { scale, pages } = fitList(items, heightOf, fixed, what);
   return pages.map((page, position) => {
     const part = { index: position + 1, total: pages.length };
@@ -374,15 +432,21 @@ function planSectionList<T, S extends SlideBase>(
   });
 }
 
-const at = (date: string): PlannedDate => ({ iso: date, display: formatDay(date) });
+/** A day as a planned date: ISO and as shown. */
+export const toPlannedDate = (date: string): PlannedDate => ({ iso: date, display: formatDay(date) });
 const sourceOf = (entry: { id: string; filePath?: string | undefined }) => entry.filePath ?? entry.id;
+
+/** The title slide's heading size: the largest of TITLE_SIZES at which `title` stays within three lines. */
+export function pickTitleSize(title: string): number {
+  return (
+    TITLE_SIZES.find((px) => getTextHeight(title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ??
+    TITLE_SIZES.at(-1)!
+  );
+}
 
 function planTitle(report: ReportEntry): TitleSlide {
   const { data } = report;
-  // The title takes the largest of these sizes at which it stays within three lines.
-  const size =
-    TITLE_SIZES.find((px) => getTextHeight(data.title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ??
-    TITLE_SIZES.at(-1)!;
+  const size = pickTitleSize(data.title);
   return {
     kind: 'title',
     id: 'title',
@@ -393,7 +457,7 @@ function planTitle(report: ReportEntry): TitleSlide {
     kicker: `${data.inspection.team ?? ''}${data.inspection.kind ?? ''}`,
     title: data.title,
     issuer: data.issuer,
-    date: at(data.date),
+    date: toPlannedDate(data.date),
   };
 }
 
@@ -548,7 +612,7 @@ function planCarried(report: ReportEntry, issues: readonly IssueEntry[], reports
       number: issue.data.number,
       problem: getPrintedProblem(issue.data.title),
       target: getDeckSlideId(getIssueSlug(issue)),
-      previous: { date: at(previous.date), reportTitle: previous.reportTitle, status: previous.status, number: previous.number },
+      previous: { date: toPlannedDate(previous.date), reportTitle: previous.reportTitle, status: previous.status, number: previous.number },
       progress: `${previousRound}${formatIssueName(previous.status, previous.number)} → ${thisRound}${formatIssueName(issue.data.status, issue.data.number)}`,
       rounds: earlier,
     };

@@ -9,10 +9,12 @@ import type {
   CommitmentsSlide,
   GroupSlide,
   IssueSlide,
+  OpenSlide,
   OrganisationSlide,
   OverviewSlide,
   PlannedSlide,
   PlanSlide,
+  SummarySlide,
   TimelineSlide,
   TitleSlide,
 } from '#src/deck/plan.ts';
@@ -547,11 +549,113 @@ export function renderCarriedSlide(slide: CarriedSlide): FittedSlide {
     const rows = slide.items.map((item) => ({
       date: item.previous.date.display,
       text: [
-        { text: item.problem, bold: true, link: item.target },
+        { text: item.problem, bold: true, ...(item.target ? { link: item.target } : {}) },
         { text: `　${item.progress}`, color: colors.muted },
       ],
     }));
     return [...items, ...placeTimeline(rows, bottom, scale.body, colors.accent)];
+  });
+}
+
+/** Summary (decks across reports): a table of each report's counted totals, the sum last, figures in status colours. */
+export function renderSummarySlide(slide: SummarySlide): FittedSlide {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
+    const figureColumns = slide.columns.length - 1;
+    const labelWidth = contentWidth - figureColumns * BLOCK.summaryColumn;
+    const columnX = (index: number) => (index === 0 ? contentBox.left : contentBox.left + labelWidth + (index - 1) * BLOCK.summaryColumn);
+    const columnWidth = (index: number) => (index === 0 ? labelWidth : BLOCK.summaryColumn);
+    const colorOf = (index: number) => (index >= 2 && index < 2 + slide.statuses.length ? statusColor(slide.statuses[index - 2]!) : colors.ink);
+    let y = bottom;
+    const header = slide.columns.map((column, index) =>
+      fitTextBox({
+        name: `表头${index + 1}`,
+        x: columnX(index) + 8,
+        y: y + SPACE.tablePadY,
+        w: columnWidth(index) - 16,
+        paragraphs: [createParagraph(column, TYPE.small)],
+        color: colors.muted,
+        bold: true,
+        align: index === 0 ? 'left' : 'right',
+        lineHeight: bodyLineHeight,
+      }),
+    );
+    items.push(...header);
+    y += Math.max(...header.map((box) => box.h)) + 2 * SPACE.tablePadY;
+    items.push({ type: 'shape', name: '表头线', shape: 'rect', x: contentBox.left, y, w: contentWidth, h: 2, fill: colors.ink });
+    const rows = [...slide.rows, ...(slide.total ? [slide.total] : [])];
+    for (const [rowIndex, row] of rows.entries()) {
+      const sum = row === slide.total;
+      const cells = [row.label, String(row.problems), ...row.counts.map(String), row.rate];
+      const label = fitTextBox({
+        name: sum ? '合计' : `通报${rowIndex + 1}`,
+        x: columnX(0) + 8,
+        y: y + SPACE.tablePadY,
+        w: labelWidth - 16,
+        paragraphs: [
+          createParagraph(row.label, scale.body),
+          ...(row.date ? [{ runs: [{ text: row.date.display, color: colors.muted, bold: false }], sizePx: TYPE.small }] : []),
+        ],
+        color: colors.ink,
+        bold: true,
+        lineHeight: bodyLineHeight,
+      });
+      const figures = cells.slice(1).map((text, offset) =>
+        fitTextBox({
+          name: `${sum ? '合计' : `通报${rowIndex + 1}`}·${slide.columns[offset + 1]}`,
+          x: columnX(offset + 1) + 8,
+          y: y + SPACE.tablePadY,
+          w: BLOCK.summaryColumn - 16,
+          paragraphs: [createParagraph(text, scale.body)],
+          color: colorOf(offset + 1),
+          bold: true,
+          align: 'right',
+          lineHeight: bodyLineHeight,
+        }),
+      );
+      items.push(label, ...figures);
+      y += Math.max(label.h, ...figures.map((box) => box.h)) + 2 * SPACE.tablePadY;
+      items.push({
+        type: 'shape',
+        name: `行线${rowIndex + 1}`,
+        shape: 'rect',
+        x: contentBox.left,
+        y,
+        w: contentWidth,
+        h: sum ? 2 : 1,
+        fill: sum ? colors.ink : colors.line,
+      });
+    }
+    return items;
+  });
+}
+
+/** Open problems (decks across reports): each report's date beside the problem and, below it, its issuer and number. */
+export function renderOpenSlide(slide: OpenSlide): FittedSlide {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
+    if (slide.items.length === 0) {
+      items.push(
+        fitTextBox({
+          name: '说明',
+          x: contentBox.left,
+          y: bottom,
+          w: contentWidth,
+          paragraphs: [createParagraph(labels.crossDeck.noOpen, scale.body)],
+          color: colors.ink,
+          lineHeight: bodyLineHeight,
+        }),
+      );
+      return items;
+    }
+    const rows = slide.items.map((item) => ({
+      date: item.date.display,
+      text: [
+        { text: item.problem, bold: true },
+        { text: `　${item.context}`, color: statusColor(item.status) },
+      ],
+    }));
+    return [...items, ...placeTimeline(rows, bottom, scale.body, colors.warn)];
   });
 }
 
@@ -689,6 +793,10 @@ export function renderSlide(slide: PlannedSlide, context: RenderContext): PptxSl
       return done(slide.heading, renderCommitmentsSlide(slide));
     case 'carried':
       return done(slide.heading, renderCarriedSlide(slide));
+    case 'summary':
+      return done(slide.heading, renderSummarySlide(slide));
+    case 'open':
+      return done(slide.heading, renderOpenSlide(slide));
     case 'closing':
       return done(slide.heading, renderClosingSlide(slide, context.archiveUrl));
     case 'mdx': {
