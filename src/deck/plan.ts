@@ -26,7 +26,7 @@ import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
 import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
 import { getPrintedProblem } from '#src/lib/titles.ts';
-import { getDeckPath, getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
+import { getBriefDeckPath, getDeckPath, getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
 import { type DeckConfig, type DeckLength, deckConfigSchema } from '#src/schemas/deck.ts';
 import { type Highlight, type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
@@ -656,7 +656,8 @@ function planClosing(report: ReportEntry): ClosingSlide {
     kind: 'closing',
     id: 'closing',
     part: { index: 1, total: 1 },
-    notes: contact.text,
+    // The report's words on supervision; where it has none, the contacts the slide shows.
+    notes: contact.text || [...contacts.map((c) => `${c.label}：${c.value}`), report.data.signature ?? report.data.issuer].join('\n'),
     notesLabel: formatNotesLabel(labels.deck.closing),
     scale: { heading: TYPE.heading, body: LARGEST.body },
     heading: labels.deck.closing,
@@ -677,7 +678,9 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   const headingRow = TYPE.count * LINE_HEIGHT.heading + BLOCK.headingRule;
   if (layout === 'opener') {
     const size = INTRO_SIZES.find((px) => headingRow + SPACE.openerGap + getTextHeight(intro, px, CONTENT_WIDTH) <= USABLE_HEIGHT) ?? INTRO_SIZES.at(-1)!;
-    return [{ ...base, id: status, part: { index: 1, total: 1 }, scale: { heading: TYPE.heading, body: size }, heading, cells: [] }];
+    // A group the report introduces with no words of its own: the notes list its problems as printed.
+    const notes = intro || list.map((issue) => `${issue.data.number}. ${issue.data.title}`).join('\n\n');
+    return [{ ...base, notes, id: status, part: { index: 1, total: 1 }, scale: { heading: TYPE.heading, body: size }, heading, cells: [] }];
   }
   if (layout === 'table') return planGroupTable(report, list, base, heading, headingRow);
   // Grid: four cells a row; a row is as tall as its tallest short title.
@@ -973,7 +976,20 @@ export function planDeck(
         break;
     }
   }
+  unlinkMissingTargets(stacks);
   return stacks;
+}
+
+/**
+ * Clears each link (commitments, carried problems, grid cells) whose slide the plan does not hold, as the brief form
+ * has no slide of a completed problem: a link is to a slide of this deck or none, never to nothing.
+ */
+function unlinkMissingTargets(stacks: readonly PlannedStack[]): void {
+  const ids = new Set(listPlannedSlideIds(stacks));
+  for (const slide of listPlannedSlides(stacks)) {
+    const items = slide.kind === 'commitments' || slide.kind === 'carried' ? slide.items : slide.kind === 'group' ? slide.cells : [];
+    for (const item of items) if (item.target && !ids.has(item.target)) item.target = '';
+  }
 }
 
 /**
@@ -995,7 +1011,7 @@ export function checkDeckLeads(report: ReportEntry, issues: readonly IssueEntry[
 
 /** Path of a report's deck in the given form inside the site: the full deck at deck/, the brief form at deck/brief/. */
 export function getDeckFormPath(reportId: string, length: DeckLength): string {
-  return length === 'brief' ? `${getDeckPath(reportId)}brief/` : getDeckPath(reportId);
+  return length === 'brief' ? getBriefDeckPath(reportId) : getDeckPath(reportId);
 }
 
 /** Whether a section name is a problem status (issueStatuses). */

@@ -73,10 +73,14 @@ export const labels = {
       open: '仍在持续整改的问题',
       allClosed: '该机关通报的问题均已整改完成。',
       latestRound: '最近一轮：',
+      /** The decks across reports (slides/decks/). */
+      decks: '跨通报汇报演示',
     },
     report: {
       preface: '前言',
       openDeck: '打开本通报的汇报演示',
+      /** The brief form of the deck (about ten slides). */
+      openBrief: '简要版演示',
       dateNotes: '编者日期说明',
       /** The published source document offered for download. */
       source: '原文',

@@ -209,4 +209,17 @@ describe('brief form', () => {
     );
     expect(slides.at(-1)!.kind).toBe('closing');
   });
+
+  it('links only to slides it holds: a completed problem’s commitment names the problem without a link', () => {
+    const slides = listPlannedSlides(planDeck(report, issues, undefined, reports, 'brief'));
+    const ids = new Set(slides.map((slide) => slide.id));
+    const commitments = slides.flatMap((slide) => (slide.kind === 'commitments' ? slide.items : []));
+    expect(commitments.length).toBeGreaterThan(0);
+    for (const item of commitments) if (item.target) expect(ids.has(item.target), item.target).toBe(true);
+    // The seed's completed problems have commitments too; in the brief form they have no slide to open.
+    const completedIds = new Set(completed.map((issue) => getDeckSlideId(getIssueSlug(issue))));
+    const full = listPlannedSlides(planDeck(report, issues, undefined, reports)).flatMap((slide) => (slide.kind === 'commitments' ? slide.items : []));
+    expect(full.some((item) => completedIds.has(item.target))).toBe(true);
+    expect(commitments.some((item) => item.target === '')).toBe(true);
+  });
 });

@@ -192,8 +192,11 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
   });
 }
 
-/** A dated list drawn as a native timeline: a rule, a dot per row, the date and the text beside it. */
-function placeTimeline(rows: { date: string; text: Run[] }[], top: number, sizePx: number, dotColor: string): SlideItem[] {
+/**
+ * A dated list drawn as a native timeline: a rule, a dot per row, the date and the text beside it, and `below` (a
+ * row's context: its progress, its report) as a line of its own at the small size, as the web deck shows it.
+ */
+function placeTimeline(rows: { date: string; text: Run[]; below?: Run[] }[], top: number, sizePx: number, dotColor: string): SlideItem[] {
   const items: SlideItem[] = [];
   const ruleX = contentBox.left + 12;
   const textX = ruleX + 32;
@@ -216,7 +219,7 @@ function placeTimeline(rows: { date: string; text: Run[] }[], top: number, sizeP
       x: textX + dateWidth + 12,
       y,
       w: contentBox.right - textX - dateWidth - 12,
-      paragraphs: [{ runs: row.text, sizePx }],
+      paragraphs: [{ runs: row.text, sizePx }, ...(row.below ? [{ runs: row.below, sizePx: TYPE.small }] : [])],
       color: colors.ink,
       lineHeight: bodyLineHeight,
     });
@@ -531,11 +534,12 @@ export function renderCommitmentsSlide(slide: CommitmentsSlide): FittedSlide {
     }
     const rows = slide.items.map((c) => ({
       date: c.due.display,
+      // The state leads the line: at its end a line break could split the tag (［待 / 兑现］) in a wider face.
       text: [
+        { text: `［${c.stateLabel}］`, color: colors.warn },
         { text: c.shortTitle, bold: true, ...(c.target ? { link: c.target } : {}) },
         { text: '：', bold: true },
         { text: c.quote },
-        { text: `　［${c.stateLabel}］`, color: colors.warn },
       ],
     }));
     return [...items, ...placeTimeline(rows, bottom, Math.max(20, scale.body - 4), colors.warn)];
@@ -548,10 +552,8 @@ export function renderCarriedSlide(slide: CarriedSlide): FittedSlide {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     const rows = slide.items.map((item) => ({
       date: item.previous.date.display,
-      text: [
-        { text: item.problem, bold: true, ...(item.target ? { link: item.target } : {}) },
-        { text: `　${item.progress}`, color: colors.muted },
-      ],
+      text: [{ text: item.problem, bold: true, ...(item.target ? { link: item.target } : {}) }],
+      below: [{ text: item.progress, color: colors.muted }],
     }));
     return [...items, ...placeTimeline(rows, bottom, scale.body, colors.accent)];
   });
@@ -650,10 +652,8 @@ export function renderOpenSlide(slide: OpenSlide): FittedSlide {
     }
     const rows = slide.items.map((item) => ({
       date: item.date.display,
-      text: [
-        { text: item.problem, bold: true },
-        { text: `　${item.context}`, color: statusColor(item.status) },
-      ],
+      text: [{ text: item.problem, bold: true }],
+      below: [{ text: item.context, color: colors.muted }],
     }));
     return [...items, ...placeTimeline(rows, bottom, scale.body, colors.warn)];
   });
