@@ -37,6 +37,7 @@ import {
   getTextHeight,
   HEADING_TRACKING,
   LINE_HEIGHT,
+  leavesShortLastLine,
   listWholeForms,
   paginate,
   pickBaseForm,
@@ -728,7 +729,14 @@ function planGroupTable(
       { first: headingRow, rest: headingRow },
       `${sourceOf(report)}: ${base.status} table`,
     );
-  const fontPx = TABLE_SIZES.find((px) => paginateAt(px).length <= 2) ?? TABLE_SIZES.at(-1)!;
+  // The largest size that keeps the table to two slides and leaves no problem's last one or two characters alone on
+  // a line of their own (a wider face wraps sooner still); else the largest that keeps it to two.
+  const cellText = (issue: IssueEntry) => `${issue.data.number}　${getPrintedProblem(issue.data.title)}`;
+  const fits = (px: number) => paginateAt(px).length <= 2;
+  const fontPx =
+    TABLE_SIZES.find((px) => fits(px) && !list.some((issue) => leavesShortLastLine(cellText(issue), px, cellWidth))) ??
+    TABLE_SIZES.find(fits) ??
+    TABLE_SIZES.at(-1)!;
   const pages = paginateAt(fontPx);
   return pages.map((page, position) => ({
     ...base,

@@ -31,7 +31,9 @@ const STATUS_COLORS: Record<string, string> = { completed: colors.ok, ongoing: c
 const statusColor = (status: string) => STATUS_COLORS[status] ?? colors.warn;
 const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item) => item.y + item.h));
 /** The tag after a lead phrase the slide shows in part: the whole measure is in the notes. */
-const moreTag: Run = { text: `（${labels.deck.seeNotes}）`, color: colors.muted };
+// At the web deck's tag size (TYPE.label), within the room the plan keeps for it (MORE_TAG_PX): at the bullet's own
+// size, with brackets, it was wider and wrapped, leaving （见备 and 注） on two lines.
+const moreTag: Run = { text: `　${labels.deck.seeNotes}`, color: colors.muted, sizePx: TYPE.label };
 
 /** What a hand-written MDX slide says, read from its file (the plan names the file only). */
 export interface MdxText {
