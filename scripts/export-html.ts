@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run export:html [report-id…]: writes exports/<report-id>.html, one self-contained file per deck with every
+// npm run export:html [report-id…]: writes exports/<report-id>.html (the brief form <report-id>-brief.html, a deck
+// across reports decks/<name>.html), one self-contained file per deck with every
 // script, stylesheet and font inlined, so it opens from file:// with no server and no network (speaker view too:
 // reveal's notes window loads this same file in its previews).
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -9,8 +10,8 @@ import { ensureBuilt, getExportDirs, listDecks, readBuiltBase } from './lib/deck
 
 const { distDir, exportDir } = getExportDirs();
 ensureBuilt(distDir);
-const ids = listDecks(distDir, process.argv.slice(2));
-if (ids.length === 0) {
+const decks = listDecks(distDir, process.argv.slice(2));
+if (decks.length === 0) {
   console.error(`没有可导出的演示文稿。No deck to export in ${distDir}.`);
   process.exit(1);
 }
@@ -19,10 +20,11 @@ const loadFile = (sitePath: string) => {
   return existsSync(file) && statSync(file).isFile() ? readFileSync(file) : undefined;
 };
 mkdirSync(exportDir, { recursive: true });
-for (const id of ids) {
-  const page = readFileSync(path.join(distDir, 'reports', id, 'deck', 'index.html'), 'utf8');
-  const html = inlineDeck(page, { reportId: id, base: readBuiltBase(distDir, id), loadFile });
-  const file = path.join(exportDir, `${id}.html`);
+for (const deck of decks) {
+  const page = readFileSync(path.join(distDir, deck.sitePath, 'index.html'), 'utf8');
+  const html = inlineDeck(page, { reportId: deck.key, base: readBuiltBase(distDir, deck), loadFile });
+  const file = path.join(exportDir, `${deck.key}.html`);
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, html);
   console.log(`已导出 ${path.relative(process.cwd(), file)}（${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB，单文件离线可用）。Wrote ${file}.`);
 }

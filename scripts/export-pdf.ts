@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run export:pdf [report-id…]: prints every deck through reveal's print view (?print-pdf) in headless
-// Chromium, one page per slide, into exports/<report-id>.pdf. The fonts come from the site itself, so the PDF
+// Chromium, one page per slide, into exports/<report-id>.pdf, the brief form into exports/<report-id>-brief.pdf and
+// each deck across reports into exports/decks/<name>.pdf. The fonts come from the site itself, so the PDF
 // carries real, extractable Chinese text even where the machine has no Chinese fonts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,8 +11,8 @@ import { startStaticServer } from './lib/static-server.ts';
 
 const { distDir, exportDir } = getExportDirs();
 ensureBuilt(distDir);
-const ids = listDecks(distDir, process.argv.slice(2));
-const [first] = ids;
+const decks = listDecks(distDir, process.argv.slice(2));
+const [first] = decks;
 if (first === undefined) {
   console.error(`没有可导出的演示文稿。No deck to export in ${distDir}${process.argv.length > 2 ? ` for ${process.argv.slice(2).join(', ')}` : ''}.`);
   process.exit(1);
@@ -22,16 +23,17 @@ const browser = await launchChromium();
 mkdirSync(exportDir, { recursive: true });
 let failed = false;
 try {
-  for (const id of ids) {
+  for (const deck of decks) {
     const started = Date.now();
     const page = await browser.newPage();
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${server.url}reports/${id}/deck/?print-pdf`, { waitUntil: 'load' });
+    await page.goto(`${server.url}${deck.sitePath}?print-pdf`, { waitUntil: 'load' });
     await page.waitForSelector('html[data-deck-ready]', { timeout: 60_000 });
     const slides = await page.locator('.reveal .pdf-page').count();
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/gu) ?? []).length;
-    const file = path.join(exportDir, `${id}.pdf`);
+    const file = path.join(exportDir, `${deck.key}.pdf`);
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, pdf);
     await page.close();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

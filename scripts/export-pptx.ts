@@ -1,21 +1,24 @@
 // npm run export:pptx [report-id…]: writes each report's deck as an editable PowerPoint file,
-// exports/<report-id>.pptx (EXPORT_DIR overrides the folder). Reads the collection straight from
-// REPORTS_DIR with the build's own validation and slides/<id>/deck.yaml; no site build is needed.
+// exports/<report-id>.pptx, its brief form as exports/<report-id>-brief.pptx, and each deck across reports
+// (slides/decks/<name>.yaml) as exports/decks/<name>.pptx (EXPORT_DIR overrides the folder). Reads the collection
+// straight from REPORTS_DIR with the build's own validation and the slides/ configs; no site build is needed.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getSlidesDir, readDeckConfig } from '#src/deck/config-file.ts';
+import { getSlidesDir, listCrossDeckConfigs, readDeckConfig } from '#src/deck/config-file.ts';
+import { getBuildDate, planCrossDeck } from '#src/deck/cross-plan.ts';
 import { type MdxSlideText, readMdxSlideText } from '#src/deck/mdx-text.ts';
-import { composePptxDeck } from '#src/deck/pptx/compose.ts';
+import { composePptxDeck, composePptxSlides } from '#src/deck/pptx/compose.ts';
+import type { PptxDeck } from '#src/deck/pptx/model.ts';
 import { isUntouchedExport, writePptx } from '#src/deck/pptx/write.ts';
 import { getReportPath } from '#src/lib/urls.ts';
 import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { getReportsDir } from '#src/loaders/paths.ts';
 
-const usage = `用法 Usage: npm run export:pptx -- [report-id…] [--force]
-  默认导出全部通报；REPORTS_DIR 指定通报目录，EXPORT_DIR 指定输出目录（默认 exports）。
+const usage = `用法 Usage: npm run export:pptx -- [report-id | report-id-brief | decks/name …] [--force]
+  默认导出全部通报（完整版和简要版）及 slides/decks/ 中的跨通报汇报；REPORTS_DIR 指定通报目录，EXPORT_DIR 指定输出目录（默认 exports）。
   已在 PowerPoint/WPS 中修改并保存过的同名文件不会被覆盖，除非加 --force。
-  Exports every report by default; REPORTS_DIR sets the reports folder, EXPORT_DIR the output folder (default exports).
+  Exports every report (full and brief forms) and every deck across reports in slides/decks/ by default; REPORTS_DIR sets the reports folder, EXPORT_DIR the output folder (default exports).
   A file of the same name that was edited and saved in PowerPoint or WPS is not replaced without --force.`;
 
 /** The text of each hand-written slide a deck config names, read from slides/<report-id>/<file>.mdx. */
@@ -55,25 +58,66 @@ async function main(): Promise<number> {
     console.error(`通报内容有误，未导出。The content collection is invalid (${errors.length}); nothing was written:\n${errors.join('\n')}`);
     return 1;
   }
-  const unknown = args.filter((id) => !reports.some((report) => report.id === id));
-  if (unknown.length > 0) {
-    console.error(`找不到通报 Unknown report id: ${unknown.join(', ')} (known: ${reports.map((r) => r.id).join(', ') || 'none'})\n${usage}`);
-    return 2;
-  }
-  const selected = args.length > 0 ? reports.filter((report) => args.includes(report.id)) : reports;
-  if (selected.length === 0) {
-    console.error(`没有可导出的通报。No report in ${reportsDir}.`);
-    return 1;
-  }
   const exportDir = path.resolve(process.env['EXPORT_DIR'] ?? 'exports');
   const slidesDir = getSlidesDir();
   const site = process.env['SITE_URL'] || undefined;
   const base = process.env['BASE_PATH'] ?? '/';
+  const crossDecks = listCrossDeckConfigs(slidesDir);
+  // What each argument may name: a report (both forms), a report's brief form, a deck across reports.
+  const names = (id: string) => [id, `${id}-brief`];
+  const unknown = args.filter(
+    (arg) => !reports.some((report) => names(report.id).includes(arg)) && !crossDecks.some((deck) => arg === deck.name || arg === `decks/${deck.name}`),
+  );
+  if (unknown.length > 0) {
+    console.error(
+      `找不到通报或汇报 Unknown report or deck: ${unknown.join(', ')} (reports: ${reports.map((r) => r.id).join(', ') || 'none'}; decks: ${crossDecks.map((d) => `decks/${d.name}`).join(', ') || 'none'})\n${usage}`,
+    );
+    return 2;
+  }
+  const wanted = (key: string, ...aliases: string[]) => args.length === 0 || args.includes(key) || aliases.some((alias) => args.includes(alias));
+  const jobs: { key: string; compose: () => PptxDeck }[] = [];
+  for (const report of reports) {
+    // The page's path resolved against the site's base URL (SITE_URL + BASE_PATH), as the web deck's QR code.
+    const archiveUrl = site ? new URL(getReportPath(report.id), new URL(base.endsWith('/') ? base : `${base}/`, site)).href : undefined;
+    const forms = [
+      { key: report.id, length: 'full' as const },
+      { key: `${report.id}-brief`, length: 'brief' as const },
+    ];
+    for (const form of forms) {
+      if (!wanted(form.key, ...(form.length === 'brief' ? [report.id] : []))) continue;
+      jobs.push({
+        key: form.key,
+        compose: () => {
+          const config = readDeckConfig(report.id, slidesDir);
+          return composePptxDeck(report, issues, config, { mdx: readMdxSlides(report.id, config.sections, slidesDir), reports, archiveUrl }, form.length);
+        },
+      });
+    }
+  }
+  const asOf = getBuildDate();
+  for (const deck of crossDecks) {
+    if (!wanted(`decks/${deck.name}`, deck.name)) continue;
+    jobs.push({
+      key: `decks/${deck.name}`,
+      compose: () => {
+        const issuers = [...new Set(reports.map((report) => report.data.issuer))];
+        return composePptxSlides(planCrossDeck(deck, reports, issues, asOf), {
+          title: deck.config.title,
+          author: issuers.length === 1 ? issuers[0]! : '',
+          subject: deck.config.title,
+        });
+      },
+    });
+  }
+  if (jobs.length === 0) {
+    console.error(`没有可导出的通报。No report in ${reportsDir}.`);
+    return 1;
+  }
   mkdirSync(exportDir, { recursive: true });
   // Staff edit the exported file for the meeting; a new export must not silently replace their work.
   const edited: string[] = [];
-  for (const report of selected) {
-    const file = path.join(exportDir, `${report.id}.pptx`);
+  for (const job of jobs) {
+    const file = path.join(exportDir, `${job.key}.pptx`);
     if (!force && existsSync(file) && !(await isUntouchedExport(readFileSync(file)))) edited.push(path.relative(process.cwd(), file));
   }
   if (edited.length > 0) {
@@ -82,17 +126,12 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  for (const report of selected) {
+  for (const job of jobs) {
     const started = performance.now();
-    const config = readDeckConfig(report.id, slidesDir);
-    const deck = composePptxDeck(report, issues, config, {
-      mdx: readMdxSlides(report.id, config.sections, slidesDir),
-      reports,
-      // The page's path resolved against the site's base URL (SITE_URL + BASE_PATH), as the web deck's QR code.
-      archiveUrl: site ? new URL(getReportPath(report.id), new URL(base.endsWith('/') ? base : `${base}/`, site)).href : undefined,
-    });
+    const deck = job.compose();
     const bytes = await writePptx(deck);
-    const file = path.join(exportDir, `${report.id}.pptx`);
+    const file = path.join(exportDir, `${job.key}.pptx`);
+    mkdirSync(path.dirname(file), { recursive: true });
     // Written beside the target and renamed, so a failed export never leaves half a file in place of a good one.
     const partial = `${file}.partial`;
     writeFileSync(partial, bytes);

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { assembleFixtureReports } from './fixtures/site.ts';
+import { assembleFixtureReports, assembleFixtureSlides, FIXTURE_BUILD_DATE } from './fixtures/site.ts';
 import { type BuildResult, buildSite } from './helpers/build.ts';
 
 export const SUB_PATH = '/kit/archive/';
@@ -19,6 +19,10 @@ declare module 'vitest' {
     /** The fixture site built at the root, and the reports folder it was built from. */
     fixturesDist: string;
     fixturesReports: string;
+    /** The slides folder (SLIDES_DIR) the fixture site was built with: slides/ and tests/fixtures/slides-cross/decks/. */
+    fixturesSlides: string;
+    /** The fixture site's BUILD_DATE, the day its decks across reports are stated as of. */
+    fixturesBuildDate: string;
   }
 }
 
@@ -42,9 +46,14 @@ async function buildAll(builds: { name: string; start: () => Promise<BuildResult
 export default async function setup(project: TestProject) {
   const fixturesReports = path.join(mkdtempSync(path.join(tmpdir(), 'rk-fixtures-')), 'reports');
   await assembleFixtureReports(fixturesReports);
+  const fixturesSlides = path.join(path.dirname(fixturesReports), 'slides');
+  assembleFixtureSlides(fixturesSlides);
   // The largest build first, so the two smaller ones share the other core.
   const [fixtures, root, sub] = await buildAll([
-    { name: 'the fixture site (tests/fixtures/site.ts)', start: () => buildSite({ reportsDir: fixturesReports }) },
+    {
+      name: 'the fixture site (tests/fixtures/site.ts)',
+      start: () => buildSite({ reportsDir: fixturesReports, env: { SLIDES_DIR: fixturesSlides, BUILD_DATE: FIXTURE_BUILD_DATE } }),
+    },
     { name: 'the site', start: () => buildSite() },
     { name: `the site under ${SUB_PATH}`, start: () => buildSite({ basePath: SUB_PATH }) },
   ]);
@@ -53,4 +62,6 @@ export default async function setup(project: TestProject) {
   project.provide('subPath', SUB_PATH);
   project.provide('fixturesDist', fixtures!.distDir);
   project.provide('fixturesReports', fixturesReports);
+  project.provide('fixturesSlides', fixturesSlides);
+  project.provide('fixturesBuildDate', FIXTURE_BUILD_DATE);
 }

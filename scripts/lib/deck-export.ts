@@ -24,18 +24,41 @@ export function ensureBuilt(distDir: string): void {
   }
 }
 
-/** The ids of the reports whose deck page exists in distDir, optionally limited to `only`. */
-export function listDecks(distDir: string, only: readonly string[] = []): string[] {
-  const reports = path.join(distDir, 'reports');
-  if (!existsSync(reports)) return [];
-  return readdirSync(reports)
-    .filter((id) => existsSync(path.join(reports, id, 'deck', 'index.html')))
-    .filter((id) => only.length === 0 || only.includes(id))
-    .sort();
+/** A deck of the built site: the name its exports take and where its page is. */
+export interface BuiltDeck {
+  /** The export's file name without extension: <report-id> (the full deck), <report-id>-brief, decks/<name>. */
+  key: string;
+  /** The deck's folder inside the site: reports/<id>/deck/, reports/<id>/deck/brief/, decks/<name>/. */
+  sitePath: string;
 }
 
-/** The base path the site was built under, read from the deck page itself so exports need no BASE_PATH. */
-export function readBuiltBase(distDir: string, reportId: string): string {
-  const html = readFileSync(path.join(distDir, 'reports', reportId, 'deck', 'index.html'), 'utf8');
+/**
+ * Every deck built in distDir: each report's full and brief forms and each deck across reports, optionally limited
+ * to `only` (a report id names both its forms; <id>-brief only the brief one; decks/<name> or <name> a deck across reports).
+ */
+export function listDecks(distDir: string, only: readonly string[] = []): BuiltDeck[] {
+  const decks: BuiltDeck[] = [];
+  const reports = path.join(distDir, 'reports');
+  if (existsSync(reports))
+    for (const id of readdirSync(reports).sort()) {
+      if (!existsSync(path.join(reports, id, 'deck', 'index.html'))) continue;
+      decks.push({ key: id, sitePath: `reports/${id}/deck/` });
+      if (existsSync(path.join(reports, id, 'deck', 'brief', 'index.html'))) decks.push({ key: `${id}-brief`, sitePath: `reports/${id}/deck/brief/` });
+    }
+  const cross = path.join(distDir, 'decks');
+  if (existsSync(cross))
+    for (const name of readdirSync(cross).sort())
+      if (existsSync(path.join(cross, name, 'index.html'))) decks.push({ key: `decks/${name}`, sitePath: `decks/${name}/` });
+  if (only.length === 0) return decks;
+  return decks.filter((deck) =>
+    only.some(
+      (wanted) => deck.key === wanted || deck.key === `decks/${wanted}` || (deck.key === `${wanted}-brief` && deck.sitePath.startsWith(`reports/${wanted}/`)),
+    ),
+  );
+}
+
+/** The base path the site was built under, read from a deck page itself so exports need no BASE_PATH. */
+export function readBuiltBase(distDir: string, deck: BuiltDeck): string {
+  const html = readFileSync(path.join(distDir, deck.sitePath, 'index.html'), 'utf8');
   return /data-deck-base="([^"]*)"/u.exec(html)?.[1] ?? '/';
 }

@@ -72,6 +72,13 @@ export function countLines(text: string, fontPx: number, widthPx: number, tracki
   return text.length === 0 ? 0 : lines;
 }
 
+/** Whether a text wrapped in a box `widthPx` wide leaves at most `chars` characters alone on its last line. */
+export function leavesShortLastLine(text: string, fontPx: number, widthPx: number, chars = 2, trackingEm = 0): boolean {
+  const all = [...text];
+  if (all.length <= chars) return false;
+  return countLines(text, fontPx, widthPx, trackingEm) > countLines(all.slice(0, -chars).join(''), fontPx, widthPx, trackingEm);
+}
+
 /** The height of a text block in px: its lines at a font size and line height. */
 export function getTextHeight(text: string, fontPx: number, widthPx: number, lineHeight: number = LINE_HEIGHT.body, trackingEm = 0): number {
   return Math.ceil(countLines(text, fontPx, widthPx, trackingEm) * fontPx * lineHeight);

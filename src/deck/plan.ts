@@ -26,7 +26,7 @@ import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
 import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
 import { getPrintedProblem } from '#src/lib/titles.ts';
-import { getDeckPath, getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
+import { getBriefDeckPath, getDeckPath, getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
 import { type DeckConfig, type DeckLength, deckConfigSchema } from '#src/schemas/deck.ts';
 import { type Highlight, type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
@@ -37,6 +37,7 @@ import {
   getTextHeight,
   HEADING_TRACKING,
   LINE_HEIGHT,
+  leavesShortLastLine,
   listWholeForms,
   paginate,
   pickBaseForm,
@@ -224,8 +225,59 @@ export interface MdxSlide extends SlideBase {
   file: string;
 }
 
+/** One row of a deck across reports' summary: a report's counted totals, or their sum. */
+export interface SummaryRow {
+  /** The report's id; 'total' for the sum of the rows. */
+  key: string;
+  /** The report's issuer, or 合计. */
+  label: string;
+  /** The report's date (none on the sum). */
+  date: PlannedDate | null;
+  problems: number;
+  /** One count per status of the slide's `statuses`, in order. */
+  counts: number[];
+  /** Completed ÷ problems, e.g. 88%. */
+  rate: string;
+}
+
+/** A deck across reports: the totals of each report counted from its problems, one row each, and their sum. */
+export interface SummarySlide extends SlideBase {
+  kind: 'summary';
+  heading: string;
+  /** The statuses the table has a column for: completed and ongoing, long-term where a selected report has some. */
+  statuses: IssueStatus[];
+  /** Column headings: 通报, 问题, a column per status, 完成率. */
+  columns: string[];
+  rows: SummaryRow[];
+  /** The sum of every report (on the last part only). */
+  total: SummaryRow | null;
+}
+
+/** A problem on a list of a deck across reports: what it is, and which report and round it stands in. */
+export interface ListedProblem {
+  /** The collection id, e.g. lh-2023/ongoing-01. */
+  issueId: string;
+  status: IssueStatus;
+  number: number;
+  /** The problem in the report's words (printed title without its frame). */
+  problem: string;
+  /** Its report's date. */
+  date: PlannedDate;
+  /** e.g. 中共某局党组 · 持续整改问题1. */
+  context: string;
+}
+
+/** A deck across reports: the problems of the selected reports still open (持续整改, 需长期坚持), oldest report first. */
+export interface OpenSlide extends SlideBase {
+  kind: 'open';
+  heading: string;
+  items: ListedProblem[];
+}
+
 /** One slide of the plan, with everything a renderer needs. */
 export type PlannedSlide =
+  | SummarySlide
+  | OpenSlide
   | TitleSlide
   | OverviewSlide
   | TimelineSlide
@@ -278,7 +330,9 @@ function fitList<T>(
     const pages = paginate(items, (item) => heightOf(item, scale), fixed(scale), what);
     if (pages.length === 1) return { scale, pages };
   }
-  return { scale: SMALLEST, pages: paginate(items, (item) => heightOf(item, SMALLEST), fixed(SMALLEST), what) };
+  // A continuation is never left with a single item when the slide before it can spare one.
+  const heightAt = (item: T) => heightOf(item, SMALLEST);
+  return { scale: SMALLEST, pages: balancePages(paginate(items, heightAt, fixed(SMALLEST), what), heightAt, fixed(SMALLEST)) };
 }
 
 /**
@@ -353,7 +407,7 @@ function balancePages<T>(pages: T[][], heightOf: (item: T) => number, fixed: { f
 }
 
 /** Section-slide lists: a heading at TYPE.heading (continuations add （续）), then items. */
-function planSectionList<T, S extends SlideBase>(
+export function planSectionList<T, S extends SlideBase>(
   id: string,
   heading: string,
   items: readonly T[],
@@ -361,8 +415,13 @@ function planSectionList<T, S extends SlideBase>(
   build: (page: T[], part: SlidePart, scale: TypeScale, heading: string) => Omit<S, keyof SlideBase> & Partial<SlideBase> & { notes: string },
   notesLabel: string,
   what: string,
+  /** Height of a part every slide of the list repeats under its heading (a table's header row). */
+  header = 0,
 ): S[] {
-  const fixed = () => ({ first: headingHeight(heading, TYPE.heading), rest: headingHeight(`${heading}${CONTINUED}`, TYPE.heading) });
+  const fixed = () => ({
+    first: headingHeight(heading, TYPE.heading) + header,
+    rest: headingHeight(`${heading}${CONTINUED}`, TYPE.heading) + header,
+  });
   const { scale, pages } = fitList(items, heightOf, fixed, what);
   return pages.map((page, position) => {
     const part = { index: position + 1, total: pages.length };
@@ -377,15 +436,21 @@ function planSectionList<T, S extends SlideBase>(
   });
 }
 
-const at = (date: string): PlannedDate => ({ iso: date, display: formatDay(date) });
+/** A day as a planned date: ISO and as shown. */
+export const toPlannedDate = (date: string): PlannedDate => ({ iso: date, display: formatDay(date) });
 const sourceOf = (entry: { id: string; filePath?: string | undefined }) => entry.filePath ?? entry.id;
+
+/** The title slide's heading size: the largest of TITLE_SIZES at which `title` stays within three lines. */
+export function pickTitleSize(title: string): number {
+  return (
+    TITLE_SIZES.find((px) => getTextHeight(title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ??
+    TITLE_SIZES.at(-1)!
+  );
+}
 
 function planTitle(report: ReportEntry): TitleSlide {
   const { data } = report;
-  // The title takes the largest of these sizes at which it stays within three lines.
-  const size =
-    TITLE_SIZES.find((px) => getTextHeight(data.title, px, CONTENT_WIDTH, LINE_HEIGHT.heading, HEADING_TRACKING) <= 3 * px * LINE_HEIGHT.heading) ??
-    TITLE_SIZES.at(-1)!;
+  const size = pickTitleSize(data.title);
   return {
     kind: 'title',
     id: 'title',
@@ -396,7 +461,7 @@ function planTitle(report: ReportEntry): TitleSlide {
     kicker: `${data.inspection.team ?? ''}${data.inspection.kind ?? ''}`,
     title: data.title,
     issuer: data.issuer,
-    date: at(data.date),
+    date: toPlannedDate(data.date),
   };
 }
 
@@ -553,7 +618,7 @@ function planCarried(report: ReportEntry, issues: readonly IssueEntry[], reports
       number: issue.data.number,
       problem: getPrintedProblem(issue.data.title),
       target: getDeckSlideId(getIssueSlug(issue)),
-      previous: { date: at(previous.date), reportTitle: previous.reportTitle, status: previous.status, number: previous.number },
+      previous: { date: toPlannedDate(previous.date), reportTitle: previous.reportTitle, status: previous.status, number: previous.number },
       progress: `${previousRound}${formatIssueName(previous.status, previous.number)} → ${thisRound}${formatIssueName(issue.data.status, issue.data.number)}`,
       rounds: earlier,
     };
@@ -597,7 +662,8 @@ function planClosing(report: ReportEntry): ClosingSlide {
     kind: 'closing',
     id: 'closing',
     part: { index: 1, total: 1 },
-    notes: contact.text,
+    // The report's words on supervision; where it has none, the contacts the slide shows.
+    notes: contact.text || [...contacts.map((c) => `${c.label}：${c.value}`), report.data.signature ?? report.data.issuer].join('\n'),
     notesLabel: formatNotesLabel(labels.deck.closing),
     scale: { heading: TYPE.heading, body: LARGEST.body },
     heading: labels.deck.closing,
@@ -622,13 +688,15 @@ function planReportGroups(report: ReportEntry, issues: readonly IssueEntry[], pl
     if (node.heading) {
       const heading = formatGroupHeading(node);
       const intro = node.intro.join('\n\n');
+      // A group the report introduces with no words of its own: the notes list its problems as printed.
+      const notes = intro || list.map((issue) => `${issue.data.ordinal ?? `${issue.data.number}.`}${issue.data.title}`).join('\n\n');
       const base = {
         kind: 'group' as const,
         status: node.status,
         layout: 'opener' as const,
         count: list.length,
         intro,
-        notes: intro,
+        notes,
         notesLabel: formatNotesLabel(heading),
       };
       stacks.push([planOpener(base, `group-${node.key.replaceAll('.', '-')}`, heading, intro)]);
@@ -655,7 +723,9 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   const base = { kind: 'group' as const, status, layout, count: list.length, intro, notes: intro, notesLabel: formatNotesLabel(heading) };
   // The count sits beside the heading at TYPE.count, so the heading row is taller than a plain one.
   const headingRow = TYPE.count * LINE_HEIGHT.heading + BLOCK.headingRule;
-  if (layout === 'opener') return [planOpener(base, status, heading, intro)];
+  // A group the report introduces with no words of its own: the notes list its problems as printed.
+  const notes = intro || list.map((issue) => `${issue.data.number}. ${issue.data.title}`).join('\n\n');
+  if (layout === 'opener') return [planOpener({ ...base, notes }, status, heading, intro)];
   if (layout === 'table') return planGroupTable(report, list, base, heading, headingRow);
   // Grid: four cells a row; a row is as tall as its tallest short title.
   const cellWidth = (CONTENT_WIDTH - (GRID_COLUMNS - 1) * SPACE.gridGap) / GRID_COLUMNS - 2 * (SPACE.cellPadX + SPACE.cellBorder);
@@ -705,7 +775,14 @@ function planGroupTable(
       { first: headingRow, rest: headingRow },
       `${sourceOf(report)}: ${base.status} table`,
     );
-  const fontPx = TABLE_SIZES.find((px) => paginateAt(px).length <= 2) ?? TABLE_SIZES.at(-1)!;
+  // The largest size that keeps the table to two slides and leaves no problem's last one or two characters alone on
+  // a line of their own (a wider face wraps sooner still); else the largest that keeps it to two.
+  const cellText = (issue: IssueEntry) => `${issue.data.number}　${getPrintedProblem(issue.data.title)}`;
+  const fits = (px: number) => paginateAt(px).length <= 2;
+  const fontPx =
+    TABLE_SIZES.find((px) => fits(px) && !list.some((issue) => leavesShortLastLine(cellText(issue), px, cellWidth))) ??
+    TABLE_SIZES.find(fits) ??
+    TABLE_SIZES.at(-1)!;
   const pages = paginateAt(fontPx);
   return pages.map((page, position) => ({
     ...base,
@@ -990,7 +1067,7 @@ export function checkDeckLeads(report: ReportEntry, issues: readonly IssueEntry[
 
 /** Path of a report's deck in the given form inside the site: the full deck at deck/, the brief form at deck/brief/. */
 export function getDeckFormPath(reportId: string, length: DeckLength): string {
-  return length === 'brief' ? `${getDeckPath(reportId)}brief/` : getDeckPath(reportId);
+  return length === 'brief' ? getBriefDeckPath(reportId) : getDeckPath(reportId);
 }
 
 /** Whether a section name is a problem status (issueStatuses). */
@@ -1017,7 +1094,8 @@ function retargetLinks(stacks: PlannedStack[]): PlannedStack[] {
   }
   const resolve = (target: string) => (target === '' || present.has(target) ? target : (listedOn.get(target) ?? ''));
   for (const slide of slides) {
-    if (slide.kind === 'commitments' || slide.kind === 'carried') for (const item of slide.items) item.target = resolve(item.target);
+    const items = slide.kind === 'commitments' || slide.kind === 'carried' ? slide.items : slide.kind === 'group' ? slide.cells : [];
+    for (const item of items) item.target = resolve(item.target);
   }
   return stacks;
 }

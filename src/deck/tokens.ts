@@ -120,6 +120,8 @@ export const SPACE = {
   tagPadX: 6,
   /** Gap before the 见备注 tag. */
   tagGap: 8,
+  /** Vertical padding of a row of the summary table (decks across reports). */
+  tablePadY: 6,
 } as const;
 
 /** Fixed block heights of the problem slide, px (each includes its margin). */
@@ -142,6 +144,8 @@ export const BLOCK = {
   timeColumn: 250,
   /** Left of a timeline's text: its offset, rule and the dot's column. */
   timelineIndent: 48,
+  /** Width of each figure column of the summary table (decks across reports); the report column takes the rest. */
+  summaryColumn: 150,
 } as const;
 
 /** The palette, as hex without '#': the theme's colours and PowerPoint's. */
@@ -174,7 +178,7 @@ export function listCssTokens(): Map<string, string> {
   for (const [name, value] of Object.entries(LINE_HEIGHT)) tokens.set(getPropertyName('leading', name), String(value));
   tokens.set('--deck-tracking-heading', `${HEADING_TRACKING}em`);
   for (const [name, value] of Object.entries(SPACE)) tokens.set(getPropertyName('space', name), px(value));
-  for (const name of ['numberBadge', 'timeColumn', 'timelineIndent'] as const) tokens.set(getPropertyName('block', name), px(BLOCK[name]));
+  for (const name of ['numberBadge', 'timeColumn', 'timelineIndent', 'summaryColumn'] as const) tokens.set(getPropertyName('block', name), px(BLOCK[name]));
   // The palette keeps its short names (--deck-ink, --deck-accent …), the ones the theme has always used.
   for (const [name, value] of Object.entries(PALETTE)) tokens.set(getPropertyName('', name), `#${value.toLowerCase()}`);
   return tokens;

@@ -20,6 +20,17 @@ function readPackageVersion(require: NodeJS.Require, name: string): string {
   return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 }
 
+/** Every built deck page: each report's full and brief forms, and each deck across reports (decks/<name>/). */
+export function listDeckPages(outDir: string): string[] {
+  const pages: string[] = [];
+  const reports = path.join(outDir, 'reports');
+  if (existsSync(reports))
+    for (const id of readdirSync(reports)) pages.push(path.join(reports, id, 'deck', 'index.html'), path.join(reports, id, 'deck', 'brief', 'index.html'));
+  const decks = path.join(outDir, 'decks');
+  if (existsSync(decks)) for (const name of readdirSync(decks)) pages.push(path.join(decks, name, 'index.html'));
+  return pages.filter((page) => existsSync(page));
+}
+
 /**
  * Every character of the built deck pages, plus printable ASCII, sorted and unique. The pages hold the speaker
  * notes (aside.notes), so the speaker view, which src/deck/speaker-view.ts sets in this font, has every glyph too.
@@ -28,14 +39,7 @@ export function collectDeckText(outDir: string): string {
   const chars = new Set<string>();
   for (let code = 0x20; code <= 0x7e; code += 1) chars.add(String.fromCharCode(code));
   for (const char of EXTRA) chars.add(char);
-  const reports = path.join(outDir, 'reports');
-  if (existsSync(reports)) {
-    for (const id of readdirSync(reports)) {
-      const page = path.join(reports, id, 'deck', 'index.html');
-      if (!existsSync(page)) continue;
-      for (const char of readFileSync(page, 'utf8')) if (char.codePointAt(0)! > 0x7e) chars.add(char);
-    }
-  }
+  for (const page of listDeckPages(outDir)) for (const char of readFileSync(page, 'utf8')) if (char.codePointAt(0)! > 0x7e) chars.add(char);
   return [...chars].sort().join('');
 }
 

@@ -73,12 +73,16 @@ export const labels = {
       open: '仍在持续整改的问题',
       allClosed: '该机关通报的问题均已整改完成。',
       latestRound: '最近一轮：',
+      /** The decks across reports (slides/decks/). */
+      decks: '跨通报汇报演示',
     },
     report: {
       preface: '前言',
       /** Shown on a report read by OCR from a scan until an editor confirms its text. */
       ocrNotice: '本通报文字由扫描件经光学字符识别（OCR）读取，尚未经编辑逐字核对，个别文字可能有误；请以原文为准。',
       openDeck: '打开本通报的汇报演示',
+      /** The brief form of the deck (about ten slides). */
+      openBrief: '简要版演示',
       dateNotes: '编者日期说明',
       /** The published source document offered for download. */
       source: '原文',
@@ -211,6 +215,17 @@ export const labels = {
     seeNotes: '见备注',
     /** Opens a commitment in a problem slide's notes. */
     commitmentNote: '整改承诺：',
+  },
+  /** A deck across reports (/decks/<name>/). */
+  crossDeck: {
+    summary: '各通报整改情况',
+    report: '通报',
+    problems: '问题',
+    total: '合计',
+    open: '尚未完成整改的问题',
+    noOpen: '所选通报的问题均已整改完成。',
+    carried: '跨轮次延续的问题',
+    noCommitments: '截至该日没有到期的整改承诺。',
   },
 } as const;
 
@@ -380,4 +395,42 @@ export function formatMeasureCount(count: number): string {
 /** The link to an issuer's ledger, e.g. 查看中共示例县水利局党组的整改台账. */
 export function formatIssuerLedgerLink(issuer: string): string {
   return `查看${issuer}的${labels.archive.ledger.title}`;
+}
+
+/** The kicker of a deck across reports' title slide, e.g. 2022年至2023年 · 3份巡察整改情况通报. */
+export function formatCrossDeckKicker(count: number, firstYear: string, lastYear: string): string {
+  const span = firstYear === lastYear ? `${firstYear}年` : `${firstYear}年至${lastYear}年`;
+  return `${span} · ${count}份巡察整改情况通报`;
+}
+
+/** The issuers a deck across reports covers: one or two by name, more as 某某等N个单位. */
+export function formatCrossDeckIssuers(issuers: readonly string[]): string {
+  return issuers.length <= 2 ? issuers.join('、') : `${issuers[0]}等${issuers.length}个单位`;
+}
+
+/** The day a deck across reports states its figures as of, on its title slide: 截至2026年12月2日. */
+export function formatAsOf(day: string): string {
+  return `截至${day}`;
+}
+
+/** The heading of a deck across reports' commitments, as of a day: 截至2026年12月2日到期的整改承诺. */
+export function formatCrossCommitmentsHeading(day: string): string {
+  return `截至${day}到期的整改承诺`;
+}
+
+/** The notes' line on the commitments a deck across reports leaves out, their period not begun by its date. */
+export function formatLaterCommitments(count: number): string {
+  return `另有${count}项整改承诺截至该日尚未到期，未列出。`;
+}
+
+/** A report's row of a deck across reports' summary, in the notes. */
+export function formatSummaryNote(
+  report: { issuer: string; title: string; date: string },
+  problems: number,
+  counts: readonly { status: IssueStatus; count: number }[],
+  rate: string,
+  printedRate?: string,
+): string {
+  const parts = counts.map(({ status, count }) => `${getStatusLabel(status)}${count}个`).join('，');
+  return `${report.issuer}《${report.title}》（${report.date}）：问题${problems}个，${parts}，完成率${rate}${printedRate && printedRate !== rate ? `（通报写明${printedRate}）` : ''}。`;
 }

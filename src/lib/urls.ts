@@ -33,6 +33,16 @@ export function getDeckPath(reportId: string): string {
   return `reports/${reportId}/deck/`;
 }
 
+/** Path of a report's brief deck (the brief form of its deck) inside the site. */
+export function getBriefDeckPath(reportId: string): string {
+  return `${getDeckPath(reportId)}brief/`;
+}
+
+/** Path of a deck across reports (slides/decks/<name>.yaml) inside the site. */
+export function getCrossDeckPath(name: string): string {
+  return `decks/${name}/`;
+}
+
 /** The id of a problem's slide in its report's deck, so …/deck/#/<id> opens it. */
 export function getDeckSlideId(slug: string): string {
   return `issue-${slug}`;

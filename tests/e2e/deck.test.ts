@@ -7,7 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readDeckConfig } from '../../src/deck/config-file.ts';
+import { listCrossDeckConfigs, readDeckConfig } from '../../src/deck/config-file.ts';
+import { planCrossDeck } from '../../src/deck/cross-plan.ts';
 import { listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
 import { collectDeckText } from '../../src/integrations/deck-fonts.ts';
 import { getIssueSlug, listReportIssues } from '../../src/lib/order.ts';
@@ -168,15 +169,25 @@ describe('exports', () => {
       }
       expect(pdf.fonts.map((font) => font.name).join(' ')).toMatch(/NotoSansSC/u);
       expect(pdf.fonts.filter((font) => !font.embedded)).toEqual([]);
+      // The brief form too: one page per slide, every printed problem on it (the completed ones in its table).
+      const brief = await readPdf(path.join(exportDir, `${report.id}-brief.pdf`));
+      expect(brief.pages).toBe(listPlannedSlideIds(planDeck(report, issues, readDeckConfig(report.id), reports, 'brief')).length);
+      const briefText = stripSpace(brief.text);
+      for (const issue of listReportIssues(report.id, issues)) expect(briefText).toContain(stripSpace(getPrintedProblem(issue.data.title)));
+      expect(brief.fonts.filter((font) => !font.embedded)).toEqual([]);
     }
   });
 
-  it('writes a single HTML file per report that shows its first and last slide from file:// without any network', async () => {
+  it('writes a single HTML file per report and per brief form that shows its first and last slide from file:// without any network', async () => {
     const result = run('export-html.ts');
     expect(result.status, result.stderr).toBe(0);
-    for (const report of reports) {
-      const ids = listPlannedSlideIds(planDeck(report, issues, readDeckConfig(report.id)));
-      const url = pathToFileURL(path.join(exportDir, `${report.id}.html`)).href;
+    const forms = reports.flatMap((report) => [
+      { report, key: report.id, length: 'full' as const },
+      { report, key: `${report.id}-brief`, length: 'brief' as const },
+    ]);
+    for (const { report, key, length } of forms) {
+      const ids = listPlannedSlideIds(planDeck(report, issues, readDeckConfig(report.id), reports, length));
+      const url = pathToFileURL(path.join(exportDir, `${key}.html`)).href;
       const { page, requests } = await openDeck(url);
       expect(await presentId(page)).toBe(ids[0]);
       expect(await page.locator('section.present h1').textContent()).toContain(report.data.title);
@@ -195,6 +206,59 @@ describe('exports', () => {
         { timeout: 15_000 },
       );
       await popup.close();
+      await page.close();
+    }
+  });
+});
+
+describe('exports of decks across reports (the fixture site, tests/fixtures/slides-cross)', () => {
+  const fixturesDist = inject('fixturesDist');
+  const fixtureReports = readReportsFromDisk(inject('fixturesReports')).reports;
+  const fixtureIssues = readIssuesFromDisk(inject('fixturesReports')).issues;
+  const decks = listCrossDeckConfigs(inject('fixturesSlides'));
+  const exportDir = mkdtempSync(path.join(tmpdir(), 'deck-cross-exports-'));
+  const names = decks.map((deck) => `decks/${deck.name}`);
+  const run = (script: string) =>
+    spawnSync(process.execPath, [path.join(projectRoot, 'scripts', script), ...names], {
+      cwd: projectRoot,
+      env: { ...process.env, DIST_DIR: fixturesDist, EXPORT_DIR: exportDir },
+      encoding: 'utf8',
+    });
+  const planOf = (deck: (typeof decks)[number]) => listPlannedSlides(planCrossDeck(deck, fixtureReports, fixtureIssues, inject('fixturesBuildDate')));
+
+  it('writes decks/<name>.pdf: one page per slide, every figure of the summary and every open problem as text', async () => {
+    expect(decks.length).toBeGreaterThan(0);
+    const result = run('export-pdf.ts');
+    expect(result.status, result.stderr).toBe(0);
+    for (const deck of decks) {
+      const slides = planOf(deck);
+      const pdf = await readPdf(path.join(exportDir, 'decks', `${deck.name}.pdf`));
+      expect(pdf.pages).toBe(slides.length);
+      const text = stripSpace(pdf.text);
+      for (const slide of slides) {
+        if (slide.kind === 'summary')
+          for (const row of [...slide.rows, ...(slide.total ? [slide.total] : [])])
+            expect(text).toContain(stripSpace(`${row.problems}${row.counts.join('')}${row.rate}`));
+        if (slide.kind === 'open') for (const item of slide.items) expect(text).toContain(stripSpace(item.problem));
+        if (slide.kind === 'commitments') for (const item of slide.items) expect(text).toContain(stripSpace(item.quote));
+      }
+      expect(pdf.fonts.filter((font) => !font.embedded)).toEqual([]);
+    }
+  });
+
+  it('writes decks/<name>.html that shows its first and last slide from file:// without any network', async () => {
+    const result = run('export-html.ts');
+    expect(result.status, result.stderr).toBe(0);
+    for (const deck of decks) {
+      const ids = planOf(deck).map((slide) => slide.id);
+      const url = pathToFileURL(path.join(exportDir, 'decks', `${deck.name}.html`)).href;
+      const { page, requests } = await openDeck(url);
+      expect(await presentId(page)).toBe(ids[0]);
+      expect(await page.locator('section.present h1').textContent()).toContain(deck.config.title);
+      await page.keyboard.press('End');
+      await expect.poll(() => presentId(page)).toBe(ids.at(-1));
+      expect(await page.evaluate(() => document.fonts.check('32px DeckSans', '整改'))).toBe(true);
+      expect(requests.filter((request) => !request.startsWith('file:') && !request.startsWith('data:'))).toEqual([]);
       await page.close();
     }
   });

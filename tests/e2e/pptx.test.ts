@@ -2,14 +2,15 @@
 // (slides, text, notes, fonts) against the deck plan, and LibreOffice Impress renders them to PDF: one page per
 // planned slide, every printed problem on its page, no text outside the page or in the slide-number strip.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readDeckConfig } from '#src/deck/config-file.ts';
+import { listCrossDeckConfigs, readDeckConfig } from '#src/deck/config-file.ts';
+import { planCrossDeck } from '#src/deck/cross-plan.ts';
 import { SLIDE } from '#src/deck/fit.ts';
 import { listPlannedSlides, type PlannedSlide, planDeck } from '#src/deck/plan.ts';
 import { listSections } from '#src/deck/pptx/compose.ts';
@@ -28,6 +29,16 @@ function importReport(source: string): string {
   return dir;
 }
 
+/** One reports folder holding the fixture folders of tests/fixtures/reports named. */
+function combineReports(folders: readonly string[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rk-pptx-cross-'));
+  for (const folder of folders) cpSync(path.join(projectRoot, 'tests/fixtures/reports', folder), dir, { recursive: true });
+  return dir;
+}
+
+/** The day the decks across reports are stated as of (BUILD_DATE), so their commitments are due or not as the test expects. */
+const BUILD_DATE = '2023-10-15';
+
 const decks: { name: string; reportsDir: string | (() => string); slidesDir: string }[] = [
   { name: 'the seed', reportsDir: path.join(projectRoot, 'content/reports'), slidesDir: path.join(projectRoot, 'slides') },
   {
@@ -44,6 +55,11 @@ const decks: { name: string; reportsDir: string | (() => string); slidesDir: str
     name: 'reports followed across rounds, a follow-up with a carried section (tests/fixtures/reports/rounds)',
     reportsDir: path.join(projectRoot, 'tests/fixtures/reports/rounds'),
     slidesDir: path.join(projectRoot, 'slides'),
+  },
+  {
+    name: 'decks across reports (tests/fixtures/slides-cross: rounds with continues, a long-term problem, by issuer and by list)',
+    reportsDir: () => combineReports(['rounds', 'grouped', 'minimal']),
+    slidesDir: path.join(projectRoot, 'tests/fixtures/slides-cross'),
   },
   {
     name: 'a fixture with eight long inline measures, a 65-character title, a grid and a hand-written slide',
@@ -75,7 +91,12 @@ function listExpectedTexts(slide: PlannedSlide): string[] {
     case 'organisation':
       return [slide.heading, ...slide.items.flatMap((item) => [item.ordinal, item.lead])];
     case 'group':
-      return [slide.heading, String(slide.count), ...(slide.layout === 'opener' ? [slide.intro] : slide.cells.map((cell) => cell.shortTitle))];
+      // The brief form's table shows the problems as printed; the grid their short titles.
+      return [
+        slide.heading,
+        String(slide.count),
+        ...(slide.layout === 'opener' ? [slide.intro] : slide.cells.map((cell) => (slide.layout === 'table' ? cell.problem! : cell.shortTitle))),
+      ];
     case 'plan':
       return [slide.heading, ...slide.points];
     case 'commitments':
@@ -84,6 +105,14 @@ function listExpectedTexts(slide: PlannedSlide): string[] {
       return [slide.heading, ...slide.items.flatMap((item) => [item.previous.date.display, item.problem])];
     case 'closing':
       return [slide.heading, slide.signature, ...slide.contacts.map((c) => c.value)];
+    case 'summary':
+      return [
+        slide.heading,
+        ...slide.columns,
+        ...[...slide.rows, ...(slide.total ? [slide.total] : [])].flatMap((row) => [row.label, String(row.problems), ...row.counts.map(String), row.rate]),
+      ];
+    case 'open':
+      return [slide.heading, ...slide.items.flatMap((item) => [item.date.display, item.problem, item.context])];
     case 'mdx':
       return [];
   }
@@ -182,37 +211,43 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
     const run = spawnSync(process.execPath, ['scripts/export-pptx.ts'], {
       cwd: projectRoot,
       encoding: 'utf8',
-      env: { ...process.env, REPORTS_DIR: reportsDir, SLIDES_DIR: slidesDir, EXPORT_DIR: exportDir },
+      env: { ...process.env, REPORTS_DIR: reportsDir, SLIDES_DIR: slidesDir, EXPORT_DIR: exportDir, BUILD_DATE },
     });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     ({ reports } = readReportsFromDisk(reportsDir));
     ({ issues } = readIssuesFromDisk(reportsDir));
     expect(reports.length).toBeGreaterThan(0);
+    // Every deck the export writes: each report's full and brief forms, each deck across reports of slides/decks/.
     for (const report of reports) {
-      plans.set(report.id, listPlannedSlides(planDeck(report, issues, readDeckConfig(report.id, slidesDir), reports)));
-      const read = await readPptx(path.join(exportDir, `${report.id}.pptx`));
+      const config = readDeckConfig(report.id, slidesDir);
+      plans.set(report.id, listPlannedSlides(planDeck(report, issues, config, reports)));
+      plans.set(`${report.id}-brief`, listPlannedSlides(planDeck(report, issues, config, reports, 'brief')));
+    }
+    for (const deck of listCrossDeckConfigs(slidesDir)) plans.set(`decks/${deck.name}`, listPlannedSlides(planCrossDeck(deck, reports, issues, BUILD_DATE)));
+    for (const key of plans.keys()) {
+      const read = await readPptx(path.join(exportDir, `${key}.pptx`));
       const theme = (await read.zip.file('ppt/theme/theme1.xml')?.async('string')) ?? '';
-      files.set(report.id, { slides: read.slides, zipNames: Object.keys(read.zip.files).filter((name) => !name.endsWith('/')), theme });
+      files.set(key, { slides: read.slides, zipNames: Object.keys(read.zip.files).filter((name) => !name.endsWith('/')), theme });
     }
   });
 
-  test('one .pptx per report, with the plan’s slides in the plan’s order', () => {
-    for (const report of reports) {
-      const plan = plans.get(report.id)!;
-      const { slides } = files.get(report.id)!;
-      expect(existsSync(path.join(exportDir, `${report.id}.pptx`))).toBe(true);
+  test('one .pptx per deck (each report’s full and brief forms, each deck across reports), with the plan’s slides in the plan’s order', () => {
+    for (const key of plans.keys()) {
+      const plan = plans.get(key)!;
+      const { slides } = files.get(key)!;
+      expect(existsSync(path.join(exportDir, `${key}.pptx`))).toBe(true);
       expect(slides).toHaveLength(plan.length);
       plan.forEach((planned, index) => {
         // The heading is the slide's title placeholder, so PowerPoint's outline and presenter view name the slide by it.
         const titles = [...slides[index]!.xml.matchAll(/<p:sp>((?:(?!<\/p:sp>)[\s\S])*?<p:ph type="title"\/>[\s\S]*?)<\/p:sp>/gu)];
-        expect(titles, `${report.id} slide ${index + 1} (${planned.id}): title placeholders`).toHaveLength(1);
+        expect(titles, `${key} slide ${index + 1} (${planned.id}): title placeholders`).toHaveLength(1);
         const heading = 'heading' in planned ? planned.heading : planned.kind === 'title' ? planned.title : null;
         if (heading) expect(listParagraphTexts(titles[0]![1]!).join('')).toContain(heading);
         const texts = slides[index]!.paragraphs.map(stripWhitespace);
         for (const expected of listExpectedTexts(planned)) {
           expect(
             texts.some((text) => text.includes(stripWhitespace(expected))),
-            `${report.id} slide ${index + 1} (${planned.id}) lacks “${expected}”`,
+            `${key} slide ${index + 1} (${planned.id}) lacks “${expected}”`,
           ).toBe(true);
         }
       });
@@ -220,9 +255,9 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
   });
 
   test('groups the slides in PowerPoint sections as the report is organised, every slide in one, in order', async () => {
-    for (const report of reports) {
-      const plan = plans.get(report.id)!;
-      const zip = await JSZip.loadAsync(readFileSync(path.join(exportDir, `${report.id}.pptx`)));
+    for (const key of plans.keys()) {
+      const plan = plans.get(key)!;
+      const zip = await JSZip.loadAsync(readFileSync(path.join(exportDir, `${key}.pptx`)));
       const presentation = await zip.file('ppt/presentation.xml')!.async('string');
       const order = [...presentation.matchAll(/<p:sldId id="(\d+)"/gu)].map((m) => m[1]);
       const sections = [...presentation.matchAll(/<p14:section name="([^"]*)"[^>]*><p14:sldIdLst>((?:<p14:sldId id="\d+"\/>)*)/gu)].map((m) => ({
@@ -240,9 +275,9 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
   });
 
   test('the grid’s cells, the commitments and the carried problems link to their problems’ slides, as in the web deck', () => {
-    for (const report of reports) {
-      const plan = plans.get(report.id)!;
-      const { slides } = files.get(report.id)!;
+    for (const key of plans.keys()) {
+      const plan = plans.get(key)!;
+      const { slides } = files.get(key)!;
       const partOf = (id: string) => slides[plan.findIndex((slide) => slide.id === id)]?.part;
       plan.forEach((planned, index) => {
         const expected =
@@ -277,9 +312,9 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
   });
 
   test('each slide’s speaker notes are on its notes page, line by line', () => {
-    for (const report of reports) {
-      const plan = plans.get(report.id)!;
-      const { slides } = files.get(report.id)!;
+    for (const key of plans.keys()) {
+      const plan = plans.get(key)!;
+      const { slides } = files.get(key)!;
       plan.forEach((planned, index) => {
         const notes = slides[index]!.notes;
         if (planned.notes) expect(notes, `${planned.id}`).toBe(planned.notes);
@@ -289,8 +324,8 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
   });
 
   test('every Chinese run names an East Asian typeface; the theme does too; nothing is a picture', () => {
-    for (const report of reports) {
-      const { slides, zipNames, theme } = files.get(report.id)!;
+    for (const key of plans.keys()) {
+      const { slides, zipNames, theme } = files.get(key)!;
       // Text staff type in later takes the theme's fonts: East Asian 微软雅黑 for both headings and body.
       expect(theme.match(new RegExp(`<a:ea typeface="${fonts.eastAsian}"/>`, 'gu'))).toHaveLength(2);
       let chinese = 0;
@@ -308,25 +343,25 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
   });
 
   test('every XML part is well-formed and every paragraph has at most one <a:pPr>, first (PowerPoint repairs files otherwise)', async () => {
-    for (const report of reports) {
-      const zip = await JSZip.loadAsync(readFileSync(path.join(exportDir, `${report.id}.pptx`)));
+    for (const key of plans.keys()) {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(exportDir, `${key}.pptx`)));
       const parts = Object.keys(zip.files).filter((name) => /\.(xml|rels)$/u.test(name));
-      expect(parts.length).toBeGreaterThan(files.get(report.id)!.slides.length * 2);
+      expect(parts.length).toBeGreaterThan(files.get(key)!.slides.length * 2);
       for (const name of parts) {
         const xml = await zip.file(name)!.async('string');
-        expect(XMLValidator.validate(xml), `${report.id}: ${name}`).toBe(true);
+        expect(XMLValidator.validate(xml), `${key}: ${name}`).toBe(true);
         for (const paragraph of xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/gu)) {
           const inner = paragraph[1] ?? '';
           const props = inner.match(/<a:pPr\b/gu) ?? [];
-          expect(props.length <= 1 && (props.length === 0 || inner.startsWith('<a:pPr')), `${report.id}: ${name}: ${inner.slice(0, 120)}`).toBe(true);
+          expect(props.length <= 1 && (props.length === 0 || inner.startsWith('<a:pPr')), `${key}: ${name}: ${inner.slice(0, 120)}`).toBe(true);
         }
       }
     }
   });
 
   test('no text is set under 20 px of the 1280×720 frame (15 pt)', () => {
-    for (const report of reports) {
-      for (const slide of files.get(report.id)!.slides) {
+    for (const key of plans.keys()) {
+      for (const slide of files.get(key)!.slides) {
         const sizes = [...slide.xml.matchAll(/<a:(?:rPr|defRPr|endParaRPr)\b[^>]*\bsz="(\d+)"/gu)].map((m) => Number(m[1]) / 100);
         expect(sizes.length).toBeGreaterThan(0);
         expect(Math.min(...sizes), slide.part).toBeGreaterThanOrEqual(15);
@@ -335,16 +370,19 @@ describe.each(decks)('PowerPoint export of $name', ({ reportsDir: source, slides
   });
 
   test('LibreOffice Impress prints one page per slide, every text inside its own text box and above the slide-number strip, in either typeface', async () => {
-    for (const report of reports) {
-      const exported = path.join(exportDir, `${report.id}.pptx`);
-      // As exported (LibreOffice stands in its own faces for 微软雅黑), and with the fallback face set throughout.
-      const fallback = await replaceTypeface(exported, fonts.eastAsian, fonts.fallback, `${report.id}-fallback.pptx`);
-      const pdfs = convertWithLibreOffice([exported, fallback]);
-      for (const [index, pdf] of pdfs.entries()) {
-        await checkRendering(pdf, plans.get(report.id)!, files.get(report.id)!.slides, `${report.id} (${index === 0 ? fonts.eastAsian : fonts.fallback})`);
-      }
+    // Every deck in one LibreOffice run: as exported (LibreOffice stands in its own faces for 微软雅黑), and with
+    // the fallback face set throughout.
+    const keys = [...plans.keys()];
+    const exported = keys.map((key) => path.join(exportDir, `${key}.pptx`));
+    const fallbacks = await Promise.all(
+      exported.map((file, index) => replaceTypeface(file, fonts.eastAsian, fonts.fallback, `${keys[index]!.replace('/', '-')}-fallback.pptx`)),
+    );
+    const pdfs = convertWithLibreOffice([...exported, ...fallbacks]);
+    for (const [index, pdf] of pdfs.entries()) {
+      const key = keys[index % keys.length]!;
+      await checkRendering(pdf, plans.get(key)!, files.get(key)!.slides, `${key} (${index < keys.length ? fonts.eastAsian : fonts.fallback})`);
     }
-  });
+  }, 600_000);
 });
 
 describe('a file edited after export', () => {

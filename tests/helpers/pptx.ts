@@ -95,7 +95,7 @@ export function convertWithLibreOffice(files: readonly string[], format: 'pdf' |
   const result = spawnSync(
     process.env['SOFFICE_PATH'] ?? 'soffice',
     [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files],
-    { encoding: 'utf8', timeout: 180_000 },
+    { encoding: 'utf8', timeout: 60_000 + 15_000 * files.length },
   );
   if (result.error) throw new Error(`LibreOffice (soffice) could not run: ${result.error.message}; apt-get install -y libreoffice-impress`);
   const outs = files.map((file) => path.join(outDir, `${path.basename(file, '.pptx')}.${format}`));

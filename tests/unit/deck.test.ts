@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { layoutTotalsChart } from '../../src/deck/chart.ts';
 import { listOrganisationFacts } from '../../src/deck/facts.ts';
+import { CONTENT_WIDTH, leavesShortLastLine } from '../../src/deck/fit.ts';
 import { getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
+import { SPACE } from '../../src/deck/tokens.ts';
 import { listMeasures } from '../../src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus, listReportIssues } from '../../src/lib/order.ts';
 import { formatGroupHeading, getIssueGroupPath, listIssueGroups } from '../../src/lib/sections.ts';
@@ -251,6 +253,16 @@ describe('brief form', () => {
     // Speaker notes are landmarks: each slide's are labelled apart.
     const labels = slides.map((slide) => slide.notesLabel);
     expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('sets the table at a size that leaves no problem’s last one or two characters alone on a line', () => {
+    const tables = listPlannedSlides(planDeck(report, issues, undefined, reports, 'brief')).filter((slide) => slide.kind === 'group');
+    const cellWidth = (CONTENT_WIDTH - SPACE.gridGap) / 2 - 2 * (SPACE.cellPadX + SPACE.cellBorder);
+    for (const slide of tables)
+      for (const cell of slide.kind === 'group' ? slide.cells : [])
+        expect(leavesShortLastLine(`${cell.number}　${cell.problem}`, slide.scale.body, cellWidth), cell.problem).toBe(false);
+    expect(leavesShortLastLine('一二三四五六七八九十一', 20, (10 * 20) / 0.95)).toBe(true);
+    expect(leavesShortLastLine('一二三四五六七八九十一二三', 20, (10 * 20) / 0.95)).toBe(false);
   });
 });
 

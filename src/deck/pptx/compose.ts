@@ -1,10 +1,10 @@
-// The PowerPoint deck of a report: the deck plan (src/deck/plan.ts) slide by slide, in the web deck's order
+// The PowerPoint deck of a report (or of a deck across reports): the deck plan (src/deck/plan.ts) slide by slide, in the web deck's order
 // (a vertical stack's top first, as reveal.js and its PDF print them). No slide is added, dropped or reordered here.
 
-import { CONTINUED, listPlannedSlides, type PlannedSlide, planDeck } from '#src/deck/plan.ts';
+import { CONTINUED, listPlannedSlides, type PlannedSlide, type PlannedStack, planDeck } from '#src/deck/plan.ts';
 import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
 import { getStatusGroupLabel, labels } from '#src/lib/labels.ts';
-import type { DeckConfig } from '#src/schemas/deck.ts';
+import type { DeckConfig, DeckLength } from '#src/schemas/deck.ts';
 import type { PptxDeck } from './model.ts';
 import { type MdxText, renderSlide } from './slides.ts';
 
@@ -48,10 +48,14 @@ export function listSections(slides: readonly PlannedSlide[]): string[] {
         if (names.length === 0) current = getStatusGroupLabel(slide.status);
         break;
       case 'commitments':
-        current = labels.deck.commitments;
+        current = own(slide.heading);
         break;
       case 'carried':
-        current = labels.deck.carried;
+        current = own(slide.heading);
+        break;
+      case 'summary':
+      case 'open':
+        current = own(slide.heading);
         break;
       case 'closing':
         current = labels.deck.closing;
@@ -72,20 +76,40 @@ export function listSections(slides: readonly PlannedSlide[]): string[] {
   return names;
 }
 
-/** The PowerPoint deck of a report: metadata and one rendered slide per planned slide. */
-export function composePptxDeck(report: ReportEntry, issues: readonly IssueEntry[], config?: DeckConfig, options: ComposeOptions = {}): PptxDeck {
+/** The PowerPoint deck of a report, in the given form (full or brief): metadata and one rendered slide per planned slide. */
+export function composePptxDeck(
+  report: ReportEntry,
+  issues: readonly IssueEntry[],
+  config?: DeckConfig,
+  options: ComposeOptions = {},
+  length: DeckLength = 'full',
+): PptxDeck {
   const mdx = (file: string): MdxText => {
     const text = options.mdx?.get(file);
     if (!text) throw new Error(`slides/${report.id}/deck.yaml: mdx:${file} names slides/${report.id}/${file}.mdx, which was not read`);
     return text;
   };
-  const planned = listPlannedSlides(planDeck(report, issues, config, options.reports));
-  const sections = listSections(planned);
-  const slides = planned.map((slide, index) => ({ ...renderSlide(slide, { mdx, archiveUrl: options.archiveUrl }), section: sections[index]! }));
-  return {
-    title: report.data.title,
+  return composePptxSlides(planDeck(report, issues, config, options.reports, length), {
+    title: length === 'brief' ? `${report.data.title}（${labels.deck.brief}）` : report.data.title,
     author: report.data.issuer,
     subject: `${report.data.inspection.team ?? ''}${report.data.inspection.kind ?? '巡察'}整改情况`,
-    slides,
-  };
+    mdx,
+    archiveUrl: options.archiveUrl,
+  });
+}
+
+/** The PowerPoint deck of any plan (a report's, a deck across reports'): one rendered slide per planned slide, in sections. */
+export function composePptxSlides(
+  stacks: readonly PlannedStack[],
+  meta: { title: string; author: string; subject: string; mdx?: (file: string) => MdxText; archiveUrl?: string | undefined },
+): PptxDeck {
+  const mdx =
+    meta.mdx ??
+    ((file: string): MdxText => {
+      throw new Error(`mdx:${file}: this deck has no hand-written slides`);
+    });
+  const planned = listPlannedSlides(stacks);
+  const sections = listSections(planned);
+  const slides = planned.map((slide, index) => ({ ...renderSlide(slide, { mdx, archiveUrl: meta.archiveUrl }), section: sections[index]! }));
+  return { title: meta.title, author: meta.author, subject: meta.subject, slides };
 }

@@ -9,10 +9,12 @@ import type {
   CommitmentsSlide,
   GroupSlide,
   IssueSlide,
+  OpenSlide,
   OrganisationSlide,
   OverviewSlide,
   PlannedSlide,
   PlanSlide,
+  SummarySlide,
   TimelineSlide,
   TitleSlide,
 } from '#src/deck/plan.ts';
@@ -30,7 +32,9 @@ const STATUS_COLORS: Record<string, string> = { completed: colors.ok, ongoing: c
 const statusColor = (status: string | undefined) => (status === undefined ? colors.ink : (STATUS_COLORS[status] ?? colors.warn));
 const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item) => item.y + item.h));
 /** The tag after a lead phrase the slide shows in part: the whole measure is in the notes. */
-const moreTag: Run = { text: `（${labels.deck.seeNotes}）`, color: colors.muted };
+// At the web deck's tag size (TYPE.label), within the room the plan keeps for it (MORE_TAG_PX): at the bullet's own
+// size, with brackets, it was wider and wrapped, leaving （见备 and 注） on two lines.
+const moreTag: Run = { text: `　${labels.deck.seeNotes}`, color: colors.muted, sizePx: TYPE.label };
 
 /** What a hand-written MDX slide says, read from its file (the plan names the file only). */
 export interface MdxText {
@@ -191,8 +195,11 @@ export function renderOverviewSlide(slide: OverviewSlide): FittedSlide {
   });
 }
 
-/** A dated list drawn as a native timeline: a rule, a dot per row, the date and the text beside it. */
-function placeTimeline(rows: { date: string; text: Run[] }[], top: number, sizePx: number, dotColor: string): SlideItem[] {
+/**
+ * A dated list drawn as a native timeline: a rule, a dot per row, the date and the text beside it, and `below` (a
+ * row's context: its progress, its report) as a line of its own at the small size, as the web deck shows it.
+ */
+function placeTimeline(rows: { date: string; text: Run[]; below?: Run[] }[], top: number, sizePx: number, dotColor: string): SlideItem[] {
   const items: SlideItem[] = [];
   const ruleX = contentBox.left + 12;
   const textX = ruleX + 32;
@@ -215,7 +222,7 @@ function placeTimeline(rows: { date: string; text: Run[] }[], top: number, sizeP
       x: textX + dateWidth + 12,
       y,
       w: contentBox.right - textX - dateWidth - 12,
-      paragraphs: [{ runs: row.text, sizePx }],
+      paragraphs: [{ runs: row.text, sizePx }, ...(row.below ? [{ runs: row.below, sizePx: TYPE.small }] : [])],
       color: colors.ink,
       lineHeight: bodyLineHeight,
     });
@@ -531,11 +538,12 @@ export function renderCommitmentsSlide(slide: CommitmentsSlide): FittedSlide {
     }
     const rows = slide.items.map((c) => ({
       date: c.due.display,
+      // The state leads the line: at its end a line break could split the tag (［待 / 兑现］) in a wider face.
       text: [
+        { text: `［${c.stateLabel}］`, color: colors.warn },
         { text: c.shortTitle, bold: true, ...(c.target ? { link: c.target } : {}) },
         { text: '：', bold: true },
         { text: c.quote },
-        { text: `　［${c.stateLabel}］`, color: colors.warn },
       ],
     }));
     return [...items, ...placeTimeline(rows, bottom, Math.max(20, scale.body - 4), colors.warn)];
@@ -548,12 +556,110 @@ export function renderCarriedSlide(slide: CarriedSlide): FittedSlide {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     const rows = slide.items.map((item) => ({
       date: item.previous.date.display,
-      text: [
-        { text: item.problem, bold: true, link: item.target },
-        { text: `　${item.progress}`, color: colors.muted },
-      ],
+      text: [{ text: item.problem, bold: true, ...(item.target ? { link: item.target } : {}) }],
+      below: [{ text: item.progress, color: colors.muted }],
     }));
     return [...items, ...placeTimeline(rows, bottom, scale.body, colors.accent)];
+  });
+}
+
+/** Summary (decks across reports): a table of each report's counted totals, the sum last, figures in status colours. */
+export function renderSummarySlide(slide: SummarySlide): FittedSlide {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
+    const figureColumns = slide.columns.length - 1;
+    const labelWidth = contentWidth - figureColumns * BLOCK.summaryColumn;
+    const columnX = (index: number) => (index === 0 ? contentBox.left : contentBox.left + labelWidth + (index - 1) * BLOCK.summaryColumn);
+    const columnWidth = (index: number) => (index === 0 ? labelWidth : BLOCK.summaryColumn);
+    const colorOf = (index: number) => (index >= 2 && index < 2 + slide.statuses.length ? statusColor(slide.statuses[index - 2]!) : colors.ink);
+    let y = bottom;
+    const header = slide.columns.map((column, index) =>
+      fitTextBox({
+        name: `表头${index + 1}`,
+        x: columnX(index) + 8,
+        y: y + SPACE.tablePadY,
+        w: columnWidth(index) - 16,
+        paragraphs: [createParagraph(column, TYPE.small)],
+        color: colors.muted,
+        bold: true,
+        align: index === 0 ? 'left' : 'right',
+        lineHeight: bodyLineHeight,
+      }),
+    );
+    items.push(...header);
+    y += Math.max(...header.map((box) => box.h)) + 2 * SPACE.tablePadY;
+    items.push({ type: 'shape', name: '表头线', shape: 'rect', x: contentBox.left, y, w: contentWidth, h: 2, fill: colors.ink });
+    const rows = [...slide.rows, ...(slide.total ? [slide.total] : [])];
+    for (const [rowIndex, row] of rows.entries()) {
+      const sum = row === slide.total;
+      const cells = [row.label, String(row.problems), ...row.counts.map(String), row.rate];
+      const label = fitTextBox({
+        name: sum ? '合计' : `通报${rowIndex + 1}`,
+        x: columnX(0) + 8,
+        y: y + SPACE.tablePadY,
+        w: labelWidth - 16,
+        paragraphs: [
+          createParagraph(row.label, scale.body),
+          ...(row.date ? [{ runs: [{ text: row.date.display, color: colors.muted, bold: false }], sizePx: TYPE.small }] : []),
+        ],
+        color: colors.ink,
+        bold: true,
+        lineHeight: bodyLineHeight,
+      });
+      const figures = cells.slice(1).map((text, offset) =>
+        fitTextBox({
+          name: `${sum ? '合计' : `通报${rowIndex + 1}`}·${slide.columns[offset + 1]}`,
+          x: columnX(offset + 1) + 8,
+          y: y + SPACE.tablePadY,
+          w: BLOCK.summaryColumn - 16,
+          paragraphs: [createParagraph(text, scale.body)],
+          color: colorOf(offset + 1),
+          bold: true,
+          align: 'right',
+          lineHeight: bodyLineHeight,
+        }),
+      );
+      items.push(label, ...figures);
+      y += Math.max(label.h, ...figures.map((box) => box.h)) + 2 * SPACE.tablePadY;
+      items.push({
+        type: 'shape',
+        name: `行线${rowIndex + 1}`,
+        shape: 'rect',
+        x: contentBox.left,
+        y,
+        w: contentWidth,
+        h: sum ? 2 : 1,
+        fill: sum ? colors.ink : colors.line,
+      });
+    }
+    return items;
+  });
+}
+
+/** Open problems (decks across reports): each report's date beside the problem and, below it, its issuer and number. */
+export function renderOpenSlide(slide: OpenSlide): FittedSlide {
+  return fitSlide(slide.id, slide.scale, (scale) => {
+    const { items, bottom } = placeHeading(slide.heading, scale.heading);
+    if (slide.items.length === 0) {
+      items.push(
+        fitTextBox({
+          name: '说明',
+          x: contentBox.left,
+          y: bottom,
+          w: contentWidth,
+          paragraphs: [createParagraph(labels.crossDeck.noOpen, scale.body)],
+          color: colors.ink,
+          lineHeight: bodyLineHeight,
+        }),
+      );
+      return items;
+    }
+    const rows = slide.items.map((item) => ({
+      date: item.date.display,
+      text: [{ text: item.problem, bold: true }],
+      below: [{ text: item.context, color: colors.muted }],
+    }));
+    return [...items, ...placeTimeline(rows, bottom, scale.body, colors.warn)];
   });
 }
 
@@ -691,6 +797,10 @@ export function renderSlide(slide: PlannedSlide, context: RenderContext): PptxSl
       return done(slide.heading, renderCommitmentsSlide(slide));
     case 'carried':
       return done(slide.heading, renderCarriedSlide(slide));
+    case 'summary':
+      return done(slide.heading, renderSummarySlide(slide));
+    case 'open':
+      return done(slide.heading, renderOpenSlide(slide));
     case 'closing':
       return done(slide.heading, renderClosingSlide(slide, context.archiveUrl));
     case 'mdx': {
