@@ -2,9 +2,10 @@
 // npm run export:ledger: writes the rectification ledger (整改台账) of the reports folder (REPORTS_DIR, default
 // content/reports) to EXPORT_DIR (default exports/) as ledger.xlsx and ledger.csv. With SITE_URL (and BASE_PATH)
 // the problems and later rounds in the workbook link to their pages in the archive.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { buildLedgerWorkbook, renderLedgerCsv } from '#src/export/ledger.ts';
+import { buildLedgerWorkbook, renderLedgerCsv } from '#src/export/ledger-workbook.ts';
+import { writeFileAtomically } from '#src/lib/atomic-write.ts';
 import { listLedgerRows } from '#src/lib/ledger.ts';
 import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '#src/loaders/disk.ts';
 import { getReportsDir } from '#src/loaders/paths.ts';
@@ -19,13 +20,6 @@ if (errors.length > 0) {
 const rows = listLedgerRows(readReportsFromDisk(reportsDir).reports, readIssuesFromDisk(reportsDir).issues);
 const siteUrl = process.env['SITE_URL'];
 const workbook = buildLedgerWorkbook(rows, siteUrl ? { siteUrl, base: process.env['BASE_PATH'] ?? '/' } : undefined);
-
-/** Writes beside the target and renames, so a reader never sees half a file. */
-function writeFileAtomically(file: string, data: string | Uint8Array): void {
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, data);
-  renameSync(partial, file);
-}
 
 mkdirSync(exportDir, { recursive: true });
 const xlsx = path.join(exportDir, 'ledger.xlsx');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { getMediaType, isTextType } from '../../src/hosting/mime.ts';
 import { renderCspHeader } from '../../src/lib/csp.ts';
+import { normalizeBase } from '../../src/lib/urls.ts';
 
 // Compressed like nginx `gzip on` with the docs' gzip_types: text, scripts and WebAssembly. Pagefind's files are
 // gzip already and stay as they are.
@@ -33,12 +34,6 @@ export interface StaticServerOptions {
   onRequest?: (pathname: string) => void;
   /** false: send no Content-Security-Policy header, as a plain static host or object storage serves (tests). Default true. */
   csp?: boolean;
-}
-
-/** Normalises a base path to the form /x/y/ (or /). */
-export function normalizeBase(base = '/'): string {
-  const trimmed = base.replace(/^\/+|\/+$/gu, '');
-  return trimmed ? `/${trimmed}/` : '/';
 }
 
 /** The Content-Type header of a file: its media type, with UTF-8 declared for text. */

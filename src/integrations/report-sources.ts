@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { getMediaType, isTextType } from '../hosting/mime.ts';
 import { detectHtmlCharset } from '../import/formats/html.ts';
 import { sanitizeSourceHtml } from '../lib/source-html.ts';
-import { getReportSourcePath } from '../lib/urls.ts';
+import { getReportSourcePath, normalizeBase } from '../lib/urls.ts';
 import { listReportSources, type ReportSource } from '../loaders/sources.ts';
 
 /** Whether a source is a web page, published sanitised. */
@@ -28,7 +28,7 @@ export function reportSources(): AstroIntegration {
     name: 'report-sources',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normalizeBase(config.base);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
