@@ -10,7 +10,7 @@ import { composePptxDeck } from '#src/deck/pptx/compose.ts';
 import { isUntouchedExport, writePptx } from '#src/deck/pptx/write.ts';
 import { writeFileAtomically } from '#src/lib/atomic-write.ts';
 import { getPublicUrl, getReportPath } from '#src/lib/urls.ts';
-import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '#src/loaders/disk.ts';
+import { readReportsFolder } from '#src/loaders/disk.ts';
 import { getReportsDir } from '#src/loaders/paths.ts';
 
 const usage = `用法 Usage: npm run export:pptx -- [report-id…] [--force]
@@ -51,13 +51,11 @@ async function main(): Promise<number> {
   }
   const force = values.force === true;
   const reportsDir = getReportsDir();
-  const errors = validateReportsFolder(reportsDir);
+  const { reports, issues, errors } = readReportsFolder(reportsDir);
   if (errors.length > 0) {
     console.error(`通报内容有误，未导出。The content collection is invalid (${errors.length}); nothing was written:\n${errors.join('\n')}`);
     return 1;
   }
-  const { reports } = readReportsFromDisk(reportsDir);
-  const { issues } = readIssuesFromDisk(reportsDir);
   const unknown = args.filter((id) => !reports.some((report) => report.id === id));
   if (unknown.length > 0) {
     console.error(`找不到通报 Unknown report id: ${unknown.join(', ')} (known: ${reports.map((r) => r.id).join(', ') || 'none'})\n${usage}`);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { type DeckConfig, deckConfigSchema } from '#src/schemas/deck.ts';
+import { parseWithFieldErrors } from '#src/schemas/error-map.ts';
 
 /** The folder of deck sources (theme, section templates, per-report config); SLIDES_DIR overrides it for fixtures. */
 export function getSlidesDir(root: string = process.cwd()): string {
@@ -14,11 +15,8 @@ export function readDeckConfig(reportId: string, dir: string = getSlidesDir()): 
   const file = path.join(dir, reportId, 'deck.yaml');
   if (!existsSync(file)) return deckConfigSchema.parse({});
   const raw: unknown = parse(readFileSync(file, 'utf8')) ?? {};
-  const result = deckConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const detail = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-    throw new Error(`${path.relative(process.cwd(), file)}: ${detail}`);
-  }
+  const result = parseWithFieldErrors(deckConfigSchema, raw);
+  if (!result.success) throw new Error(`${path.relative(process.cwd(), file)}: ${result.errors.join('; ')}`);
   // The file travels with the config so the plan can name it when a key names no problem or measure of the report.
   return { ...result.data, file: path.relative(process.cwd(), file) };
 }

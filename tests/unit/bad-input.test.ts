@@ -178,6 +178,15 @@ describe('bad content fails with a message naming the file and the field', () =>
   }
 });
 
+describe('a nested field', () => {
+  it('is named by its full path, indices included, exactly once', () => {
+    const dir = copyReports();
+    editFile(dir, REPORT, (t) => t.replace('      text: 2022年12月20日，局党组召开专题会议，部署整改任务。', "      text: ''"));
+    const errors = validateReportsFolder(dir).filter((error) => error.includes('organisation'));
+    expect(errors).toEqual([`${path.join(dir, REPORT)}: organisation.measures.0.text: must not be empty`]);
+  });
+});
+
 describe('schema details', () => {
   const valid = {
     report: 'x',

@@ -10,6 +10,7 @@ import { formatShare, getReportStats } from '../../src/lib/stats.ts';
 import { getDeckSlideId } from '../../src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
 import { deckConfigSchema, deckSections } from '../../src/schemas/deck.ts';
+import { parseWithFieldErrors } from '../../src/schemas/error-map.ts';
 import { issueStatuses } from '../../src/schemas/issue.ts';
 import { groupedReportsDir } from '../helpers/fixtures.ts';
 
@@ -58,9 +59,11 @@ describe('planDeck', () => {
 
   it('defaults need no file and unknown sections are rejected with the field named', () => {
     expect(getDefaultDeckConfig().sections).toEqual([...deckSections]);
-    const result = deckConfigSchema.safeParse({ sections: ['titel'] });
+    const result = parseWithFieldErrors(deckConfigSchema, { sections: ['titel'] });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/^sections:/u);
+    // The field is named once, with its index: no `sections.0: sections: …`.
+    expect(!result.success && result.errors).toEqual([expect.stringMatching(/^sections\.0: expected one of title, /u)]);
+    expect(!result.success && result.errors[0]?.match(/sections/gu)?.length).toBe(1);
     expect(deckConfigSchema.safeParse({ layout: 'grid' }).success).toBe(false);
   });
 });
