@@ -29,7 +29,11 @@ function readMdxSlides(reportId: string, sections: readonly string[], slidesDir:
       throw new Error(
         `${path.relative(process.cwd(), path.join(slidesDir, reportId, 'deck.yaml'))}: mdx:${name} names ${path.relative(process.cwd(), file)}, which does not exist`,
       );
-    texts.set(name, readMdxSlideText(readFileSync(file, 'utf8'), name));
+    try {
+      texts.set(name, readMdxSlideText(readFileSync(file, 'utf8'), name));
+    } catch (error) {
+      throw new Error(`${path.relative(process.cwd(), file)}: ${(error as Error).message}`);
+    }
   }
   return texts;
 }

@@ -5,9 +5,9 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { getMediaType, isTextType } from '../../src/hosting/mime.ts';
-import { renderCspHeader } from '../../src/lib/csp.ts';
-import { normalizeBase } from '../../src/lib/urls.ts';
+import { getMediaType, isTextType } from '#src/hosting/mime.ts';
+import { renderCspHeader } from '#src/lib/csp.ts';
+import { normalizeBase } from '#src/lib/urls.ts';
 
 // Compressed like nginx `gzip on` with the docs' gzip_types: text, scripts and WebAssembly. Pagefind's files are
 // gzip already and stay as they are.

@@ -4,6 +4,7 @@
 
 import { splitMeasures } from '#src/lib/measures.ts';
 import { formatChineseNumeral } from '#src/lib/numerals.ts';
+import { escapeMdx } from '#src/lib/text.ts';
 import { stripChrome } from './chrome.ts';
 import { ImportError } from './errors.ts';
 import { joinParagraphs } from './paragraphs.ts';
@@ -161,7 +162,7 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParsedRepo
   for (const issue of issues) issue.suggestedCommitments = suggestCommitments(issue.paragraphs.join(''), reportYear);
   // Measures are split at 一是, 二是, … wherever they stand; ordinals out of sequence are kept and reported.
   for (const issue of issues) {
-    for (const warning of splitMeasures(issue.paragraphs.join('\n\n')).warnings) {
+    for (const warning of splitMeasures(issue.paragraphs.map(escapeMdx).join('\n\n')).warnings) {
       warnings.push(`line ${issue.line}: ${issue.status} problem ${issue.number}, paragraph line ${warning.line} of its body: ${warning.message}`);
     }
   }

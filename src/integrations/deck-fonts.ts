@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import subsetFont from 'subset-font';
-import { writeFileAtomically } from '../lib/atomic-write.ts';
+import { writeFileAtomically } from '#src/lib/atomic-write.ts';
 
 /** Where the font files and their stylesheet go inside the built site; the deck page links FONT_DIR/fonts.css. */
 export const FONT_DIR = 'deck-fonts';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateReportsFolder } from '../../src/loaders/disk.ts';
-import { isCalendarDay } from '../../src/schemas/dates.ts';
-import { issueSchema } from '../../src/schemas/issue.ts';
-import { reportSchema } from '../../src/schemas/report.ts';
-import { copyReports, editFile } from '../helpers/fixtures.ts';
+import { validateReportsFolder } from '#src/loaders/disk.ts';
+import { isCalendarDay } from '#src/schemas/dates.ts';
+import { issueSchema } from '#src/schemas/issue.ts';
+import { reportSchema } from '#src/schemas/report.ts';
+import { copyReports, editFile } from '#tests/helpers/fixtures.ts';
 
 const REPORT = 'demo-2023/report.yaml';
 const C1 = 'demo-2023/issues/completed-01.mdx';

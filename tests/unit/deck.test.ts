@@ -1,18 +1,18 @@
 // The deck's pure parts: planning slides from config + entries, the config schema, the chart and the facts.
 import { describe, expect, it } from 'vitest';
-import { layoutTotalsChart } from '../../src/deck/chart.ts';
-import { listOrganisationFacts } from '../../src/deck/facts.ts';
-import { getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
-import { listMeasures } from '../../src/lib/measures.ts';
-import { getIssueSlug, listIssuesByStatus, listReportIssues } from '../../src/lib/order.ts';
-import { formatGroupHeading, getIssueGroupPath, listIssueGroups } from '../../src/lib/sections.ts';
-import { formatShare, getReportStats } from '../../src/lib/stats.ts';
-import { getDeckSlideId } from '../../src/lib/urls.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { deckConfigSchema, deckSections } from '../../src/schemas/deck.ts';
-import { parseWithFieldErrors } from '../../src/schemas/error-map.ts';
-import { issueStatuses } from '../../src/schemas/issue.ts';
-import { groupedReportsDir } from '../helpers/fixtures.ts';
+import { layoutTotalsChart } from '#src/deck/chart.ts';
+import { listOrganisationFacts } from '#src/deck/facts.ts';
+import { getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '#src/deck/plan.ts';
+import { listMeasures } from '#src/lib/measures.ts';
+import { getIssueSlug, listIssuesByStatus, listReportIssues } from '#src/lib/order.ts';
+import { formatGroupHeading, getIssueGroupPath, listIssueGroups } from '#src/lib/sections.ts';
+import { formatShare, getReportStats } from '#src/lib/stats.ts';
+import { getDeckSlideId } from '#src/lib/urls.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { deckConfigSchema, deckSections } from '#src/schemas/deck.ts';
+import { parseWithFieldErrors } from '#src/schemas/error-map.ts';
+import { issueStatuses } from '#src/schemas/issue.ts';
+import { groupedReportsDir } from '#tests/helpers/fixtures.ts';
 
 const { reports } = readReportsFromDisk();
 const { issues } = readIssuesFromDisk();
