@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { getMediaType, isTextType } from '#src/hosting/mime.ts';
-import { renderCspHeader } from '#src/lib/csp.ts';
+import { readServedSpeakerViewHashes, renderCspHeader } from '#src/lib/csp.ts';
 import { normalizeBase } from '#src/lib/urls.ts';
 
 // Compressed like nginx `gzip on` with the docs' gzip_types: text, scripts and WebAssembly. Pagefind's files are
@@ -53,7 +53,7 @@ export function startStaticServer({
 }: StaticServerOptions): Promise<StaticServer> {
   const prefix = normalizeBase(base);
   const rootDir = path.resolve(root);
-  const csp = renderCspHeader();
+  const csp = renderCspHeader(readServedSpeakerViewHashes(rootDir));
   const gzipCache = new Map<string, Buffer>();
   const send = (req: IncomingMessage, res: ServerResponse, status: number, file: string) => {
     const type = getContentType(file);
