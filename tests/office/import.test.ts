@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ImportError } from '#src/import/errors.ts';
-import { decodeText } from '#src/import/formats/text.ts';
+import { decodeText } from '#src/import/formats/txt.ts';
 import { preparePublishedSource } from '#src/import/published.ts';
 import { formatSummary } from '#src/import/summary.ts';
 import { formatFileSize } from '#src/lib/files.ts';

@@ -1,6 +1,6 @@
 // The PowerPoint deck as plain data: slides of positioned text boxes and shapes in frame px.
 // Slide renderers build it, tests read it, and write.ts is the only module that knows pptxgenjs.
-import { countRunLines } from './measure.ts';
+import { countRunLines } from './text-size.ts';
 
 /** A stretch of text with its own look inside a paragraph. */
 export interface Run {

@@ -153,7 +153,7 @@ export function dedupeParagraphProps(xml: string): string {
   return buildXml(nodes);
 }
 
-/** The object name of a slide's heading text box (layout.ts, slides.ts). */
+/** The object name of a slide's heading text box (slide-parts.ts, slides.ts). */
 export const HEADING_NAME = '标题';
 
 /** Reads, edits and writes back every part of the package whose name matches `pattern`. */
