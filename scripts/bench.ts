@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { generateReportsFolder } from '../tests/fixtures/generate-reports.ts';
 import { findProblemPage, folderSize, weighPage } from './bench/assets.ts';
@@ -32,27 +33,43 @@ interface Options {
   out: string;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: null, runs: 3, perReport: 25, seed: 1, keep: false, out: path.join(root, 'bench-results/latest.json') };
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
-    const value = () => inline ?? argv[++i] ?? '';
-    if (flag === '--sizes')
-      options.sizes = value()
-        .split(',')
-        .map(Number)
-        .filter((size) => Number.isInteger(size) && size > 0);
-    else if (flag === '--runs') options.runs = Math.max(1, Number(value()));
-    else if (flag === '--per-report') options.perReport = Number(value());
-    else if (flag === '--seed') options.seed = Number(value());
-    else if (flag === '--out') options.out = path.resolve(value());
-    else if (flag === '--keep') options.keep = true;
-    else {
-      console.log('usage: npm run bench -- [--sizes 25,5000] [--runs 3] [--per-report 25] [--seed 1] [--keep] [--out FILE]');
-      process.exit(flag === '--help' || flag === '-h' ? 0 : 2);
-    }
+const ARG_OPTIONS = {
+  sizes: { type: 'string' },
+  runs: { type: 'string' },
+  'per-report': { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  keep: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const USAGE = 'usage: npm run bench -- [--sizes 25,5000] [--runs 3] [--per-report 25] [--seed 1] [--keep] [--out FILE]';
+
+/** The options on the command line, read with node:util parseArgs like every script's; --help or a bad option prints the usage. */
+function readOptions(): Options {
+  let values: ReturnType<typeof parseArgs<{ options: typeof ARG_OPTIONS }>>['values'];
+  try {
+    ({ values } = parseArgs({ options: ARG_OPTIONS }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
   }
-  return options;
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  return {
+    sizes:
+      values.sizes
+        ?.split(',')
+        .map(Number)
+        .filter((size) => Number.isInteger(size) && size > 0) ?? null,
+    runs: Math.max(1, Number(values.runs ?? 3)),
+    perReport: Number(values['per-report'] ?? 25),
+    seed: Number(values.seed ?? 1),
+    keep: values.keep === true,
+    out: path.resolve(values.out ?? path.join(root, 'bench-results/latest.json')),
+  };
 }
 
 /** The project's build script, as `npm run build` runs it. */
@@ -153,7 +170,7 @@ async function measureSize(size: number, seedCount: number, options: Options, wo
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions();
   const seedCount = countReports(path.join(root, 'content/reports')).problems;
   const sizes = options.sizes ?? [seedCount, 5000];
   // Inside the project, so the generated peer projects resolve this project's node_modules as their own.

@@ -6,11 +6,16 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inlineDeck } from '#src/deck/inline.ts';
-import { ensureBuilt, getExportDirs, listDecks, readBuiltBase } from './lib/deck-export.ts';
+import { ensureBuilt, getExportDirs, listDecks, readBuiltBase, readReportIdArgs } from './lib/deck-export.ts';
+
+const usage = `用法 Usage: npm run export:html -- [report-id…]
+  默认导出全部演示文稿；DIST_DIR 指定已构建的站点，EXPORT_DIR 指定输出目录（默认 exports）。
+  Exports every deck by default; DIST_DIR sets the built site, EXPORT_DIR the output folder (default exports).`;
+const only = readReportIdArgs(usage);
 
 const { distDir, exportDir } = getExportDirs();
 ensureBuilt(distDir);
-const decks = listDecks(distDir, process.argv.slice(2));
+const decks = listDecks(distDir, only);
 if (decks.length === 0) {
   console.error(`没有可导出的演示文稿。No deck to export in ${distDir}.`);
   process.exit(1);

@@ -6,15 +6,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from './lib/chromium.ts';
-import { ensureBuilt, getExportDirs, listDecks, readBuiltBase } from './lib/deck-export.ts';
+import { ensureBuilt, getExportDirs, listDecks, readBuiltBase, readReportIdArgs } from './lib/deck-export.ts';
 import { startStaticServer } from './lib/static-server.ts';
+
+const usage = `用法 Usage: npm run export:pdf -- [report-id…]
+  默认导出全部演示文稿；DIST_DIR 指定已构建的站点，EXPORT_DIR 指定输出目录（默认 exports）。
+  Exports every deck by default; DIST_DIR sets the built site, EXPORT_DIR the output folder (default exports).`;
+const only = readReportIdArgs(usage);
 
 const { distDir, exportDir } = getExportDirs();
 ensureBuilt(distDir);
-const decks = listDecks(distDir, process.argv.slice(2));
+const decks = listDecks(distDir, only);
 const [first] = decks;
 if (first === undefined) {
-  console.error(`没有可导出的演示文稿。No deck to export in ${distDir}${process.argv.length > 2 ? ` for ${process.argv.slice(2).join(', ')}` : ''}.`);
+  console.error(`没有可导出的演示文稿。No deck to export in ${distDir}${only.length > 0 ? ` for ${only.join(', ')}` : ''}.`);
   process.exit(1);
 }
 const requests: string[] = [];

@@ -2,17 +2,18 @@
 // exports/<report-id>.pptx, its brief form as exports/<report-id>-brief.pptx, and each deck across reports
 // (slides/decks/<name>.yaml) as exports/decks/<name>.pptx (EXPORT_DIR overrides the folder). Reads the collection
 // straight from REPORTS_DIR with the build's own validation and the slides/ configs; no site build is needed.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { getSlidesDir, listCrossDeckConfigs, readDeckConfig } from '#src/deck/config-file.ts';
 import { getBuildDate, planCrossDeck } from '#src/deck/cross-plan.ts';
 import { type MdxSlideText, readMdxSlideText } from '#src/deck/mdx-text.ts';
 import { composePptxDeck, composePptxSlides } from '#src/deck/pptx/compose.ts';
 import type { PptxDeck } from '#src/deck/pptx/model.ts';
 import { isUntouchedExport, writePptx } from '#src/deck/pptx/write.ts';
-import { getReportPath } from '#src/lib/urls.ts';
-import { formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { writeFileAtomically } from '#src/lib/atomic-write.ts';
+import { getPublicUrl, getReportPath } from '#src/lib/urls.ts';
+import { readReportsFolder } from '#src/loaders/disk.ts';
 import { getReportsDir } from '#src/loaders/paths.ts';
 
 const usage = `用法 Usage: npm run export:pptx -- [report-id | report-id-brief | decks/name …] [--force]
@@ -31,29 +32,33 @@ function readMdxSlides(reportId: string, sections: readonly string[], slidesDir:
       throw new Error(
         `${path.relative(process.cwd(), path.join(slidesDir, reportId, 'deck.yaml'))}: mdx:${name} names ${path.relative(process.cwd(), file)}, which does not exist`,
       );
-    texts.set(name, readMdxSlideText(readFileSync(file, 'utf8'), name));
+    try {
+      texts.set(name, readMdxSlideText(readFileSync(file, 'utf8'), name));
+    } catch (error) {
+      throw new Error(`${path.relative(process.cwd(), file)}: ${(error as Error).message}`);
+    }
   }
   return texts;
 }
 
+const argOptions = { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  if (argv.includes('--help') || argv.includes('-h')) {
+  let parsedArgs: ReturnType<typeof parseArgs<{ options: typeof argOptions; allowPositionals: true }>>;
+  try {
+    parsedArgs = parseArgs({ options: argOptions, allowPositionals: true });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  const { values, positionals: args } = parsedArgs;
+  if (values.help) {
     console.log(usage);
     return 0;
   }
-  const force = argv.includes('--force');
-  const options = argv.filter((arg) => arg.startsWith('-') && arg !== '--force');
-  if (options.length > 0) {
-    console.error(`未知选项 Unknown option: ${options.join(' ')}\n${usage}`);
-    return 2;
-  }
-  const args = argv.filter((arg) => !arg.startsWith('-'));
+  const force = values.force === true;
   const reportsDir = getReportsDir();
-  const { reports, errors: reportErrors } = readReportsFromDisk(reportsDir);
-  const { issues, errors: issueErrors } = readIssuesFromDisk(reportsDir);
-  const cross = formatCollectionProblems(validateCollection(reports, issues));
-  const errors = [...reportErrors, ...issueErrors, ...(cross ? cross.split('\n') : [])];
+  const { reports, issues, errors } = readReportsFolder(reportsDir);
   if (errors.length > 0) {
     console.error(`通报内容有误，未导出。The content collection is invalid (${errors.length}); nothing was written:\n${errors.join('\n')}`);
     return 1;
@@ -78,7 +83,7 @@ async function main(): Promise<number> {
   const jobs: { key: string; compose: () => PptxDeck }[] = [];
   for (const report of reports) {
     // The page's path resolved against the site's base URL (SITE_URL + BASE_PATH), as the web deck's QR code.
-    const archiveUrl = site ? new URL(getReportPath(report.id), new URL(base.endsWith('/') ? base : `${base}/`, site)).href : undefined;
+    const archiveUrl = site ? getPublicUrl(site, base, getReportPath(report.id)) : undefined;
     const forms = [
       { key: report.id, length: 'full' as const },
       { key: `${report.id}-brief`, length: 'brief' as const },
@@ -132,10 +137,8 @@ async function main(): Promise<number> {
     const bytes = await writePptx(deck);
     const file = path.join(exportDir, `${job.key}.pptx`);
     mkdirSync(path.dirname(file), { recursive: true });
-    // Written beside the target and renamed, so a failed export never leaves half a file in place of a good one.
-    const partial = `${file}.partial`;
-    writeFileSync(partial, bytes);
-    renameSync(partial, file);
+    // A failed export never leaves half a file in place of a good one.
+    writeFileAtomically(file, bytes);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const size = `${Math.round(bytes.length / 1024)} KB`;
     console.log(

@@ -49,7 +49,7 @@ export async function importReport(options: ImportOptions): Promise<ImportOutcom
   if (options.dryRun) return result;
 
   const files = new Map<string, string | Uint8Array>([...prepared.files, [published.fileName, published.bytes]]);
-  await writeAtomically(path.resolve(options.reportsDir), prepared.id, files);
+  await writeReportFolder(path.resolve(options.reportsDir), prepared.id, files);
   return { ...result, written: true, replaced: exists };
 }
 
@@ -58,7 +58,7 @@ export async function importReport(options: ImportOptions): Promise<ImportOutcom
  * outside the collection so a concurrent build never sees half a report), then renames it into place. An existing
  * folder (only with --force) is moved aside first and removed once the new one is in place.
  */
-async function writeAtomically(reportsDir: string, id: string, files: Map<string, string | Uint8Array>): Promise<void> {
+async function writeReportFolder(reportsDir: string, id: string, files: Map<string, string | Uint8Array>): Promise<void> {
   await mkdir(reportsDir, { recursive: true });
   const staging = await mkdtemp(path.join(path.dirname(reportsDir), `.import-${id}-`));
   const target = path.join(reportsDir, id);

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 const root = process.cwd();
 
@@ -11,6 +12,24 @@ export function getExportDirs(): { distDir: string; exportDir: string } {
     distDir: path.resolve(root, process.env.DIST_DIR ?? 'dist'),
     exportDir: path.resolve(root, process.env.EXPORT_DIR ?? 'exports'),
   };
+}
+
+/**
+ * The report ids on the command line (none: every deck), read with parseArgs as every script reads its arguments;
+ * --help prints `usage` and exits, an unknown option exits with status 2.
+ */
+export function readReportIdArgs(usage: string): string[] {
+  try {
+    const { values, positionals } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    if (values.help) {
+      console.log(usage);
+      process.exit(0);
+    }
+    return positionals;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
 }
 
 /** Builds the site with `npm run build` when distDir holds no deck yet, so an export never works from nothing. */

@@ -5,8 +5,9 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { getMediaType, isTextType } from '../../src/hosting/mime.ts';
-import { renderCspHeader } from '../../src/lib/csp.ts';
+import { getMediaType, isTextType } from '#src/hosting/mime.ts';
+import { readServedSpeakerViewHashes, renderCspHeader } from '#src/lib/csp.ts';
+import { normalizeBase } from '#src/lib/urls.ts';
 
 // Compressed like nginx `gzip on` with the docs' gzip_types: text, scripts and WebAssembly. Pagefind's files are
 // gzip already and stay as they are.
@@ -35,12 +36,6 @@ export interface StaticServerOptions {
   csp?: boolean;
 }
 
-/** Normalises a base path to the form /x/y/ (or /). */
-export function normalizeBase(base = '/'): string {
-  const trimmed = base.replace(/^\/+|\/+$/gu, '');
-  return trimmed ? `/${trimmed}/` : '/';
-}
-
 /** The Content-Type header of a file: its media type, with UTF-8 declared for text. */
 function getContentType(file: string): string {
   const type = getMediaType(file);
@@ -58,7 +53,7 @@ export function startStaticServer({
 }: StaticServerOptions): Promise<StaticServer> {
   const prefix = normalizeBase(base);
   const rootDir = path.resolve(root);
-  const csp = renderCspHeader();
+  const csp = renderCspHeader(readServedSpeakerViewHashes(rootDir));
   const gzipCache = new Map<string, Buffer>();
   const send = (req: IncomingMessage, res: ServerResponse, status: number, file: string) => {
     const type = getContentType(file);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { type CrossDeckConfig, crossDeckConfigSchema, crossDeckNamePattern } from '#src/schemas/cross-deck.ts';
 import { type DeckConfig, deckConfigSchema } from '#src/schemas/deck.ts';
+import { parseWithFieldErrors } from '#src/schemas/error-map.ts';
 
 /** The folder of deck sources (theme, section templates, per-report config); SLIDES_DIR overrides it for fixtures. */
 export function getSlidesDir(root: string = process.cwd()): string {
@@ -16,11 +17,8 @@ export function readDeckConfig(reportId: string, dir: string = getSlidesDir()): 
   const file = path.join(dir, reportId, 'deck.yaml');
   if (!existsSync(file)) return deckConfigSchema.parse({});
   const raw: unknown = parse(readFileSync(file, 'utf8')) ?? {};
-  const result = deckConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const detail = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-    throw new Error(`${path.relative(process.cwd(), file)}: ${detail}`);
-  }
+  const result = parseWithFieldErrors(deckConfigSchema, raw);
+  if (!result.success) throw new Error(`${path.relative(process.cwd(), file)}: ${result.errors.join('; ')}`);
   // The file travels with the config so the plan can name it when a key names no problem or measure of the report.
   return { ...result.data, file: path.relative(process.cwd(), file) };
 }
@@ -46,11 +44,8 @@ export function listCrossDeckConfigs(dir: string = getSlidesDir()): CrossDeckFil
       if (!crossDeckNamePattern.test(name))
         throw new Error(`${file}: the file name is the deck's URL (/decks/<name>/): use lower-case letters, digits and hyphens`);
       const raw: unknown = parse(readFileSync(path.join(folder, entry), 'utf8')) ?? {};
-      const result = crossDeckConfigSchema.safeParse(raw);
-      if (!result.success) {
-        const detail = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-        throw new Error(`${file}: ${detail}`);
-      }
+      const result = parseWithFieldErrors(crossDeckConfigSchema, raw);
+      if (!result.success) throw new Error(`${file}: ${result.errors.join('; ')}`);
       return { name, file, config: result.data };
     });
 }

@@ -2,6 +2,7 @@
 // the browser, the single file, the PDF and the PowerPoint (src/deck/plan.ts feeds them all) break slides alike.
 // Its sizes are the design tokens of src/deck/tokens.ts, which the theme's CSS custom properties are generated from.
 
+import { getCharEm } from '#src/lib/char-width.ts';
 import { LINE_HEIGHT, SLIDE } from './tokens.ts';
 
 export type { TypeScale } from './tokens.ts';
@@ -29,17 +30,10 @@ const NO_LINE_START = new Set([...'。，、；：？！）》」』”’…—
 // Latin letters, digits and their joiners stay together, as the browser keeps a word on one line.
 const WORD_CHAR = /[A-Za-z0-9.%\-_/@:]/u;
 
-/** The advance width of a character in em: full width for CJK and full-width forms, about 0.6 for Latin. */
-export function getCharWidthEm(char: string): number {
-  const code = char.codePointAt(0) ?? 0;
-  if (code < 0x2000) return code === 0x20 ? 0.3 : 0.62;
-  return 1;
-}
-
 /** The width of a text in em at no letter spacing. */
 export function measureEm(text: string): number {
   let width = 0;
-  for (const char of text) width += getCharWidthEm(char);
+  for (const char of text) width += getCharEm(char, 'web');
   return width;
 }
 

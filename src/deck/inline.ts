@@ -1,19 +1,11 @@
 // Turns a built deck page into one self-contained file: every stylesheet, script and font inlined, with a CSP
 // of its own, so it opens from file:// with no server and no network. Pure: files come through `loadFile`.
 import path from 'node:path';
+import { getMediaType } from '#src/hosting/mime.ts';
 import { renderExportCsp } from '#src/lib/csp.ts';
 
 /** Reads a file of the built site by its path relative to the site root (posix, no leading slash); undefined when absent. */
 export type SiteFileLoader = (sitePath: string) => Uint8Array | undefined;
-
-const MIME: Record<string, string> = {
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-};
 
 const decoder = new TextDecoder();
 
@@ -36,7 +28,7 @@ function inlineCss(loadFile: SiteFileLoader, base: string, sitePath: string): st
   return decoder.decode(load(loadFile, sitePath, 'stylesheet')).replace(/url\((['"]?)([^'")]+)\1\)/gu, (whole, _quote: string, ref: string) => {
     if (ref.startsWith('data:') || ref.startsWith('#')) return whole;
     const target = ref.startsWith('/') ? resolveSitePath(base, ref) : path.posix.join(path.posix.dirname(sitePath), ref.split(/[?#]/u)[0] ?? '');
-    const mime = MIME[path.posix.extname(target).toLowerCase()] ?? 'application/octet-stream';
+    const mime = getMediaType(target);
     return `url(data:${mime};base64,${Buffer.from(load(loadFile, target, `${sitePath}: url(${ref})`)).toString('base64')})`;
   });
 }

@@ -4,14 +4,15 @@
 
 import { splitMeasures } from '#src/lib/measures.ts';
 import { formatChineseNumeral } from '#src/lib/numerals.ts';
+import { escapeMdx } from '#src/lib/text.ts';
 import { stripChrome } from './chrome.ts';
 import { ImportError } from './errors.ts';
 import { joinParagraphs } from './paragraphs.ts';
 import { readMarker } from './patterns.ts';
+import { opensUnheadedPlan, readClosing, readContact, readPlanSections } from './sections/closing.ts';
 import { CONTACT_HEADING, type Layout, PLAN_HEADING, readLayout } from './sections/layout.ts';
 import { readEvents, readOrganisation } from './sections/organisation.ts';
 import { readOutcomes } from './sections/outcomes.ts';
-import { opensUnheadedPlan, readClosing, readContact, readPlanSections } from './sections/plan.ts';
 import { readHeading, readPreface, readTitleIssuer } from './sections/preface.ts';
 import { isStatusLayout, type Place, readGroups, readProblems } from './sections/problems.ts';
 import { readDeclaredTotals } from './sections/totals.ts';
@@ -161,7 +162,7 @@ export function parseReport(raw: string, options: ParseOptions = {}): ParsedRepo
   for (const issue of issues) issue.suggestedCommitments = suggestCommitments(issue.paragraphs.join(''), reportYear);
   // Measures are split at 一是, 二是, … wherever they stand; ordinals out of sequence are kept and reported.
   for (const issue of issues) {
-    for (const warning of splitMeasures(issue.paragraphs.join('\n\n')).warnings) {
+    for (const warning of splitMeasures(issue.paragraphs.map(escapeMdx).join('\n\n')).warnings) {
       warnings.push(`line ${issue.line}: ${issue.status} problem ${issue.number}, paragraph line ${warning.line} of its body: ${warning.message}`);
     }
   }

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import { findInvisible, removeInvisible } from '#src/lib/hygiene.ts';
 import { sanitizeSourceHtml } from '#src/lib/source-html.ts';
 import { detectHtmlCharset } from './formats/html.ts';
-import { decodeText } from './formats/text.ts';
+import { decodeText } from './formats/txt.ts';
 
 /** The source document as the report folder keeps it. */
 export interface PublishedSource {

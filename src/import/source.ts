@@ -4,7 +4,7 @@ import { ImportError, ScannedPdfError } from './errors.ts';
 import { extractDocxText } from './formats/docx.ts';
 import { type DisclosureMetadata, extractHtmlArticle } from './formats/html.ts';
 import { extractPdfText } from './formats/pdf.ts';
-import { decodeText } from './formats/text.ts';
+import { decodeText } from './formats/txt.ts';
 import type { Layout } from './types.ts';
 
 /** The formats whose text is extracted here. */

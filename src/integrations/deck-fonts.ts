@@ -1,12 +1,13 @@
 // Builds the deck's CJK web font after the pages exist: Noto Sans SC from npm, cut down to the characters the
 // built decks actually use, so the PDF and the offline file carry real Chinese text on machines without CJK fonts.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import subsetFont from 'subset-font';
+import { writeFileAtomically } from '#src/lib/atomic-write.ts';
 
 /** Where the font files and their stylesheet go inside the built site; the deck page links FONT_DIR/fonts.css. */
 export const FONT_DIR = 'deck-fonts';
@@ -56,10 +57,8 @@ async function subsetCached(source: Buffer, text: string, version: string): Prom
   if (existsSync(file)) return readFileSync(file);
   const subset = await subsetFont(source, text, { targetFormat: 'woff2' });
   mkdirSync(FONT_CACHE_DIR, { recursive: true });
-  // Written under a temporary name and renamed, so a build stopped half-way never leaves a broken entry.
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, subset);
-  renameSync(partial, file);
+  // A build stopped half-way never leaves a broken entry.
+  writeFileAtomically(file, subset);
   return subset;
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { renderWebConfig } from '#src/hosting/web-config.ts';
-import { renderCspHeader } from '#src/lib/csp.ts';
+import { assertServedSpeakerViewHashes, readServedSpeakerViewHashes, renderCspHeader } from '#src/lib/csp.ts';
 
 /** The file IIS reads in the site's (or application's) folder. */
 export const WEB_CONFIG_FILE = 'web.config';
@@ -27,7 +27,9 @@ export function listFileExtensions(dir: string): { extensions: Set<string>; bare
 export function writeWebConfig(outDir: string, base: string): { extensions: number; bare: string[] } {
   const { extensions, bare } = listFileExtensions(outDir);
   if (!extensions.has('.pf_meta')) throw new Error(`${WEB_CONFIG_FILE}: no Pagefind index in ${outDir}; write the search index first`);
-  writeFileSync(path.join(outDir, WEB_CONFIG_FILE), renderWebConfig({ base, extensions, csp: renderCspHeader() }));
+  // The header holds the speaker view as the site serves it, which the pages' policy must match too.
+  assertServedSpeakerViewHashes(outDir);
+  writeFileSync(path.join(outDir, WEB_CONFIG_FILE), renderWebConfig({ base, extensions, csp: renderCspHeader(readServedSpeakerViewHashes(outDir)) }));
   return { extensions: extensions.size, bare };
 }
 

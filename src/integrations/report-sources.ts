@@ -7,11 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import iconv from 'iconv-lite';
-import { getMediaType, isTextType } from '../hosting/mime.ts';
-import { detectHtmlCharset } from '../import/formats/html.ts';
-import { sanitizeSourceHtml } from '../lib/source-html.ts';
-import { getReportSourcePath } from '../lib/urls.ts';
-import { listReportSources, type ReportSource } from '../loaders/sources.ts';
+import { getMediaType, isTextType } from '#src/hosting/mime.ts';
+import { detectHtmlCharset } from '#src/import/formats/html.ts';
+import { sanitizeSourceHtml } from '#src/lib/source-html.ts';
+import { getReportSourcePath, normalizeBase } from '#src/lib/urls.ts';
+import { listReportSources, type ReportSource } from '#src/loaders/sources.ts';
 
 /** Whether a source is a web page, published sanitised. */
 const isPage = (source: ReportSource) => source.format === 'HTML';
@@ -28,7 +28,7 @@ export function reportSources(): AstroIntegration {
     name: 'report-sources',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = normalizeBase(config.base);
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {

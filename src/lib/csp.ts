@@ -1,12 +1,12 @@
 // The one Content Security Policy of the kit: the archive pages and the decks carry it as a <meta>; the nginx and
 // Apache configurations in docs/hosting/, the IIS web.config and the preview server send it as a header; the
 // offline single-file deck derives its own from it; and the tests check all of these against it. Server-side only
-// (reads the installed reveal.js at build time).
+// (reads the installed reveal.js at build time, and the built bundles where a built site is served).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import vm from 'node:vm';
+import { parse as parseModule } from 'acorn';
 
 /** A policy as directive name → source list. */
 export type CspDirectives = Record<string, readonly string[]>;
@@ -23,23 +23,64 @@ export function getNotesPluginFile(): string {
   return path.join(path.dirname(require.resolve('reveal.js')), 'plugin', 'notes.mjs');
 }
 
+/** Whether an AST node is `<anything>.document.write(…)`, the call that writes the speaker view's page. */
+function isDocumentWrite(node: AnyNode): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const callee = (node as { callee?: AnyNode }).callee;
+  if (callee?.type !== 'MemberExpression') return false;
+  const { object, property } = callee as { object?: AnyNode; property?: AnyNode };
+  return (
+    (property as { name?: string } | undefined)?.name === 'write' &&
+    object?.type === 'MemberExpression' &&
+    (object as { property?: { name?: string } }).property?.name === 'document'
+  );
+}
+
+type AnyNode = { type: string; [key: string]: unknown };
+
+/** The value of a string literal or substitution-free template literal; undefined for anything computed. */
+function readLiteralValue(node: AnyNode | undefined): string | undefined {
+  if (node?.type === 'Literal' && typeof node['value'] === 'string') return node['value'];
+  const quasis = node?.type === 'TemplateLiteral' ? (node['quasis'] as { value: { cooked: string | null } }[]) : undefined;
+  if (quasis?.length === 1) return quasis[0]!.value.cooked ?? undefined;
+  return undefined;
+}
+
+/** Visits every node of an ESTree tree. */
+function visitNodes(node: unknown, visit: (node: AnyNode) => void): void {
+  if (Array.isArray(node)) {
+    for (const child of node) visitNodes(child, visit);
+    return;
+  }
+  if (!node || typeof node !== 'object' || typeof (node as AnyNode).type !== 'string') return;
+  visit(node as AnyNode);
+  for (const [key, value] of Object.entries(node)) if (key !== 'loc' && value && typeof value === 'object') visitNodes(value, visit);
+}
+
 /**
- * The inline scripts of reveal.js's speaker view. The notes plugin opens about:blank and document.write()s a page
- * whose <script> is inline; the popup inherits the deck's policy, so that script is allowed by its hash. The page
- * is a string literal in the plugin; it is evaluated (a literal, no code runs) to get the text the browser sees.
+ * The inline scripts of reveal.js's speaker view as a JavaScript file writes them: the notes plugin opens
+ * about:blank and document.write()s a page whose <script> is inline, so the popup (which inherits the deck's
+ * policy) runs it only by its hash. The file is parsed (acorn), and the page is the written string literal's value:
+ * nothing is evaluated. Returns [] when the file writes no page with a script (a chunk without the plugin).
  */
+export function findSpeakerViewScripts(javascript: string): string[] {
+  // Most files write nothing: skip parsing them (and data scripts, which are not JavaScript).
+  if (!javascript.includes('document.write')) return [];
+  const program = parseModule(javascript, { ecmaVersion: 'latest', sourceType: 'module' });
+  const scripts: string[] = [];
+  visitNodes(program, (node) => {
+    if (!isDocumentWrite(node)) return;
+    const html = readLiteralValue((node['arguments'] as AnyNode[])[0]);
+    if (html?.includes('<script')) scripts.push(...[...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gu)].map((match) => match[1]!));
+  });
+  return scripts;
+}
+
+/** The speaker view's inline scripts in the installed notes plugin, the file the deck's bundle is built from. */
 export function readSpeakerViewScripts(source: string = readFileSync(getNotesPluginFile(), 'utf8')): string[] {
-  const call = /\.document\.write\(\s*(["'`])/u.exec(source);
-  if (!call) throw new Error('reveal.js notes plugin: document.write( of the speaker view not found; update src/lib/csp.ts');
-  const quote = call[1]!;
-  const start = call.index + call[0].length - 1;
-  let end = start + 1;
-  while (end < source.length && source[end] !== quote) end += source[end] === '\\' ? 2 : 1;
-  const literal = source.slice(start, end + 1);
-  if (quote === '`' && literal.includes('${')) throw new Error('reveal.js notes plugin: the speaker view template is not a plain literal');
-  const html = vm.runInNewContext(literal, Object.create(null), { timeout: 1000 }) as unknown;
-  if (typeof html !== 'string' || !html.includes('<script')) throw new Error('reveal.js notes plugin: the speaker view page holds no script');
-  return [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gu)].map((match) => match[1]!);
+  const scripts = findSpeakerViewScripts(source);
+  if (scripts.length === 0) throw new Error('reveal.js notes plugin: no document.write( of a speaker view page with a script; update src/lib/csp.ts');
+  return scripts;
 }
 
 let speakerHashes: string[] | undefined;
@@ -49,16 +90,45 @@ export function getSpeakerViewHashes(): string[] {
   return speakerHashes;
 }
 
+/** Every JavaScript file of a built site (its bundles are under _astro/, wherever the base path puts the pages). */
+function listScriptFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.m?js$/u.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * The hash sources of the speaker view as a built site serves it: read from the bundles in `outDir` that write it,
+ * so the policy holds what the browser will really hash. A site that bundles no deck (a peer in the benchmark)
+ * gets the installed plugin's, the pages' own policy.
+ */
+export function readServedSpeakerViewHashes(outDir: string): string[] {
+  const scripts = listScriptFiles(outDir).flatMap((file) => findSpeakerViewScripts(readFileSync(file, 'utf8')));
+  return scripts.length > 0 ? [...new Set(scripts.map(hashSource))] : getSpeakerViewHashes();
+}
+
+/**
+ * Throws unless the built site's bundles write the speaker view whose hashes its pages' policy holds (the pages
+ * are rendered before their bundles exist, so the build checks once both are written).
+ */
+export function assertServedSpeakerViewHashes(outDir: string): void {
+  const served = readServedSpeakerViewHashes(outDir);
+  const pages = getSpeakerViewHashes();
+  if (served.join(' ') !== pages.join(' '))
+    throw new Error(`${outDir}: the bundled speaker view hashes to ${served.join(' ')}, the pages' policy allows ${pages.join(' ')}; update src/lib/csp.ts`);
+}
+
 /**
  * The site policy. Scripts only from the site's own files (plus reveal's speaker view script by hash); Pagefind
  * compiles its WebAssembly ('wasm-unsafe-eval') on the main thread (the search layer sets noWorker); worker-src
  * stays 'self' so its same-origin worker (which obeys its own response header's policy) would work too. Styles keep 'unsafe-inline': reveal.js writes <style> elements and the speaker view uses style attributes.
  * Fonts and images may be data: URIs (the offline file inlines them). The speaker view frames the deck itself.
  */
-export function getSiteDirectives(): CspDirectives {
+export function getSiteDirectives(speakerViewHashes: readonly string[] = getSpeakerViewHashes()): CspDirectives {
   return {
     'default-src': ["'self'"],
-    'script-src': ["'self'", "'wasm-unsafe-eval'", ...getSpeakerViewHashes()],
+    'script-src': ["'self'", "'wasm-unsafe-eval'", ...speakerViewHashes],
     'worker-src': ["'self'"],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:'],
@@ -98,9 +168,12 @@ export function renderCspMeta(): string {
   return renderPolicy(getSiteDirectives());
 }
 
-/** The value of the Content-Security-Policy response header every server sends (docs/hosting/, web.config, preview). */
-export function renderCspHeader(): string {
-  return renderPolicy({ ...getSiteDirectives(), ...HEADER_ONLY_DIRECTIVES });
+/**
+ * The value of the Content-Security-Policy response header every server sends (docs/hosting/, web.config, preview).
+ * A server of a built site passes the hashes of what it serves (readServedSpeakerViewHashes).
+ */
+export function renderCspHeader(speakerViewHashes?: readonly string[]): string {
+  return renderPolicy({ ...getSiteDirectives(speakerViewHashes), ...HEADER_ONLY_DIRECTIVES });
 }
 
 /**
@@ -108,9 +181,10 @@ export function renderCspHeader(): string {
  * ('self' stays for the speaker view's frames, which load the same file).
  */
 export function renderExportCsp(inlineScripts: readonly string[]): string {
-  const site = getSiteDirectives();
+  // The speaker view's script is the one the file's own inlined bundle writes (none: the file opens no notes window).
+  const speaker = [...new Set(inlineScripts.flatMap(findSpeakerViewScripts).map(hashSource))];
   return renderPolicy({
-    ...site,
-    'script-src': ["'self'", ...inlineScripts.map(hashSource), ...getSpeakerViewHashes()],
+    ...getSiteDirectives(speaker),
+    'script-src': ["'self'", ...inlineScripts.map(hashSource), ...speaker],
   });
 }

@@ -1,6 +1,6 @@
 // The rectification ledger (整改台账): one row per problem across reports. The /ledger/ pages and the Excel/CSV
 // export both render these rows, so they agree.
-import type { IssueStatus } from '../schemas/issue.ts';
+import type { IssueStatus } from '#src/schemas/issue.ts';
 import { getIssuerKey } from './archive.ts';
 import { formatDue } from './commitments.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';

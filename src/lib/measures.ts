@@ -1,8 +1,9 @@
 // Splits a problem's body into its lead-in and its measures (一是, 二是, …), wherever the ordinals stand:
 // at the start of a paragraph or inline after 。；：. The deck's bullets, the problem page's #measure-N anchors
 // and (through those anchors) search's measure links all come from this one split.
+
+import { readBodyBlocks, splitParagraphs } from './mdx-blocks.ts';
 import { formatChineseNumeral, parseChineseNumeral } from './numerals.ts';
-import { splitParagraphs, unescapeMdx } from './text.ts';
 
 /** One measure of a problem: 一是…, 二是… or, where the body has no ordinals, a whole paragraph. */
 export interface Measure {
@@ -40,22 +41,19 @@ interface SourceParagraph {
   lines: { offset: number; line: number }[];
 }
 
-/** The body's paragraphs, unescaped and joined, each knowing the body line of every offset. */
+/** The body's paragraphs (blocks of its syntax tree, escapes undone), each knowing the body line of every offset. */
 function readParagraphs(body: string): SourceParagraph[] {
   const paragraphs: SourceParagraph[] = [];
-  let current: SourceParagraph | null = null;
-  body.split('\n').forEach((raw, index) => {
-    const text = unescapeMdx(raw.trim());
-    if (text.length === 0) {
-      if (current) paragraphs.push(current);
-      current = null;
-      return;
-    }
-    current ??= { text: '', lines: [] };
-    current.lines.push({ offset: current.text.length, line: index + 1 });
-    current.text += text;
-  });
-  if (current) paragraphs.push(current);
+  for (const block of readBodyBlocks(body)) {
+    const paragraph: SourceParagraph = { text: '', lines: [] };
+    block.text.split('\n').forEach((raw, index) => {
+      const text = raw.trim();
+      if (text.length === 0) return;
+      paragraph.lines.push({ offset: paragraph.text.length, line: block.line + index });
+      paragraph.text += text;
+    });
+    if (paragraph.text.length > 0) paragraphs.push(paragraph);
+  }
   return paragraphs;
 }
 

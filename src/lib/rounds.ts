@@ -1,5 +1,5 @@
 // Rounds: a problem followed from report to report through the `continues` links of its entries.
-import type { IssueStatus } from '../schemas/issue.ts';
+import type { IssueStatus } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
 import { compareIssues, getIssueSlug } from './order.ts';
 import { normalizeTitle } from './text.ts';

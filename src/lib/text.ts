@@ -65,19 +65,6 @@ export function escapeMdx(text: string): string {
   return text.replace(MDX_SPECIAL, (char) => `\\${char}`);
 }
 
-/** Undoes escapeMdx: the text as a reader sees it. */
-export function unescapeMdx(text: string): string {
-  return text.replace(/\\([\\{}<>*_[\]#`~|])/gu, '$1');
-}
-
-/** Splits an MDX body into its paragraphs, unescaped, without surrounding whitespace. */
-export function splitParagraphs(body: string): string[] {
-  return body
-    .split(/\n\s*\n/u)
-    .map((paragraph) => unescapeMdx(paragraph.replace(/\s*\n\s*/gu, '')).trim())
-    .filter((paragraph) => paragraph.length > 0);
-}
-
 /** Splits text into sentences ending in 。！？； (the closing mark stays with its sentence). */
 export function splitSentences(text: string): string[] {
   return (text.match(/[^。！？；]+[。！？；]?[”’）」]?/gu) ?? []).map((s) => s.trim()).filter((s) => s.length > 0);

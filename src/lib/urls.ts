@@ -12,6 +12,17 @@ function stripTrailingSlash(path: string): string {
 /** The configured base without its trailing slash: '' at the root, '/archive' under a sub-path. */
 const base = stripTrailingSlash(import.meta.env?.BASE_URL ?? '/');
 
+/** A base path as given (BASE_PATH, Astro's config.base, a built page's data-deck-base) in the form /x/y/, or /. */
+export function normalizeBase(given = '/'): string {
+  const inner = stripTrailingSlash(stripLeadingSlash(given));
+  return inner ? `/${inner}/` : '/';
+}
+
+/** The public address of a site path when the site is published at `siteUrl` (its origin) under `basePath`. */
+export function getPublicUrl(siteUrl: string, basePath: string, sitePath: string): string {
+  return new URL(stripLeadingSlash(sitePath), new URL(normalizeBase(basePath), siteUrl)).href;
+}
+
 /** A root-relative URL path with the site's base prefixed: 'reports/x/' → '/archive/reports/x/'; '' → the base itself, with its slash. */
 export function pathWithBase(path: string): string {
   const inner = stripLeadingSlash(path);

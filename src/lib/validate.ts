@@ -1,5 +1,6 @@
 import { type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import type { IssueEntry, ReportEntry } from './entries.ts';
+import { MdxTextError } from './mdx-blocks.ts';
 import { getBodyText, splitMeasures } from './measures.ts';
 import { compareGroupKeys } from './order.ts';
 import { getRoundKey } from './rounds.ts';
@@ -27,6 +28,9 @@ export function findUnescapedMdx(body: string): { line: number; char: string }[]
 }
 
 const fileOf = (entry: { id: string; filePath?: string | undefined }) => entry.filePath ?? entry.id;
+
+/** A line of a problem's body as messages name it: the file's line where the body's start is known. */
+const formatBodyLine = (issue: IssueEntry, line: number): string => (issue.bodyLine === undefined ? `body line ${line}` : `line ${issue.bodyLine + line - 1}`);
 
 /** The full text of a report's own fields, for checking the quotes of its events. */
 export function getReportText(report: ReportEntry): string {
@@ -64,11 +68,25 @@ export function validateCollection(reports: readonly ReportEntry[], issues: read
         message: `report "${issue.data.report}" does not exist (known: ${[...reportIds].join(', ') || 'none'})`,
       });
     }
-    for (const { line, char } of findUnescapedMdx(issue.body ?? '')) {
-      const at = issue.bodyLine === undefined ? `body line ${line}` : `line ${issue.bodyLine + line - 1}`;
-      problems.push({ file: fileOf(issue), field: 'body', message: `${at}: "${char}" would be read as MDX markup; write \\${char} to show it as text` });
+    const unescaped = findUnescapedMdx(issue.body ?? '');
+    for (const { line, char } of unescaped) {
+      problems.push({
+        file: fileOf(issue),
+        field: 'body',
+        message: `${formatBodyLine(issue, line)}: "${char}" would be read as MDX markup; write \\${char} to show it as text`,
+      });
     }
-    const body = stripWhitespace(getBodyText(issue.body));
+    // Its text cannot be read until those are escaped: one message per character is enough.
+    if (unescaped.length > 0) continue;
+    let body: string;
+    try {
+      body = stripWhitespace(getBodyText(issue.body));
+    } catch (error) {
+      if (!(error instanceof MdxTextError)) throw error;
+      // Markup with no text form (JSX, expressions) would reach notes, PDF and PowerPoint mangled: refuse the file.
+      problems.push({ file: fileOf(issue), field: 'body', message: `${formatBodyLine(issue, error.line)}: ${error.reason}` });
+      continue;
+    }
     if (body.length === 0) problems.push({ file: fileOf(issue), field: 'body', message: 'the body is empty; it must hold the rectification text' });
     issue.data.highlights.forEach((highlight, index) => {
       const figure = stripWhitespace(`${highlight.value}${highlight.unit}`);
@@ -298,13 +316,17 @@ export function validateContinues(reports: readonly ReportEntry[], issues: reado
  * Each names the file and its line; the measures are still split at every ordinal, so nothing is merged.
  */
 export function findCollectionWarnings(issues: readonly IssueEntry[]): CollectionProblem[] {
-  return issues.flatMap((issue) =>
-    splitMeasures(issue.body ?? '').warnings.map((warning) => ({
-      file: fileOf(issue),
-      field: 'body',
-      message: `${issue.bodyLine === undefined ? `body line ${warning.line}` : `line ${issue.bodyLine + warning.line - 1}`}: ${warning.message}`,
-    })),
-  );
+  return issues.flatMap((issue) => {
+    let warnings: { line: number; message: string }[];
+    try {
+      ({ warnings } = splitMeasures(issue.body ?? ''));
+    } catch (error) {
+      // A body that cannot be read as text is an error of validateCollection, not a warning.
+      if (error instanceof MdxTextError) return [];
+      throw error;
+    }
+    return warnings.map((warning) => ({ file: fileOf(issue), field: 'body', message: `${formatBodyLine(issue, warning.line)}: ${warning.message}` }));
+  });
 }
 
 /** Formats problems as one message, a line each: file, field, message. */

@@ -3,10 +3,12 @@
 // importer and tests validate a folder without running Astro.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { z } from 'astro/zod';
 import { parse } from 'yaml';
 import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
 import { findInvisible } from '#src/lib/hygiene.ts';
 import { findCollectionWarnings, formatCollectionProblems, validateCollection } from '#src/lib/validate.ts';
+import { formatSchemaIssue, parseWithFieldErrors } from '#src/schemas/error-map.ts';
 import { issueSchema } from '#src/schemas/issue.ts';
 import { reportSchema } from '#src/schemas/report.ts';
 import { getReportsDir } from './paths.ts';
@@ -19,27 +21,14 @@ function displayPath(file: string): string {
 
 /** Formats a schema failure (any Zod issues) as `file: field: message` lines, the field with its list indices. */
 export function describeIssues(file: string, issues: readonly { path: PropertyKey[]; message: string }[]): string[] {
-  return issues.map((issue) => {
-    const field = issue.path.map(String).join('.') || '(root)';
-    // Schema messages start with the field's name without indices; show it once, with them.
-    const generic = field.replace(/\.\d+(?=\.|$)/gu, '');
-    const message = issue.message.startsWith(`${generic}: `) ? issue.message.slice(generic.length + 2) : issue.message;
-    return `${file}: ${field}: ${message}`;
-  });
+  return issues.map((issue) => `${file}: ${formatSchemaIssue(issue)}`);
 }
 
-function parseWith<T>(
-  schema: { safeParse: (raw: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
-  raw: unknown,
-  file: string,
-  errors: string[],
-): T | undefined {
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    errors.push(...describeIssues(file, result.error.issues));
-    return undefined;
-  }
-  return result.data;
+function parseWith<T extends z.ZodType>(schema: T, raw: unknown, file: string, errors: string[]): z.output<T> | undefined {
+  const result = parseWithFieldErrors(schema, raw);
+  if (result.success) return result.data;
+  errors.push(...result.errors.map((error) => `${file}: ${error}`));
+  return undefined;
 }
 
 /** The YAML field a line of a YAML text belongs to, e.g. organisation.measures.text: the keys above it by indentation. */
@@ -135,8 +124,19 @@ export function readIssuesFromDisk(dir: string = getReportsDir()): { issues: Iss
   return { issues, errors };
 }
 
-/** Validates a whole reports folder as the build would: schemas, then the cross-entry checks. Returns error lines. */
-export function validateReportsFolder(dir: string = getReportsDir()): string[] {
+/** A reports folder as read once: its valid entries, every error (file: field: message) and every warning. */
+export interface ReportsFolder {
+  reports: ReportEntry[];
+  issues: IssueEntry[];
+  errors: string[];
+  warnings: string[];
+}
+
+/**
+ * Reads a whole reports folder as the build does, each file read and YAML-parsed once: schemas, the published
+ * source.txt, the cross-entry checks and the warnings, returned together.
+ */
+export function readReportsFolder(dir: string = getReportsDir()): ReportsFolder {
   const { reports, errors: reportErrors } = readReportsFromDisk(dir);
   const { issues, errors: issueErrors } = readIssuesFromDisk(dir);
   const cross = formatCollectionProblems(validateCollection(reports, issues));
@@ -146,7 +146,18 @@ export function validateReportsFolder(dir: string = getReportsDir()): string[] {
     const file = path.join(dir, report.id, 'source.txt');
     if (existsSync(file)) checkInvisible(displayPath(file), readFileSync(file, 'utf8'), sourceErrors, undefined, '(text)');
   }
-  return [...reportErrors, ...issueErrors, ...sourceErrors, ...(cross ? cross.split('\n') : [])];
+  const warnings = formatCollectionProblems(findCollectionWarnings(issues));
+  return {
+    reports,
+    issues,
+    errors: [...reportErrors, ...issueErrors, ...sourceErrors, ...(cross ? cross.split('\n') : [])],
+    warnings: warnings ? warnings.split('\n') : [],
+  };
+}
+
+/** Validates a whole reports folder as the build would: schemas, then the cross-entry checks. Returns error lines. */
+export function validateReportsFolder(dir: string = getReportsDir()): string[] {
+  return readReportsFolder(dir).errors;
 }
 
 /** What a reports folder holds now: each entry file with its size and modification time, one line each. */
@@ -164,24 +175,19 @@ function getFolderSignature(dir: string): string {
   return lines.join('\n');
 }
 
-/** Per folder, the signature it had when it last passed validation. */
-const validFolders = new Map<string, string>();
+/** Per folder, the last valid read and the signature the folder had then. */
+const validFolders = new Map<string, { signature: string; folder: ReportsFolder }>();
 
 /**
- * Throws one error listing every problem of a reports folder, each line naming file and field. Both loaders call
- * it, so a folder that passed and has not changed since (same files, sizes and times) is not validated again.
+ * The valid reports folder for the loaders: throws one error listing every problem, each line naming file and field.
+ * Both loaders call it in one build, so an unchanged folder (same files, sizes and times) is read only once.
  */
-export function assertValidReportsFolder(dir: string = getReportsDir()): void {
+export function loadValidReportsFolder(dir: string = getReportsDir()): ReportsFolder {
   const signature = getFolderSignature(dir);
-  if (validFolders.get(dir) === signature) return;
-  const errors = validateReportsFolder(dir);
-  if (errors.length > 0) throw new Error(`The content collection is invalid (${errors.length}):\n${errors.join('\n')}`);
-  validFolders.set(dir, signature);
-}
-
-/** Warnings for a reports folder (file: field: line: message), for the build and the importer to print. */
-export function listReportsFolderWarnings(dir: string = getReportsDir()): string[] {
-  const { issues } = readIssuesFromDisk(dir);
-  const text = formatCollectionProblems(findCollectionWarnings(issues));
-  return text ? text.split('\n') : [];
+  const cached = validFolders.get(dir);
+  if (cached?.signature === signature) return cached.folder;
+  const folder = readReportsFolder(dir);
+  if (folder.errors.length > 0) throw new Error(`The content collection is invalid (${folder.errors.length}):\n${folder.errors.join('\n')}`);
+  validFolders.set(dir, { signature, folder });
+  return folder;
 }

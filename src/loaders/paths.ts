@@ -32,3 +32,8 @@ export function getContentCacheDir(root: string = process.cwd()): string {
   writeFileSync(path.join(dir, OWNER_FILE), reportsDir);
   return dir;
 }
+
+/** A file's path as the content store keeps it: relative to the project root (Astro refuses absolute ones), with /. */
+export function getStoreFilePath(file: string, root: string = process.cwd()): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}

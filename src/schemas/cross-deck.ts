@@ -15,44 +15,44 @@ const selectSchema = z
   .object({
     /** The issuing body, exactly as the reports' `issuer` gives it. */
     issuer: z
-      .string({ error: 'select.issuer: expected the issuing body as the reports give it' })
+      .string({ error: 'expected the issuing body as the reports give it' })
       .trim()
-      .min(1, { message: 'select.issuer: must not be empty' })
+      .min(1, { message: 'must not be empty' })
       .optional(),
     /** The year of the reports' dates (YYYY). */
     year: z.coerce
-      .number({ error: 'select.year: expected a year (YYYY)' })
-      .int({ message: 'select.year: expected a year (YYYY)' })
-      .min(1949, { message: 'select.year: expected a year (YYYY)' })
-      .max(9999, { message: 'select.year: expected a year (YYYY)' })
+      .number({ error: 'expected a year (YYYY)' })
+      .int({ message: 'expected a year (YYYY)' })
+      .min(1949, { message: 'expected a year (YYYY)' })
+      .max(9999, { message: 'expected a year (YYYY)' })
       .optional(),
     /** Report ids (folder names under content/reports/), in any order; the deck shows them oldest first. */
     reports: z
-      .array(z.string({ error: 'select.reports: expected report ids' }).trim().min(1, { message: 'select.reports: a report id must not be empty' }), {
-        error: 'select.reports: expected a list of report ids',
+      .array(z.string({ error: 'expected report ids' }).trim().min(1, { message: 'a report id must not be empty' }), {
+        error: 'expected a list of report ids',
       })
-      .min(1, { message: 'select.reports: must name at least one report' })
+      .min(1, { message: 'must name at least one report' })
       .optional(),
   })
   .strict()
   .refine((select) => select.issuer !== undefined || select.year !== undefined || select.reports !== undefined, {
-    message: 'select: name an issuer, a year or a list of reports',
+    message: 'name an issuer, a year or a list of reports',
   })
   .refine((select) => select.reports === undefined || (select.issuer === undefined && select.year === undefined), {
-    message: 'select: a list of reports stands alone (not with issuer or year)',
+    message: 'a list of reports stands alone (not with issuer or year)',
   });
 
 /** A deck across reports, read from slides/decks/<name>.yaml. */
 export const crossDeckConfigSchema = z
   .object({
     /** The deck's title, on its title slide and page (e.g. 2023年度巡察整改情况汇总). */
-    title: z.string({ error: 'title: expected the deck’s title' }).trim().min(1, { message: 'title: must not be empty' }),
+    title: z.string({ error: 'expected the deck’s title' }).trim().min(1, { message: 'must not be empty' }),
     /** Which reports it covers (see selectSchema). */
     select: selectSchema,
     /** The sections in order; leave one out to drop it. Default: every section. */
     sections: z
-      .array(z.enum(crossDeckSections, { error: `sections: expected one of ${crossDeckSections.join(', ')}` }))
-      .min(1, { message: 'sections: must hold at least one section' })
+      .array(z.enum(crossDeckSections, { error: `expected one of ${crossDeckSections.join(', ')}` }))
+      .min(1, { message: 'must hold at least one section' })
       .default([...crossDeckSections]),
   })
   .strict();

@@ -13,24 +13,18 @@ export function isCalendarDay(value: string): boolean {
 const asText = (value: unknown) =>
   value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : typeof value === 'number' ? String(value) : value;
 
-/** A calendar day written YYYY-MM-DD; the message names the field it is used for. */
-export function daySchema(field: string) {
-  return z.preprocess(
-    asText,
-    z
-      .string({ error: `${field}: expected a date written YYYY-MM-DD` })
-      .refine(isCalendarDay, { message: `${field}: not a valid date (expected YYYY-MM-DD, a real calendar day)` }),
-  );
-}
+/** A calendar day written YYYY-MM-DD. */
+export const daySchema = z.preprocess(
+  asText,
+  z.string({ error: 'expected a date written YYYY-MM-DD' }).refine(isCalendarDay, { message: 'not a valid date (expected YYYY-MM-DD, a real calendar day)' }),
+);
 
 /** A due date of a commitment: a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD). */
-export function dueSchema(field: string) {
-  return z.preprocess(
-    asText,
-    z
-      .string({ error: `${field}: expected YYYY, YYYY-MM or YYYY-MM-DD` })
-      .refine((value) => /^\d{4}$/.test(value) || /^\d{4}-(0[1-9]|1[0-2])$/.test(value) || isCalendarDay(value), {
-        message: `${field}: not a valid due date (expected YYYY, YYYY-MM or YYYY-MM-DD)`,
-      }),
-  );
-}
+export const dueSchema = z.preprocess(
+  asText,
+  z
+    .string({ error: 'expected YYYY, YYYY-MM or YYYY-MM-DD' })
+    .refine((value) => /^\d{4}$/.test(value) || /^\d{4}-(0[1-9]|1[0-2])$/.test(value) || isCalendarDay(value), {
+      message: 'not a valid due date (expected YYYY, YYYY-MM or YYYY-MM-DD)',
+    }),
+);

@@ -20,7 +20,7 @@ export const completedLayouts = ['slides', 'grid'] as const;
 
 // A section item is a built-in section name or `mdx:<file>`, a hand-written slide in slides/<report-id>/<file>.mdx.
 const sectionItem = z.string().regex(new RegExp(`^(${deckSections.join('|')}|mdx:[a-z0-9][a-z0-9-]*)$`, 'u'), {
-  message: `sections: expected one of ${deckSections.join(', ')} or mdx:<file> (a slides/<report-id>/<file>.mdx)`,
+  message: `expected one of ${deckSections.join(', ')} or mdx:<file> (a slides/<report-id>/<file>.mdx)`,
 });
 
 /** A report's deck configuration, read from slides/<report-id>/deck.yaml; every field is optional. */
@@ -29,15 +29,15 @@ export const deckConfigSchema = z
     /** The sections in order; leave one out to drop it; mdx:<file> inserts a hand-written slide. Default: every built-in section. */
     sections: z
       .array(sectionItem)
-      .min(1, { message: 'sections: must hold at least one section' })
+      .min(1, { message: 'must hold at least one section' })
       .default([...deckSections]),
     /**
      * status: the problems by status, each status opened by its group slide (default); report: in the report's own
      * groups (方面, categories, units) and printed order, each top-level group opened by a slide of its heading.
      */
-    problemOrder: z.enum(problemOrders, { error: `problemOrder: expected one of ${problemOrders.join(', ')}` }).default('status'),
+    problemOrder: z.enum(problemOrders, { error: `expected one of ${problemOrders.join(', ')}` }).default('status'),
     /** slides: one slide per completed problem (default); grid: one grid slide, details as vertical sub-slides. */
-    completedLayout: z.enum(completedLayouts, { error: `completedLayout: expected one of ${completedLayouts.join(', ')}` }).default('slides'),
+    completedLayout: z.enum(completedLayouts, { error: `expected one of ${completedLayouts.join(', ')}` }).default('slides'),
     /**
      * The presenter's own slide text for measures, by problem slug and measure number: `completed-01: { 2: 某某 }`.
      * The slide shows it instead of the measure's own words; the notes, page and exports keep the report's text.
@@ -46,11 +46,11 @@ export const deckConfigSchema = z
       .record(
         z.string(),
         z.record(
-          z.string().regex(/^[1-9][0-9]*$/u, { message: 'leads: a measure is named by its number (1, 2, …)' }),
-          z.string({ error: 'leads: expected the slide text' }).trim().min(1, { message: 'leads: must not be empty' }),
-          { error: 'leads: expected measure numbers and their slide text under each problem' },
+          z.string().regex(/^[1-9][0-9]*$/u, { message: 'a measure is named by its number (1, 2, …)' }),
+          z.string({ error: 'expected the slide text' }).trim().min(1, { message: 'must not be empty' }),
+          { error: 'expected measure numbers and their slide text under each problem' },
         ),
-        { error: 'leads: expected problem slugs (e.g. completed-01) and their measures' },
+        { error: 'expected problem slugs (e.g. completed-01) and their measures' },
       )
       .default({}),
   })

@@ -5,13 +5,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatFileSize } from '../../src/lib/files.ts';
-import { formatSourceLabel } from '../../src/lib/labels.ts';
-import { listMeasures } from '../../src/lib/measures.ts';
-import { getDeckPath } from '../../src/lib/urls.ts';
-import { splitFrontmatter } from '../../src/loaders/disk.ts';
-import { findReportSource } from '../../src/loaders/sources.ts';
-import { listHtml, textOf } from '../helpers/html.ts';
+import { formatFileSize } from '#src/lib/files.ts';
+import { formatSourceLabel } from '#src/lib/labels.ts';
+import { listMeasures } from '#src/lib/measures.ts';
+import { getDeckPath } from '#src/lib/urls.ts';
+import { splitFrontmatter } from '#src/loaders/disk.ts';
+import { findReportSource } from '#src/loaders/sources.ts';
+import { listHtml, textOf } from '#tests/helpers/html.ts';
 
 const reportsDir = path.resolve(import.meta.dirname, '../../content/reports');
 

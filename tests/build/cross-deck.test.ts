@@ -5,14 +5,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { listCrossDeckConfigs } from '../../src/deck/config-file.ts';
-import { planCrossDeck, selectCrossDeckReports } from '../../src/deck/cross-plan.ts';
-import { listPlannedSlideIds, listPlannedSlides } from '../../src/deck/plan.ts';
-import { collectDeckText } from '../../src/integrations/deck-fonts.ts';
-import { getBriefDeckPath, getCrossDeckPath, getReportPath } from '../../src/lib/urls.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { buildSite, projectRoot } from '../helpers/build.ts';
-import { minimalReportsDir } from '../helpers/fixtures.ts';
+import { listCrossDeckConfigs } from '#src/deck/config-file.ts';
+import { planCrossDeck, selectCrossDeckReports } from '#src/deck/cross-plan.ts';
+import { listPlannedSlideIds, listPlannedSlides } from '#src/deck/plan.ts';
+import { collectDeckText } from '#src/integrations/deck-fonts.ts';
+import { getBriefDeckPath, getCrossDeckPath, getReportPath } from '#src/lib/urls.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { buildSite, projectRoot } from '#tests/helpers/build.ts';
+import { minimalReportsDir } from '#tests/helpers/fixtures.ts';
 
 const distDir = inject('fixturesDist');
 const asOf = inject('fixturesBuildDate');

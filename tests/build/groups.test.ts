@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { renderLedgerCsv } from '#src/export/ledger.ts';
+import { renderLedgerCsv } from '#src/export/ledger-workbook.ts';
 import { getStatusLabel, labels } from '#src/lib/labels.ts';
 import { listLedgerRows } from '#src/lib/ledger.ts';
 import { getIssueSlug } from '#src/lib/order.ts';

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../helpers/build.ts';
-import { listHtml } from '../helpers/html.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+import { listHtml } from '#tests/helpers/html.ts';
 
 // The builds live in a temp folder, outside the project, so each page is validated under a file name inside the
 // project: the loader then finds the committed .htmlvalidate.json (a root config, nothing above it applies).

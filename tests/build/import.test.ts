@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { IMPORTED_REPORT_ID, SHAPED_REPORT_IDS } from '../fixtures/site.ts';
+import { readReportsFromDisk } from '#src/loaders/disk.ts';
+import { IMPORTED_REPORT_ID, SHAPED_REPORT_IDS } from '#tests/fixtures/site.ts';
 
 const dist = inject('fixturesDist');
 const { reports } = readReportsFromDisk(inject('fixturesReports'));

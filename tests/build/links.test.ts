@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import { decode, listFiles, toUrlPath } from '../helpers/html.ts';
+import { decode, listFiles, toUrlPath } from '#tests/helpers/html.ts';
 
 /** One entry of the Pagefind index: the URL it returns and the element ids it can link into. */
 interface Fragment {

@@ -4,11 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { getIssuerKey } from '../../src/lib/archive.ts';
-import { getIssueSlug } from '../../src/lib/order.ts';
-import { getIssuePath, getLedgerPath, getReportPath } from '../../src/lib/urls.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { roundsReportsDir } from '../helpers/fixtures.ts';
+import { getIssuerKey } from '#src/lib/archive.ts';
+import { getIssueSlug } from '#src/lib/order.ts';
+import { getIssuePath, getLedgerPath, getReportPath } from '#src/lib/urls.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { roundsReportsDir } from '#tests/helpers/fixtures.ts';
 
 // The fixture site is built at the root; every report in it is checked, the rounds fixture's among them.
 const BASE = '/';

@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { type BuildResult, buildSite } from '../helpers/build.ts';
-import { copyReports, editFile } from '../helpers/fixtures.ts';
+import { type BuildResult, buildSite } from '#tests/helpers/build.ts';
+import { copyReports, editFile } from '#tests/helpers/fixtures.ts';
 
 const listFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true, recursive: true })

@@ -5,12 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findInvisible } from '#src/lib/hygiene.ts';
+import { labels } from '#src/lib/labels.ts';
+import { ARRIVAL_REPORT_IDS, INVISIBLE_INSERTED } from '#tests/fixtures/site.ts';
+import { launchChromium } from '#tests/helpers/browser.ts';
+import type { Server } from '#tests/helpers/site.ts';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
-import { findInvisible } from '../../src/lib/hygiene.ts';
-import { labels } from '../../src/lib/labels.ts';
-import { ARRIVAL_REPORT_IDS, INVISIBLE_INSERTED } from '../fixtures/site.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import type { Server } from '../helpers/site.ts';
 
 const dist = inject('fixturesDist');
 const reportsDir = inject('fixturesReports');

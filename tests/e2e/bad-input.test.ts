@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { HOSTILE, HOSTILE_REPORT_ID } from '../fixtures/site.ts';
-import { openServedSite, type Server } from '../helpers/site.ts';
+import { HOSTILE, HOSTILE_REPORT_ID } from '#tests/fixtures/site.ts';
+import { openServedSite, type Server } from '#tests/helpers/site.ts';
 
 const dist = inject('fixturesDist');
 const { script: SCRIPT, image: IMAGE } = HOSTILE;

@@ -2,9 +2,9 @@
 // issuer's results are exactly the matching pages of that issuer's reports, and the address keeps the choice.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getPrintedProblem } from '../../src/lib/titles.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { openServedSite, type Server } from '../helpers/site.ts';
+import { getPrintedProblem } from '#src/lib/titles.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { openServedSite, type Server } from '#tests/helpers/site.ts';
 import { computeTruth, type IndexedPage, readIndexedPages, runSearchPage, withoutHash } from './search-support.ts';
 
 const dist = inject('fixturesDist');

@@ -3,9 +3,9 @@
 // "more" to the end still shows exactly the pages containing the term.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { GENERATED } from '#tests/fixtures/site.ts';
+import { launchChromium } from '#tests/helpers/browser.ts';
 import { startStaticServer as startServer } from '../../scripts/lib/static-server.ts';
-import { GENERATED } from '../fixtures/site.ts';
-import { launchChromium } from '../helpers/browser.ts';
 import { computeTruth, type IndexedPage, readIndexedPages, readResults, showAllResults, waitForResults, withoutHash } from './search-support.ts';
 
 interface Server {

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { normalizeForMatch, stripWhitespace } from '../../src/lib/text.ts';
-import { listHtml, toUrlPath } from '../helpers/html.ts';
+import { normalizeForMatch, stripWhitespace } from '#src/lib/text.ts';
+import { listHtml, toUrlPath } from '#tests/helpers/html.ts';
 
 /** One page Pagefind indexes: its URL path (with the base) and attributes of its data-pagefind-body element. */
 export interface IndexedPage {

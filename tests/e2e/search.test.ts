@@ -3,8 +3,8 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '#tests/helpers/browser.ts';
 import { startStaticServer as startServer } from '../../scripts/lib/static-server.ts';
-import { launchChromium } from '../helpers/browser.ts';
 import {
   compact,
   computeTruth,

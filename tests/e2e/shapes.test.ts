@@ -13,11 +13,11 @@ import { listReportIssues } from '#src/lib/order.ts';
 import { getIssueGroupPath } from '#src/lib/sections.ts';
 import { getPrintedProblem } from '#src/lib/titles.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
-import { SHAPE_FIXTURES } from '../fixtures/site.ts';
-import { projectRoot } from '../helpers/build.ts';
-import { parseCsv } from '../helpers/csv.ts';
-import { readPdf } from '../helpers/pdf.ts';
-import { readPptx } from '../helpers/pptx.ts';
+import { SHAPE_FIXTURES } from '#tests/fixtures/site.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+import { parseCsv } from '#tests/helpers/csv.ts';
+import { readPdf } from '#tests/helpers/pdf.ts';
+import { readPptx } from '#tests/helpers/pptx.ts';
 
 const distDir = inject('fixturesDist');
 const reportsDir = inject('fixturesReports');

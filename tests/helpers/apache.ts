@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { normalizeBase } from '#src/lib/urls.ts';
 import { getFreePort, pickHostingConfig, type RunningServer, readHostingConfig, stopProcess, waitForServer } from './hosting.ts';
 
 /** Where apache2 lives; APACHE_PATH overrides. */
@@ -61,7 +62,7 @@ export async function startApache(distDir: string, base = '/'): Promise<RunningS
   const child = spawn(apache, [...args, '-DFOREGROUND'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = `http://127.0.0.1:${port}${base.endsWith('/') ? base : `${base}/`}`;
+  const url = `http://127.0.0.1:${port}${normalizeBase(base)}`;
   const close = () => stopProcess(child, 'SIGTERM');
   const errorLog = path.join(prefixDir, 'error.log');
   await waitForServer(url, child, () => `${stderr}${existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : ''}`, close);

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { normalizeBase } from '#src/lib/urls.ts';
 import { getFreePort, pickHostingConfig, type RunningServer, readHostingConfig, stopProcess, waitForServer } from './hosting.ts';
 
 /** Where nginx lives; NGINX_PATH overrides. */
@@ -50,7 +51,7 @@ export async function startNginx(distDir: string, base = '/'): Promise<RunningSe
   const child = spawn(nginx, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = `http://127.0.0.1:${port}${base.endsWith('/') ? base : `${base}/`}`;
+  const url = `http://127.0.0.1:${port}${normalizeBase(base)}`;
   const close = () => stopProcess(child, 'SIGQUIT');
   await waitForServer(url, child, () => stderr, close);
   return { url, close };

@@ -12,11 +12,11 @@ import { parse as parseYaml } from 'yaml';
 import { findInvisible, removeInvisible } from '#src/lib/hygiene.ts';
 import { sanitizeSourceHtml } from '#src/lib/source-html.ts';
 import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '#src/loaders/disk.ts';
+import { readParagraphs, secondReportFile, writeDocx, writeHostilePage, writePdf, writeScannedPdf } from '#tests/fixtures/import/generate.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+import { createReportsDirs } from '#tests/helpers/fixtures.ts';
 import { importReport } from '../../scripts/import/import.ts';
 import { normalizeOcrPunctuation, readTesseractTsv, removeCjkSpaces } from '../../scripts/import/ocr.ts';
-import { readParagraphs, secondReportFile, writeDocx, writeHostilePage, writePdf, writeScannedPdf } from '../fixtures/import/generate.ts';
-import { projectRoot } from '../helpers/build.ts';
-import { createReportsDirs } from '../helpers/fixtures.ts';
 
 const SEED_ID = 'szkj-20220422';
 const seedReportsDir = path.join(projectRoot, 'content/reports');

@@ -12,10 +12,10 @@ import { formatListNumber } from '#src/import/formats/docx.ts';
 import { extractPdfText } from '#src/import/formats/pdf.ts';
 import { DATE_LINE, PROBLEM, SECTION, SUBSECTION } from '#src/import/patterns.ts';
 import { mapRadicals } from '#src/import/radicals.ts';
-import { splitParagraphs, splitSentences, stripWhitespace } from '#src/lib/text.ts';
+import { splitParagraphs } from '#src/lib/mdx-blocks.ts';
+import { splitSentences, stripWhitespace } from '#src/lib/text.ts';
 import { splitFrontmatter } from '#src/loaders/disk.ts';
 import { reportSchema } from '#src/schemas/report.ts';
-import { type ImportOptions, importReport } from '../../scripts/import/import.ts';
 import {
   allCompleted,
   convertWithLibreOffice,
@@ -25,10 +25,11 @@ import {
   writeGovernmentPage,
   writeListNumberedDocx,
   writePdf,
-} from '../fixtures/import/generate.ts';
-import { projectRoot } from '../helpers/build.ts';
-import { createReportsDirs } from '../helpers/fixtures.ts';
-import { assertSystemPackages, systemPackages } from '../helpers/system.ts';
+} from '#tests/fixtures/import/generate.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+import { createReportsDirs } from '#tests/helpers/fixtures.ts';
+import { assertSystemPackages, systemPackages } from '#tests/helpers/system.ts';
+import { type ImportOptions, importReport } from '../../scripts/import/import.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rk-import-offices-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

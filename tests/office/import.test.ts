@@ -7,19 +7,19 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ImportError } from '#src/import/errors.ts';
-import { decodeText } from '#src/import/formats/text.ts';
+import { decodeText } from '#src/import/formats/txt.ts';
 import { preparePublishedSource } from '#src/import/published.ts';
 import { formatSummary } from '#src/import/summary.ts';
 import { formatFileSize } from '#src/lib/files.ts';
 import { formatSourceLabel } from '#src/lib/labels.ts';
-import { splitParagraphs } from '#src/lib/text.ts';
+import { splitParagraphs } from '#src/lib/mdx-blocks.ts';
 import { splitFrontmatter } from '#src/loaders/disk.ts';
 import { findReportSource, listReportSources } from '#src/loaders/sources.ts';
 import { reportSchema } from '#src/schemas/report.ts';
+import { readParagraphs, secondReportFile, secondReportWrappedFile, writeDocx, writeGb18030, writePdf } from '#tests/fixtures/import/generate.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+import { createReportsDirs } from '#tests/helpers/fixtures.ts';
 import { importReport } from '../../scripts/import/import.ts';
-import { readParagraphs, secondReportFile, secondReportWrappedFile, writeDocx, writeGb18030, writePdf } from '../fixtures/import/generate.ts';
-import { projectRoot } from '../helpers/build.ts';
-import { createReportsDirs } from '../helpers/fixtures.ts';
 
 const seedDir = path.join(projectRoot, 'content/reports/szkj-20220422');
 /** The published report's text, extracted from its PDF, kept beside its content. */

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateReportsFolder } from '../../src/loaders/disk.ts';
-import { isCalendarDay } from '../../src/schemas/dates.ts';
-import { issueSchema } from '../../src/schemas/issue.ts';
-import { reportSchema } from '../../src/schemas/report.ts';
-import { copyReports, editFile } from '../helpers/fixtures.ts';
+import { validateReportsFolder } from '#src/loaders/disk.ts';
+import { isCalendarDay } from '#src/schemas/dates.ts';
+import { issueSchema } from '#src/schemas/issue.ts';
+import { reportSchema } from '#src/schemas/report.ts';
+import { copyReports, editFile } from '#tests/helpers/fixtures.ts';
 
 const REPORT = 'demo-2023/report.yaml';
 const C1 = 'demo-2023/issues/completed-01.mdx';
@@ -176,6 +176,15 @@ describe('bad content fails with a message naming the file and the field', () =>
       expect(line).toContain(`: ${testCase.field}: `);
     });
   }
+});
+
+describe('a nested field', () => {
+  it('is named by its full path, indices included, exactly once', () => {
+    const dir = copyReports();
+    editFile(dir, REPORT, (t) => t.replace('      text: 2022年12月20日，局党组召开专题会议，部署整改任务。', "      text: ''"));
+    const errors = validateReportsFolder(dir).filter((error) => error.includes('organisation'));
+    expect(errors).toEqual([`${path.join(dir, REPORT)}: organisation.measures.0.text: must not be empty`]);
+  });
 });
 
 describe('schema details', () => {

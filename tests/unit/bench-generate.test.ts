@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '../../src/loaders/disk.ts';
-import { generateReports, loadSeedCorpus, writeReports } from '../fixtures/generate-reports.ts';
+import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '#src/loaders/disk.ts';
+import { generateReports, loadSeedCorpus, writeReports } from '#tests/fixtures/generate-reports.ts';
 
 const corpus = loadSeedCorpus();
 const made: string[] = [];

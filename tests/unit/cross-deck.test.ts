@@ -2,16 +2,16 @@
 // against counts made here straight from the fixture collection's entries (tests/fixtures/slides-cross).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listCrossDeckConfigs } from '../../src/deck/config-file.ts';
-import { type CrossDeckSource, getBuildDate, planCrossDeck, selectCrossDeckReports } from '../../src/deck/cross-plan.ts';
-import { listPlannedSlides, type PlannedSlide } from '../../src/deck/plan.ts';
-import { getDuePeriod } from '../../src/lib/commitments.ts';
-import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
-import { getPrintedProblem } from '../../src/lib/titles.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { crossDeckConfigSchema } from '../../src/schemas/cross-deck.ts';
-import { projectRoot } from '../helpers/build.ts';
-import { groupedReportsDir, minimalReportsDir, roundsReportsDir } from '../helpers/fixtures.ts';
+import { listCrossDeckConfigs } from '#src/deck/config-file.ts';
+import { type CrossDeckSource, getBuildDate, planCrossDeck, selectCrossDeckReports } from '#src/deck/cross-plan.ts';
+import { listPlannedSlides, type PlannedSlide } from '#src/deck/plan.ts';
+import { getDuePeriod } from '#src/lib/commitments.ts';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { getPrintedProblem } from '#src/lib/titles.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { crossDeckConfigSchema } from '#src/schemas/cross-deck.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+import { groupedReportsDir, minimalReportsDir, roundsReportsDir } from '#tests/helpers/fixtures.ts';
 
 const folders = [roundsReportsDir, groupedReportsDir, minimalReportsDir];
 const reports: ReportEntry[] = folders.flatMap((dir) => readReportsFromDisk(dir).reports);

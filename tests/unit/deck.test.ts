@@ -1,19 +1,20 @@
 // The deck's pure parts: planning slides from config + entries, the config schema, the chart and the facts.
 import { describe, expect, it } from 'vitest';
-import { layoutTotalsChart } from '../../src/deck/chart.ts';
-import { listOrganisationFacts } from '../../src/deck/facts.ts';
-import { CONTENT_WIDTH, leavesShortLastLine } from '../../src/deck/fit.ts';
-import { getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
-import { SPACE } from '../../src/deck/tokens.ts';
-import { listMeasures } from '../../src/lib/measures.ts';
-import { getIssueSlug, listIssuesByStatus, listReportIssues } from '../../src/lib/order.ts';
-import { formatGroupHeading, getIssueGroupPath, listIssueGroups } from '../../src/lib/sections.ts';
-import { formatShare, getReportStats } from '../../src/lib/stats.ts';
-import { getDeckSlideId } from '../../src/lib/urls.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { deckConfigSchema, deckSections } from '../../src/schemas/deck.ts';
-import { issueStatuses } from '../../src/schemas/issue.ts';
-import { groupedReportsDir } from '../helpers/fixtures.ts';
+import { layoutTotalsChart } from '#src/deck/chart.ts';
+import { listOrganisationFacts } from '#src/deck/facts.ts';
+import { CONTENT_WIDTH, leavesShortLastLine } from '#src/deck/fit.ts';
+import { getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '#src/deck/plan.ts';
+import { SPACE } from '#src/deck/tokens.ts';
+import { listMeasures } from '#src/lib/measures.ts';
+import { getIssueSlug, listIssuesByStatus, listReportIssues } from '#src/lib/order.ts';
+import { formatGroupHeading, getIssueGroupPath, listIssueGroups } from '#src/lib/sections.ts';
+import { formatShare, getReportStats } from '#src/lib/stats.ts';
+import { getDeckSlideId } from '#src/lib/urls.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { deckConfigSchema, deckSections } from '#src/schemas/deck.ts';
+import { parseWithFieldErrors } from '#src/schemas/error-map.ts';
+import { issueStatuses } from '#src/schemas/issue.ts';
+import { groupedReportsDir } from '#tests/helpers/fixtures.ts';
 
 const { reports } = readReportsFromDisk();
 const { issues } = readIssuesFromDisk();
@@ -60,9 +61,11 @@ describe('planDeck', () => {
 
   it('defaults need no file and unknown sections are rejected with the field named', () => {
     expect(getDefaultDeckConfig().sections).toEqual([...deckSections]);
-    const result = deckConfigSchema.safeParse({ sections: ['titel'] });
+    const result = parseWithFieldErrors(deckConfigSchema, { sections: ['titel'] });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/^sections:/u);
+    // The field is named once, with its index: no `sections.0: sections: …`.
+    expect(!result.success && result.errors).toEqual([expect.stringMatching(/^sections\.0: expected one of title, /u)]);
+    expect(!result.success && result.errors[0]?.match(/sections/gu)?.length).toBe(1);
     expect(deckConfigSchema.safeParse({ layout: 'grid' }).success).toBe(false);
   });
 });

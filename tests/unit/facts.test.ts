@@ -12,7 +12,7 @@ import { formatChineseNumeral, getReportSections, listStatusGroups } from '#src/
 import { getReportStats } from '#src/lib/stats.ts';
 import { isIgnoredForMatch, isZeroWidth, normalizeForMatch, stripWhitespace, stripZeroWidth } from '#src/lib/text.ts';
 import { getReportPath, pathWithBase } from '#src/lib/urls.ts';
-import { assertValidReportsFolder, readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { loadValidReportsFolder, readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { issueStatuses } from '#src/schemas/issue.ts';
 import { reportSchema } from '#src/schemas/report.ts';
 import { isIgnoredChar } from '#src/search/match.ts';
@@ -183,12 +183,12 @@ describe('folder validation', () => {
     // A whole-second time, which the file system stores exactly and utimes can restore.
     const time = new Date('2024-01-01T00:00:00Z');
     utimesSync(file, time, time);
-    assertValidReportsFolder(dir);
+    loadValidReportsFolder(dir);
     // Same size and time: an edit the signature cannot see, so a second validation would be the only way to notice it.
     editFile(dir, relative, (text) => text.replace(/(\n\s+problems: )(\d)\n/u, (_, head, n) => `${head}${(Number(n) + 1) % 10}\n`));
     utimesSync(file, time, time);
-    expect(() => assertValidReportsFolder(dir)).not.toThrow();
+    expect(() => loadValidReportsFolder(dir)).not.toThrow();
     utimesSync(file, time, new Date(time.getTime() + 1000));
-    expect(() => assertValidReportsFolder(dir)).toThrow(/declared\.problems/u);
+    expect(() => loadValidReportsFolder(dir)).toThrow(/declared\.problems/u);
   });
 });

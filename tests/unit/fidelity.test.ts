@@ -4,9 +4,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitParagraphs, splitSentences, stripWhitespace } from '#src/lib/text.ts';
-import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { splitParagraphs } from '#src/lib/mdx-blocks.ts';
+import { splitSentences, stripWhitespace } from '#src/lib/text.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const reportsDir = path.join(repoRoot, 'content/reports');

@@ -16,14 +16,14 @@ import {
   pickBaseForm,
   SCALES,
   USABLE_HEIGHT,
-} from '../../src/deck/fit.ts';
-import { CONTINUED, type IssueSlide, listPlannedSlideIds, listPlannedSlides, planDeck, planIssue } from '../../src/deck/plan.ts';
-import { listMeasurePoints, listMeasures } from '../../src/lib/measures.ts';
-import { getPrintedProblem } from '../../src/lib/titles.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { deckConfigSchema } from '../../src/schemas/deck.ts';
-import { projectRoot } from '../helpers/build.ts';
-import { LONG_REPORT_ID, longReportsDir } from '../helpers/fixtures.ts';
+} from '#src/deck/fit.ts';
+import { CONTINUED, type IssueSlide, listPlannedSlideIds, listPlannedSlides, planDeck, planIssue } from '#src/deck/plan.ts';
+import { listMeasurePoints, listMeasures } from '#src/lib/measures.ts';
+import { getPrintedProblem } from '#src/lib/titles.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { deckConfigSchema } from '#src/schemas/deck.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+import { LONG_REPORT_ID, longReportsDir } from '#tests/helpers/fixtures.ts';
 
 const { reports } = readReportsFromDisk(longReportsDir);
 const { issues } = readIssuesFromDisk(longReportsDir);

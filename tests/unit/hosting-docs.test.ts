@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderCspHeader } from '../../src/lib/csp.ts';
-import { projectRoot } from '../helpers/build.ts';
+import { renderCspHeader } from '#src/lib/csp.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
 
 const dir = path.join(projectRoot, 'docs', 'hosting');
 const files = readdirSync(dir).filter((name) => name.endsWith('.conf'));

@@ -8,9 +8,9 @@ import { parse as parseYaml } from 'yaml';
 import { formatSummary } from '#src/import/summary.ts';
 import { getIssueSlug } from '#src/lib/order.ts';
 import { readIssuesFromDisk, validateReportsFolder } from '#src/loaders/disk.ts';
+import { secondReportFile } from '#tests/fixtures/import/generate.ts';
+import { editFile } from '#tests/helpers/fixtures.ts';
 import { importReport } from '../../scripts/import/import.ts';
-import { secondReportFile } from '../fixtures/import/generate.ts';
-import { editFile } from '../helpers/fixtures.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rk-import-continues-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

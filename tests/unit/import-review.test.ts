@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stripWhitespace } from '#src/lib/text.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
 import { importReport } from '../../scripts/import/import.ts';
-import { projectRoot } from '../helpers/build.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'rk-import-review-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -5,16 +5,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ALL_PROBLEMS_SHEET, buildLedgerWorkbook, measureTextWidth, toSheetName } from '../../src/export/ledger.ts';
-import { getStatusLabel } from '../../src/lib/labels.ts';
-import { listLedgerIssuers, listLedgerRows } from '../../src/lib/ledger.ts';
-import { getBodyText, listMeasures } from '../../src/lib/measures.ts';
-import { getIssueSlug } from '../../src/lib/order.ts';
-import { stripWhitespace } from '../../src/lib/text.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { projectRoot } from '../helpers/build.ts';
-import { parseCsv } from '../helpers/csv.ts';
-import { roundsReportsDir } from '../helpers/fixtures.ts';
+import { ALL_PROBLEMS_SHEET, buildLedgerWorkbook, toSheetName } from '#src/export/ledger-workbook.ts';
+import { getExcelTextWidth } from '#src/lib/char-width.ts';
+import { getStatusLabel } from '#src/lib/labels.ts';
+import { listLedgerIssuers, listLedgerRows } from '#src/lib/ledger.ts';
+import { getBodyText, listMeasures } from '#src/lib/measures.ts';
+import { getIssueSlug } from '#src/lib/order.ts';
+import { stripWhitespace } from '#src/lib/text.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+import { parseCsv } from '#tests/helpers/csv.ts';
+import { roundsReportsDir } from '#tests/helpers/fixtures.ts';
 
 const seedDir = path.join(projectRoot, 'content/reports');
 
@@ -58,7 +59,7 @@ describe('ledger rows', () => {
     });
   });
   it('measures Chinese text as two columns a character and makes sheet names Excel accepts', () => {
-    expect(measureTextWidth('问题ab')).toBe(6);
+    expect(getExcelTextWidth('问题ab')).toBe(6);
     expect(toSheetName('a/b:c', new Set())).toBe('a-b-c');
     const long = 'x'.repeat(40);
     const first = toSheetName(long, new Set());

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { formatDue, getDuePeriod, listCommitments } from '../../src/lib/commitments.ts';
-import { findCitations, listCitedDocuments, listIssueDocuments } from '../../src/lib/documents.ts';
-import type { IssueEntry, ReportEntry } from '../../src/lib/entries.ts';
-import { formatFileSize } from '../../src/lib/files.ts';
-import { formatSourceLabel } from '../../src/lib/labels.ts';
-import { getBodyText, listMeasures } from '../../src/lib/measures.ts';
-import { compareIssues, getAdjacentIssues, getIssueSlug, listIssuesByStatus, listReportIssues, sortReportsNewestFirst } from '../../src/lib/order.ts';
-import { formatShare, getReportStats } from '../../src/lib/stats.ts';
-import { compactChineseSpacing, escapeMdx, normalizeForMatch, splitParagraphs, unescapeMdx } from '../../src/lib/text.ts';
-import { getReportTimeline } from '../../src/lib/timeline.ts';
-import { readIssuesFromDisk, readReportsFromDisk } from '../../src/loaders/disk.ts';
-import { minimalReportsDir } from '../helpers/fixtures.ts';
+import { getCharEm, getExcelTextWidth, isWideChar } from '#src/lib/char-width.ts';
+import { formatDue, getDuePeriod, listCommitments } from '#src/lib/commitments.ts';
+import { findCitations, listCitedDocuments, listIssueDocuments } from '#src/lib/documents.ts';
+import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { formatFileSize } from '#src/lib/files.ts';
+import { formatSourceLabel } from '#src/lib/labels.ts';
+import { splitParagraphs } from '#src/lib/mdx-blocks.ts';
+import { getBodyText, listMeasures } from '#src/lib/measures.ts';
+import { compareIssues, getAdjacentIssues, getIssueSlug, listIssuesByStatus, listReportIssues, sortReportsNewestFirst } from '#src/lib/order.ts';
+import { formatShare, getReportStats } from '#src/lib/stats.ts';
+import { compactChineseSpacing, escapeMdx, normalizeForMatch } from '#src/lib/text.ts';
+import { getReportTimeline } from '#src/lib/timeline.ts';
+import { getPublicUrl, normalizeBase } from '#src/lib/urls.ts';
+import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
+import { minimalReportsDir } from '#tests/helpers/fixtures.ts';
 
 const { reports } = readReportsFromDisk(minimalReportsDir);
 const { issues } = readIssuesFromDisk(minimalReportsDir);
@@ -189,14 +192,43 @@ describe('text', () => {
     expect(compactChineseSpacing('开设“加速推进科技自立自强 打造产业科技创新高地”专栏')).toBe('开设“加速推进科技自立自强 打造产业科技创新高地”专栏');
     expect(compactChineseSpacing('看苏州 APP等平台')).toBe('看苏州APP等平台');
   });
-  it('escapes and unescapes MDX syntax', () => {
+  it('escapes MDX syntax so the syntax tree gives the text back', () => {
     const text = '<script>{x}</script> *a* #b';
-    expect(unescapeMdx(escapeMdx(text))).toBe(text);
+    expect(splitParagraphs(escapeMdx(text))).toEqual([text]);
     expect(escapeMdx(text)).not.toMatch(/(^|[^\\])[<{]/u);
     expect(splitParagraphs(`${escapeMdx('甲<乙>')}\n\n丙`)).toEqual(['甲<乙>', '丙']);
   });
   it('normalises for matching: no spaces, zero-width characters or brackets', () => {
     expect(normalizeForMatch('苏科资 〔2022〕\u200b1号')).toBe('苏科资20221号');
     expect(normalizeForMatch('4035.4 万元')).toBe('4035.4万元');
+  });
+});
+
+describe('character widths', () => {
+  it('gives Han characters one em for every renderer and two Excel columns, Latin less', () => {
+    for (const face of ['web', 'office'] as const) {
+      expect(getCharEm('整', face)).toBe(1);
+      expect(getCharEm('“', face)).toBe(1);
+      expect(getCharEm('a', face)).toBeLessThan(1);
+    }
+    // The office faces set Latin wider than the browser's Noto Sans SC.
+    expect(getCharEm('a', 'office')).toBeGreaterThan(getCharEm('a', 'web'));
+    expect(isWideChar('，')).toBe(true);
+    expect(isWideChar('𠀀')).toBe(true);
+    expect(isWideChar('a')).toBe(false);
+    expect(getExcelTextWidth('问题ab𠀀')).toBe(8);
+  });
+});
+
+describe('base path and public URLs', () => {
+  it('normalises any spelling of a base path to /x/y/', () => {
+    for (const given of ['', '/', '//']) expect(normalizeBase(given)).toBe('/');
+    for (const given of ['archive', '/archive', 'archive/', '/archive//']) expect(normalizeBase(given)).toBe('/archive/');
+    expect(normalizeBase('/kit/archive')).toBe('/kit/archive/');
+  });
+  it('resolves a site path against the public origin and the base, with or without slashes', () => {
+    expect(getPublicUrl('https://example.org', '/archive', 'reports/x/')).toBe('https://example.org/archive/reports/x/');
+    expect(getPublicUrl('https://example.org/', 'archive/', '/reports/x/')).toBe('https://example.org/archive/reports/x/');
+    expect(getPublicUrl('https://example.org', '/', 'reports/x/')).toBe('https://example.org/reports/x/');
   });
 });

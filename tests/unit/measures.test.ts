@@ -1,12 +1,12 @@
 // The split of a problem's body into lead-in and measures (一是, 二是, …) that the deck, the problem page's
 // anchors and search's measure links share, and the printed problem and short titles derived from a title.
 import { describe, expect, it } from 'vitest';
-import { getBodyText, listMeasurePoints, listMeasures, splitMeasures } from '../../src/lib/measures.ts';
-import { stripWhitespace } from '../../src/lib/text.ts';
-import { getPrintedProblem, proposeShortTitle, SHORT_TITLE_MAX } from '../../src/lib/titles.ts';
-import { findCollectionWarnings } from '../../src/lib/validate.ts';
-import { readIssuesFromDisk } from '../../src/loaders/disk.ts';
-import { longReportsDir } from '../helpers/fixtures.ts';
+import { getBodyText, listMeasurePoints, listMeasures, splitMeasures } from '#src/lib/measures.ts';
+import { stripWhitespace } from '#src/lib/text.ts';
+import { getPrintedProblem, proposeShortTitle, SHORT_TITLE_MAX } from '#src/lib/titles.ts';
+import { findCollectionWarnings } from '#src/lib/validate.ts';
+import { readIssuesFromDisk } from '#src/loaders/disk.ts';
+import { longReportsDir } from '#tests/helpers/fixtures.ts';
 
 describe('splitMeasures', () => {
   it('splits inline ordinals inside one paragraph, each measure verbatim', () => {

@@ -7,8 +7,8 @@ import { readMdxSlideText } from '#src/deck/mdx-text.ts';
 import { listPlannedSlideIds, planDeck } from '#src/deck/plan.ts';
 import { composePptxDeck } from '#src/deck/pptx/compose.ts';
 import { contentBox, frame, minFontPx } from '#src/deck/pptx/frame.ts';
-import { countLines, getTextEm } from '#src/deck/pptx/measure.ts';
 import type { PptxDeck, TextBox } from '#src/deck/pptx/model.ts';
+import { countRunLines, getTextEm } from '#src/deck/pptx/text-size.ts';
 import { dedupeParagraphProps } from '#src/deck/pptx/write.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { projectRoot } from '#tests/helpers/build.ts';
@@ -100,14 +100,14 @@ describe('text measure', () => {
   test('counts Chinese at one em a character, keeping one em spare a line', () => {
     expect(getTextEm('整改')).toBe(2);
     // 20 characters at 20 px need 400 px plus the spare em: 420 px hold them on one line, 419 px do not.
-    expect(countLines([{ text: '字'.repeat(20), sizePx: 20 }], 420)).toBe(1);
-    expect(countLines([{ text: '字'.repeat(20), sizePx: 20 }], 419)).toBe(2);
+    expect(countRunLines([{ text: '字'.repeat(20), sizePx: 20 }], 420)).toBe(1);
+    expect(countRunLines([{ text: '字'.repeat(20), sizePx: 20 }], 419)).toBe(2);
   });
 
   test('keeps Latin words whole and adds LibreOffice’s spacing between Chinese and figures', () => {
     expect(getTextEm('2022年')).toBeGreaterThan(getTextEm('2022') + 1);
     const word = 'supervise@example.org';
-    expect(countLines([{ text: `联系${word}`, sizePx: 20 }], (getTextEm(word) + 2) * 20)).toBe(2);
+    expect(countRunLines([{ text: `联系${word}`, sizePx: 20 }], (getTextEm(word) + 2) * 20)).toBe(2);
   });
 });
 

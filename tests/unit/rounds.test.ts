@@ -1,13 +1,13 @@
 // Rounds: `continues` links validated from disk (file and field named) and the chains derived from them.
 import { describe, expect, it } from 'vitest';
-import { type CarriedSlide, getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '../../src/deck/plan.ts';
-import { composePptxDeck } from '../../src/deck/pptx/compose.ts';
-import { getIssueSlug } from '../../src/lib/order.ts';
-import { getNextRound, indexRounds, listCarriedIssues, listOpenChains, listRounds, proposeContinues } from '../../src/lib/rounds.ts';
-import { getDeckSlideId } from '../../src/lib/urls.ts';
-import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '../../src/loaders/disk.ts';
-import { deckConfigSchema } from '../../src/schemas/deck.ts';
-import { copyReports, editFile, roundsReportsDir } from '../helpers/fixtures.ts';
+import { type CarriedSlide, getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '#src/deck/plan.ts';
+import { composePptxDeck } from '#src/deck/pptx/compose.ts';
+import { getIssueSlug } from '#src/lib/order.ts';
+import { getNextRound, indexRounds, listCarriedIssues, listOpenChains, listRounds, proposeContinues } from '#src/lib/rounds.ts';
+import { getDeckSlideId } from '#src/lib/urls.ts';
+import { readIssuesFromDisk, readReportsFromDisk, validateReportsFolder } from '#src/loaders/disk.ts';
+import { deckConfigSchema } from '#src/schemas/deck.ts';
+import { copyReports, editFile, roundsReportsDir } from '#tests/helpers/fixtures.ts';
 
 const { reports } = readReportsFromDisk(roundsReportsDir);
 const { issues } = readIssuesFromDisk(roundsReportsDir);

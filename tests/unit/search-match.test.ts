@@ -1,10 +1,10 @@
 // The pure matching functions of the search page: normalisation, terms, hits, excerpts and measure anchors.
 import { describe, expect, it } from 'vitest';
-import { normalizeForMatch } from '../../src/lib/text.ts';
-import { findCandidates, orderHits, type SearchHit } from '../../src/search/engine.ts';
-import { extractIndexedPage } from '../../src/search/extract.ts';
-import { addBundlePreloads, readBundleFiles } from '../../src/search/indexer.ts';
-import { buildExcerpt, findAnchorAt, findTerms, normalizeWithMap, splitQuery } from '../../src/search/match.ts';
+import { normalizeForMatch } from '#src/lib/text.ts';
+import { findCandidates, orderHits, type SearchHit } from '#src/search/engine.ts';
+import { extractIndexedPage } from '#src/search/extract.ts';
+import { addBundlePreloads, readBundleFiles } from '#src/search/indexer.ts';
+import { buildExcerpt, findAnchorAt, findTerms, normalizeWithMap, splitQuery } from '#src/search/match.ts';
 import {
   comparePages,
   decodeAnchors,
@@ -20,7 +20,7 @@ import {
   toRecordContent,
   toRecordFilters,
   toRecordMeta,
-} from '../../src/search/record.ts';
+} from '#src/search/record.ts';
 
 describe('search matching', () => {
   it('normalises exactly like normalizeForMatch, keeping a map to the original offsets', () => {
@@ -76,7 +76,7 @@ describe('search matching', () => {
 
 describe('excerpts for several terms', () => {
   it('shows a window around each term, merged when they overlap', async () => {
-    const { findFirstOffsets } = await import('../../src/search/match.ts');
+    const { findFirstOffsets } = await import('#src/search/match.ts');
     const text = `${'甲'.repeat(100)}孵化器${'乙'.repeat(100)}绩效${'丙'.repeat(100)}`;
     const terms = ['孵化器', '绩效'];
     const parts = buildExcerpt(text, findTerms(text, terms)!, 10, findFirstOffsets(text, terms));

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BLOCK, CONTENT_WIDTH, MIN_FONT_PX, SLIDE } from '../../src/deck/fit.ts';
-import { colors, contentBox, frame } from '../../src/deck/pptx/frame.ts';
-import { listCssTokens, PALETTE, renderTokenCss } from '../../src/deck/tokens.ts';
+import { BLOCK, CONTENT_WIDTH, MIN_FONT_PX, SLIDE } from '#src/deck/fit.ts';
+import { colors, contentBox, frame } from '#src/deck/pptx/frame.ts';
+import { listCssTokens, PALETTE, renderTokenCss } from '#src/deck/tokens.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const theme = readFileSync(path.join(projectRoot, 'slides/theme/theme.css'), 'utf8');

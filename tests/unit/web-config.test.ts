@@ -2,9 +2,9 @@
 // the policy header, read back through an XML parser as IIS would read them.
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { getMediaType } from '../../src/hosting/mime.ts';
-import { IIS_DEFAULT_TYPES, listMimeMappings, renderWebConfig } from '../../src/hosting/web-config.ts';
-import { renderCspHeader } from '../../src/lib/csp.ts';
+import { getMediaType } from '#src/hosting/mime.ts';
+import { IIS_DEFAULT_TYPES, listMimeMappings, renderWebConfig } from '#src/hosting/web-config.ts';
+import { renderCspHeader } from '#src/lib/csp.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['remove', 'mimeMap', 'error', 'add'].includes(name) });
 type Attributes = Record<string, string>;

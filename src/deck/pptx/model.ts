@@ -1,6 +1,6 @@
 // The PowerPoint deck as plain data: slides of positioned text boxes and shapes in frame px.
 // Slide renderers build it, tests read it, and write.ts is the only module that knows pptxgenjs.
-import { countLines } from './measure.ts';
+import { countRunLines } from './text-size.ts';
 
 /** A stretch of text with its own look inside a paragraph. */
 export interface Run {
@@ -98,7 +98,7 @@ export interface PptxDeck {
 export function measureParagraphs(paragraphs: readonly Paragraph[], width: number, lineHeight: number, bulletIndentPx = 0): number {
   return paragraphs.reduce((height, paragraph, index) => {
     const runs = paragraph.runs.map((run) => ({ text: run.text, sizePx: run.sizePx ?? paragraph.sizePx }));
-    const lines = countLines(runs, width - (paragraph.bullet ? bulletIndentPx : 0));
+    const lines = countRunLines(runs, width - (paragraph.bullet ? bulletIndentPx : 0));
     return height + (index > 0 ? (paragraph.spaceBeforePx ?? 0) : 0) + lines * getLinePitch(paragraph, lineHeight);
   }, 0);
 }

@@ -21,9 +21,9 @@ import type {
 import { GRID_COLUMNS, SPACE } from '#src/deck/tokens.ts';
 import { labels } from '#src/lib/labels.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
-import { bodyLineHeight, type FittedSlide, fitSlide, headingLineHeight, placeBullets, placeHeading } from './layout.ts';
-import { getTextEm } from './measure.ts';
 import { createParagraph, fitTextBox, type Paragraph, type PathShape, type PptxSlide, type Run, type SlideItem } from './model.ts';
+import { bodyLineHeight, type FittedSlide, fitSlide, headingLineHeight, placeBullets, placeHeading } from './slide-parts.ts';
+import { getTextEm } from './text-size.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
 // Each status its colour (the theme's .status-* rules); a group of the report's own whose problems differ in status

@@ -1,19 +1,29 @@
-// Writes a PptxDeck as a .pptx with pptxgenjs, then completes the package with jszip: one <a:pPr> per
-// paragraph, each heading as its slide's title placeholder, the theme's East Asian font (so text typed in later
-// is Chinese-ready too), speaker notes as Chinese paragraphs with their own <a:ea>, and a content digest that
-// tells a later export whether the file was edited. The only module that knows pptxgenjs.
+// Writes a PptxDeck as a .pptx with pptxgenjs, then completes the package (jszip, and the parsed-XML steps of
+// ooxml.ts): one <a:pPr> per paragraph, each heading as its slide's title placeholder, the theme's East Asian font
+// (so text typed in later is Chinese-ready too), speaker notes as Chinese paragraphs with their own <a:ea>, and a
+// content digest that tells a later export whether the file was edited. The only module that calls pptxgenjs.
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
 import { colors, fonts, getInches, getPoints, slideInches } from './frame.ts';
 import { bulletIndentPx, getLinePitch, type PathShape, type PptxDeck, type Shape, type TextBox } from './model.ts';
+import {
+  buildXml,
+  createElement,
+  findElements,
+  getChildren,
+  getTag,
+  getText,
+  keepOneParagraphProps,
+  markTitlePlaceholder,
+  parseXml,
+  setThemeEastAsianFont,
+  splitNotesParagraphs,
+  type XmlNode,
+} from './ooxml.ts';
 
 const layoutName = 'DECK_16x9';
 const lang = 'zh-CN';
-
-function escapeXml(text: string): string {
-  return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
-}
 
 /** Slide numbers (1-based) by slide id, for links between slides. */
 type SlideNumbers = ReadonlyMap<string, number>;
@@ -136,74 +146,41 @@ export function buildPresentation(deck: PptxDeck): PptxGenJS {
   return pptx;
 }
 
-const runProps = `<a:rPr lang="${lang}" altLang="en-US" dirty="0"><a:latin typeface="${fonts.latin}"/><a:ea typeface="${fonts.eastAsian}"/></a:rPr>`;
-
-/** A notes body's paragraphs: one <a:p> per line of the notes, each run Chinese-tagged with its East Asian font. */
-function renderNotesParagraphs(encoded: string): string {
-  return encoded
-    .split(/\r?\n/u)
-    .map((line) => (line ? `<a:p><a:r>${runProps}<a:t>${line}</a:t></a:r></a:p>` : `<a:p><a:endParaRPr lang="${lang}" dirty="0"/></a:p>`))
-    .join('');
-}
-
-const PARAGRAPH = /<a:p>([\s\S]*?)<\/a:p>/gu;
-const PARAGRAPH_PROPS = /<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/gu;
-
-/**
- * Keeps one <a:pPr> per paragraph, first: pptxgenjs 4 writes one before every run of a multi-run paragraph,
- * which the schema forbids (PowerPoint then offers to repair the file). Each kept one turns hanging punctuation
- * off, so a closing 。 or ， moves to the next line with its character instead of hanging past the text box:
- * the fit rule counts that case, and text stays inside its box in PowerPoint, WPS and LibreOffice alike.
- */
+/** Keeps one <a:pPr> per paragraph of an XML part (ooxml.ts, step 1); exported for its test. */
 export function dedupeParagraphProps(xml: string): string {
-  return xml.replace(PARAGRAPH, (_all, inner: string) => {
-    let seen = false;
-    const kept = inner.replace(PARAGRAPH_PROPS, (props) => {
-      if (seen) return '';
-      seen = true;
-      return props.includes('hangingPunct=') ? props : props.replace(/^<a:pPr\b/u, '<a:pPr hangingPunct="0"');
-    });
-    return `<a:p>${kept}</a:p>`;
-  });
+  const nodes = parseXml(xml);
+  keepOneParagraphProps(nodes);
+  return buildXml(nodes);
 }
 
-/** The object name of a slide's heading text box (layout.ts, slides.ts). */
+/** The object name of a slide's heading text box (slide-parts.ts, slides.ts). */
 export const HEADING_NAME = '标题';
 
-/**
- * Makes a slide's heading box its title placeholder, so PowerPoint's outline, accessibility checker and
- * presenter view list the slide by its heading. Its own position and type settings stay as written.
- */
-export function markTitle(xml: string): string {
-  const heading = new RegExp(`(<p:cNvPr id="\\d+" name="${HEADING_NAME}"></p:cNvPr>)<p:cNvSpPr/><p:nvPr></p:nvPr>`, 'u');
-  return xml.replace(heading, '$1<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr>');
+/** Reads, edits and writes back every part of the package whose name matches `pattern`. */
+async function editParts(zip: JSZip, pattern: RegExp, edit: (nodes: XmlNode[], name: string) => void): Promise<void> {
+  for (const name of Object.keys(zip.files).filter((file) => pattern.test(file))) {
+    const nodes = parseXml(await zip.file(name)!.async('string'));
+    edit(nodes, name);
+    zip.file(name, buildXml(nodes));
+  }
 }
 
-/** Completes the package pptxgenjs wrote: one paragraph-properties element per paragraph, theme fonts, notes paragraphs. Returns the new bytes. */
+/**
+ * Completes the package pptxgenjs wrote, the documented post-processing of src/deck/pptx/ooxml.ts: one
+ * paragraph-properties element per paragraph, headings as title placeholders, theme fonts, notes paragraphs, and
+ * the export's digest. Returns the new bytes.
+ */
 export async function completePackage(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
-  for (const name of Object.keys(zip.files).filter((file) => /^ppt\/slides\/slide\d+\.xml$/u.test(file))) {
-    zip.file(name, markTitle(dedupeParagraphProps(await zip.file(name)!.async('string'))));
-  }
-  const face = escapeXml(fonts.eastAsian);
-  for (const name of Object.keys(zip.files).filter((file) => /^ppt\/theme\/theme\d+\.xml$/u.test(file))) {
-    const xml = await zip.file(name)!.async('string');
-    zip.file(
-      name,
-      xml
-        .replace(/<a:ea typeface=""\/>/gu, `<a:ea typeface="${face}"/>`)
-        .replace(/<a:font script="Hans" typeface="[^"]*"\/>/gu, `<a:font script="Hans" typeface="${face}"/>`),
-    );
-  }
-  for (const name of Object.keys(zip.files).filter((file) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/u.test(file))) {
-    const xml = await zip.file(name)!.async('string');
-    const next = xml.replace(
-      /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/u,
-      (_all, text: string) => renderNotesParagraphs(text),
-    );
-    if (next === xml) throw new Error(`${name}: the speaker notes are not where pptxgenjs ${PptxGenJS.prototype.constructor.name} puts them`);
-    zip.file(name, next);
-  }
+  await editParts(zip, /^ppt\/slides\/slide\d+\.xml$/u, (nodes) => {
+    keepOneParagraphProps(nodes);
+    markTitlePlaceholder(nodes, HEADING_NAME);
+  });
+  await editParts(zip, /^ppt\/theme\/theme\d+\.xml$/u, (nodes) => setThemeEastAsianFont(nodes, fonts.eastAsian));
+  await editParts(zip, /^ppt\/notesSlides\/notesSlide\d+\.xml$/u, (nodes, name) => {
+    if (!splitNotesParagraphs(nodes, { lang, latin: fonts.latin, eastAsian: fonts.eastAsian }))
+      throw new Error(`${name}: the speaker notes are not in a body placeholder, where pptxgenjs puts them`);
+  });
   await stampFingerprint(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
@@ -224,9 +201,15 @@ async function getContentDigest(zip: JSZip): Promise<string> {
 
 /** Records the content digest in the core properties (dc:identifier), so a later export can tell an edited copy. */
 async function stampFingerprint(zip: JSZip): Promise<void> {
-  const core = await zip.file('docProps/core.xml')!.async('string');
-  const stamp = `<dc:identifier>${FINGERPRINT}${await getContentDigest(zip)}</dc:identifier>`;
-  zip.file('docProps/core.xml', core.replace(/<dc:identifier>[^<]*<\/dc:identifier>|(?=<\/cp:coreProperties>)/u, stamp));
+  const nodes = parseXml(await zip.file('docProps/core.xml')!.async('string'));
+  const properties = findElements(nodes, 'cp:coreProperties')[0];
+  if (!properties) throw new Error('docProps/core.xml: no cp:coreProperties, where pptxgenjs writes the document properties');
+  const stamp = createElement('dc:identifier', {}, [{ '#text': `${FINGERPRINT}${await getContentDigest(zip)}` }]);
+  const children = getChildren(properties);
+  const existing = children.findIndex((child) => getTag(child) === 'dc:identifier');
+  if (existing >= 0) children[existing] = stamp;
+  else children.push(stamp);
+  zip.file('docProps/core.xml', buildXml(nodes));
 }
 
 /**
@@ -236,9 +219,9 @@ async function stampFingerprint(zip: JSZip): Promise<void> {
 export async function isUntouchedExport(bytes: Uint8Array): Promise<boolean> {
   try {
     const zip = await JSZip.loadAsync(bytes);
-    const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
-    const stamped = new RegExp(`<dc:identifier>${FINGERPRINT}([0-9a-f]{64})</dc:identifier>`, 'u').exec(core)?.[1];
-    return stamped !== undefined && stamped === (await getContentDigest(zip));
+    const core = parseXml((await zip.file('docProps/core.xml')?.async('string')) ?? '');
+    const identifier = findElements(core, 'dc:identifier').map(getText)[0] ?? '';
+    return identifier.startsWith(FINGERPRINT) && identifier.slice(FINGERPRINT.length) === (await getContentDigest(zip));
   } catch {
     return false;
   }

@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { IIS_DEFAULT_TYPES } from '../../src/hosting/web-config.ts';
-import { parsePolicy } from '../../src/lib/csp.ts';
+import { IIS_DEFAULT_TYPES } from '#src/hosting/web-config.ts';
+import { parsePolicy } from '#src/lib/csp.ts';
 
 type Attributes = Record<string, string>;
 type Ordered = Record<string, unknown> & { ':@'?: Attributes };

@@ -1,8 +1,9 @@
 // The ledger as an Excel workbook and a CSV file, from the same rows the /ledger/ pages show.
 import ExcelJS from 'exceljs';
+import { getExcelTextWidth } from '#src/lib/char-width.ts';
 import { labels } from '#src/lib/labels.ts';
 import { formatMeasuresSummary, formatRound, LEDGER_COLUMNS, type LedgerRow } from '#src/lib/ledger.ts';
-import { getIssuePath } from '#src/lib/urls.ts';
+import { getIssuePath, getPublicUrl } from '#src/lib/urls.ts';
 
 /** Where the archive is published, so problems and later rounds become links; without it the cells hold text only. */
 export interface LedgerLinks {
@@ -32,7 +33,7 @@ export function toExcelDate(day: string): Date {
 }
 
 const link = (links: LedgerLinks | undefined, reportId: string, slug: string, text: string): CellValue =>
-  links ? { text, hyperlink: new URL(`${links.base.replace(/\/*$/u, '/')}${getIssuePath(reportId, slug)}`, links.siteUrl).href } : text;
+  links ? { text, hyperlink: getPublicUrl(links.siteUrl, links.base, getIssuePath(reportId, slug)) } : text;
 
 /** The deadlines cell: a real date when the problem has one deadline with a known day; otherwise text, one deadline a line (month-only ones as YYYY-MM). */
 function deadlineValue(row: LedgerRow): CellValue {
@@ -70,13 +71,6 @@ const COLUMNS: ExportColumn[] = [
 /** The export's header row, in order. */
 export const LEDGER_EXPORT_HEADERS: readonly string[] = COLUMNS.map((column) => column.header);
 
-/** Display width of text in Excel character units: CJK and full-width characters take two. */
-export function measureTextWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-  return width;
-}
-
 /** A worksheet name Excel accepts (≤ 31 characters, none of : \ / ? * [ ]), unique among `taken`. */
 export function toSheetName(wanted: string, taken: ReadonlySet<string>): string {
   const clean = wanted.replace(/[:\\/?*[\]]/gu, '-').slice(0, 31) || 'sheet';
@@ -98,12 +92,12 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, rows: readonly Ledge
     const target = sheet.getColumn(index + 1);
     if (column.numFmt) target.numFmt = column.numFmt;
     const longest = Math.max(
-      measureTextWidth(column.header),
+      getExcelTextWidth(column.header),
       ...rows.flatMap((row, offset) =>
         column
           .text(row, offset + 1)
           .split('\n')
-          .map(measureTextWidth),
+          .map(getExcelTextWidth),
       ),
     );
     target.width = Math.min(column.maxWidth, longest + 2);

@@ -7,7 +7,7 @@ import { colors, contentBox, frame, minFontPx } from './frame.ts';
 import { createParagraph, fitTextBox, type Paragraph, type Run, type SlideItem, type TextBox } from './model.ts';
 
 /** Type sizes in frame px for one try of the fit. */
-export interface TypeScale {
+export interface TypeStep {
   heading: number;
   body: number;
   /** Labels, legends, commitments: fit.ts's TYPE.small, never above the body size. */
@@ -19,8 +19,8 @@ export interface TypeScale {
  * The plan (src/deck/fit.ts) has already chosen slides and sizes that fit its budget; the smaller steps only
  * absorb what PowerPoint, WPS and LibreOffice set wider than a browser (Latin fallback faces, autospacing).
  */
-export function listTypeSteps(planned: { heading: number; body: number }): TypeScale[] {
-  const steps: TypeScale[] = [];
+export function listTypeSteps(planned: { heading: number; body: number }): TypeStep[] {
+  const steps: TypeStep[] = [];
   for (let cut = 0; ; cut += 2) {
     const body = Math.max(minFontPx, planned.body - cut);
     steps.push({ heading: Math.max(minFontPx + 8, planned.heading - cut), body, small: Math.max(minFontPx, Math.min(TYPE.small, body - 2)) });
@@ -120,7 +120,7 @@ export interface FittedSlide {
 }
 
 /** Builds a slide at the largest type step that fits; throws naming the slide when even the floor does not. */
-export function fitSlide(id: string, planned: { heading: number; body: number }, build: (scale: TypeScale) => SlideItem[]): FittedSlide {
+export function fitSlide(id: string, planned: { heading: number; body: number }, build: (scale: TypeStep) => SlideItem[]): FittedSlide {
   const steps = listTypeSteps(planned);
   for (const scale of steps) {
     const items = build(scale);
