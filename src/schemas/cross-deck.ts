@@ -14,11 +14,7 @@ export const crossDeckNamePattern = /^[a-z0-9][a-z0-9-]*$/u;
 const selectSchema = z
   .object({
     /** The issuing body, exactly as the reports' `issuer` gives it. */
-    issuer: z
-      .string({ error: 'expected the issuing body as the reports give it' })
-      .trim()
-      .min(1, { message: 'must not be empty' })
-      .optional(),
+    issuer: z.string({ error: 'expected the issuing body as the reports give it' }).trim().min(1, { message: 'must not be empty' }).optional(),
     /** The year of the reports' dates (YYYY). */
     year: z.coerce
       .number({ error: 'expected a year (YYYY)' })
