@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
+import { getShardMode } from '#src/search/shard-mode.ts';
 
 /**
  * The index step in a worker with a small young generation: reading thousands of pages would otherwise grow the
@@ -45,7 +46,8 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         worker ??= startIndexWorker();
         const pages = await worker.index(fileURLToPath(dir));
-        logger.info(`Pagefind indexed ${pages} pages (position index)`);
+        if (getShardMode() === 'none') logger.info('SEARCH_SHARDS=none: no search index; merge its shards with npm run search:merge');
+        else logger.info(`Pagefind indexed ${pages} pages (position index, SEARCH_SHARDS=${getShardMode()})`);
       },
     },
   };

@@ -8,14 +8,15 @@
 // The index is one or more shards (src/search/record.ts): each a Pagefind bundle and a folder of the project's own
 // records, one small JSON file per page, which is all a shown result fetches. Nothing here reads or writes Pagefind's
 // files: it writes its bundle through the Node API and only names, for the search page to preload, the files the
-// bundle holds (listBundleFiles). With several shards, the search page merges the bundles with Pagefind's mergeIndex.
+// bundle holds (listBundleFiles). A shard can be written by a separate job (scripts/search-shard.ts) and merged into
+// a site (scripts/search-merge.ts); the search page then merges the bundles with Pagefind's mergeIndex.
 //
 // The search page learns the shards (linkSearchPage): their folders and order, as a data attribute, and it preloads
 // the first bundle's entry, metadata and WebAssembly with the page instead of one after the other once Pagefind runs.
 // The entry is asked for with a tag that is a hash of the bundle's entry file (Pagefind's metaCacheTag), which
 // changes with every index, instead of a timestamp no cache can hold.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { getSearchPath } from '#src/lib/urls.ts';
@@ -38,6 +39,7 @@ import {
   toSearchRecord,
   toSortValue,
 } from '#src/search/record.ts';
+import { getShardMode, type ShardMode } from '#src/search/shard-mode.ts';
 
 /** Whether a top-level folder of a built site holds the search index or Astro's assets, not pages. */
 function isIndexFolder(name: string): boolean {
@@ -171,6 +173,14 @@ export function readShardFiles(outDir: string): ShardFile[] {
   });
 }
 
+/** The base path the built search page was built for (its form's data-pagefind-base). */
+export function readSearchPageBase(outDir: string): string {
+  const file = path.join(outDir, getSearchPath(), 'index.html');
+  const base = /data-pagefind-base="([^"]*)"/u.exec(readFileSync(file, 'utf8'))?.[1];
+  if (base === undefined) throw new Error(`${file}: no data-pagefind-base`);
+  return base;
+}
+
 /** Points the built search page at the shards written into the site; a search page without the marker is an error naming it. */
 export function linkSearchPage(outDir: string): SearchShard[] {
   const shards = placeShards(readShardFiles(outDir));
@@ -235,10 +245,69 @@ export async function writeSearchShard(outDir: string, name: string, pages: read
   return shard;
 }
 
-/** Indexes every page of the built site at outDir marked data-pagefind-body as one shard and links the search page; returns the page count. */
-export async function buildSearchIndex(outDir: string): Promise<number> {
+/**
+ * Indexes every page of the built site at outDir marked data-pagefind-body, in place of any index it has, as one
+ * shard or one per report year (`mode`), and links the search page; returns the page count (0 when the mode is none).
+ */
+export async function buildSearchIndex(outDir: string, mode: ShardMode = getShardMode()): Promise<number> {
+  if (mode === 'none') return 0;
   const pages = readSearchPages(outDir);
-  await writeSearchShard(outDir, ONE_PIECE, pages);
+  // An index written before (a site indexed again) would hold the same pages twice.
+  removeSearchIndex(outDir);
+  if (mode === 'one') await writeSearchShard(outDir, ONE_PIECE, pages);
+  else {
+    const years = [...new Set(pages.map((page) => page.date.slice(0, 4)))];
+    for (const year of years) await writeSearchShard(outDir, `y${year}`, selectShardPages(pages, { years: [Number(year), Number(year)] }));
+  }
   linkSearchPage(outDir);
   return pages.length;
+}
+
+/** Which pages a shard holds: those of reports dated in a range of years (inclusive), of one issuer, or both. */
+export interface ShardSelection {
+  years?: readonly [number, number] | undefined;
+  issuer?: string | undefined;
+}
+
+/** The pages a shard selection holds. */
+export function selectShardPages(pages: readonly SearchPage[], { years, issuer }: ShardSelection): SearchPage[] {
+  return pages.filter((page) => {
+    const year = Number(page.date.slice(0, 4));
+    return (!years || (year >= years[0] && year <= years[1])) && (issuer === undefined || page.issuer === issuer);
+  });
+}
+
+/** Removes every shard of the search index from a built site: the bundles and the records. */
+export function removeSearchIndex(outDir: string): void {
+  for (const entry of readdirSync(outDir, { withFileTypes: true }))
+    if (entry.isDirectory() && entry.name !== '_astro' && isIndexFolder(entry.name)) rmSync(path.join(outDir, entry.name), { recursive: true, force: true });
+}
+
+/**
+ * Merges shards written by separate jobs (each a folder holding what writeSearchShard wrote) into a built site, in
+ * place of its own index, and points its search page at them. Everything is checked before the site is touched:
+ * the shards must hold every page of the site marked for search, each once. Returns the shards as linked.
+ */
+export function mergeSearchShards(outDir: string, sources: readonly string[]): SearchShard[] {
+  const files = sources.flatMap((source) => {
+    const found = readShardFiles(source);
+    if (found.length === 0) throw new Error(`${source}: no search shard (${RECORDS_FOLDER}/<name>/${SHARD_FILE})`);
+    return found.map((file) => ({ source, file }));
+  });
+  // Throws naming a page two shards hold.
+  placeShards(files.map(({ file }) => file));
+  const marked = new Set(readSearchPages(outDir).map((page) => page.url));
+  const held = new Set(files.flatMap(({ file }) => file.pages.map((page) => page.url)));
+  const missing = [...marked].filter((url) => !held.has(url));
+  const extra = [...held].filter((url) => !marked.has(url));
+  if (missing.length > 0 || extra.length > 0)
+    throw new Error(
+      `the shards do not hold the site's pages: ${missing.length} missing${missing.length > 0 ? ` (${missing.slice(0, 3).join(', ')}…)` : ''}, ${extra.length} not in the site${extra.length > 0 ? ` (${extra.slice(0, 3).join(', ')}…)` : ''}`,
+    );
+  removeSearchIndex(outDir);
+  for (const { source, file } of files) {
+    cpSync(path.join(source, file.bundle), path.join(outDir, file.bundle), { recursive: true });
+    cpSync(path.join(source, file.records), path.join(outDir, file.records), { recursive: true });
+  }
+  return linkSearchPage(outDir);
 }

@@ -24,6 +24,7 @@ import {
   toRecordFilters,
   toSearchRecord,
 } from '../../src/search/record.ts';
+import { getShardMode } from '../../src/search/shard-mode.ts';
 
 describe('search matching', () => {
   it('normalises exactly like normalizeForMatch, keeping a map to the original offsets', () => {
@@ -352,6 +353,11 @@ describe('search shards', () => {
     expect(shards[0]!.bundle).toBe('pagefind-new/');
     expect(getShardFolders(ONE_PIECE).bundle).toBe('pagefind/');
     expect(() => getShardFolders('../x')).toThrow(/shard name/u);
+  });
+
+  it('reads how the build shards its index from SEARCH_SHARDS', () => {
+    expect([undefined, '', 'one', 'year', 'none'].map((value) => getShardMode(value))).toEqual(['one', 'one', 'one', 'year', 'none']);
+    expect(() => getShardMode('month')).toThrow(/SEARCH_SHARDS=month: expected one, year or none/u);
   });
 
   it('refuses a page that two shards hold', () => {
