@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 25,5000] [--runs 3] [--per-report 25] [--seed 1] [--keep] [--out FILE]
+// npm run bench [-- --sizes 25,5000] [--runs 3] [--per-report 25] [--seed 1] [--shards one|year] [--keep] [--out FILE]
 //
 // The benchmark, side by side with its peers in the same run (docs/benchmark.md): for each size it builds the
 // project and the plain-Astro floor alternately (and, at the seed's size, Starlight), then runs the fixed query set
@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, wr
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { getShardMode, type ShardMode } from '../src/search/shard-mode.ts';
 import { generateReportsFolder } from '../tests/fixtures/generate-reports.ts';
 import { findProblemPage, folderSize, weighPage } from './bench/assets.ts';
 import { measureDeck, measureFirstSearch } from './bench/browser.ts';
@@ -31,12 +32,14 @@ interface Options {
   runs: number;
   perReport: number;
   seed: number;
+  /** How the project's build shards its search index (SEARCH_SHARDS, src/search/shard-mode.ts). */
+  shards: ShardMode;
   keep: boolean;
   out: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: null, runs: 3, perReport: 25, seed: 1, keep: false, out: path.join(root, 'bench-results/latest.json') };
+  const options: Options = { sizes: null, runs: 3, perReport: 25, seed: 1, shards: 'one', keep: false, out: path.join(root, 'bench-results/latest.json') };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i] ?? '';
@@ -48,10 +51,11 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--runs') options.runs = Math.max(1, Number(value()));
     else if (flag === '--per-report') options.perReport = Number(value());
     else if (flag === '--seed') options.seed = Number(value());
+    else if (flag === '--shards') options.shards = getShardMode(value());
     else if (flag === '--out') options.out = path.resolve(value());
     else if (flag === '--keep') options.keep = true;
     else {
-      console.log('usage: npm run bench -- [--sizes 25,5000] [--runs 3] [--per-report 25] [--seed 1] [--keep] [--out FILE]');
+      console.log('usage: npm run bench -- [--sizes 25,5000] [--runs 3] [--per-report 25] [--seed 1] [--shards one|year] [--keep] [--out FILE]');
       process.exit(flag === '--help' || flag === '-h' ? 0 : 2);
     }
   }
@@ -62,9 +66,16 @@ function parseArgs(argv: readonly string[]): Options {
 const BUILD_SCRIPT = path.join(root, 'scripts/build.ts');
 
 /** One cold project build of `reportsDir` into `distDir`. */
-function buildProject(reportsDir: string, work: string, distDir: string, run: number): Promise<Measured> {
+function buildProject(reportsDir: string, work: string, distDir: string, run: number, shards: ShardMode): Promise<Measured> {
   rmSync(distDir, { recursive: true, force: true });
-  const env = { ...process.env, DIST_DIR: distDir, ASTRO_CACHE_DIR: path.join(work, `project-cache-${run}`), BASE_PATH: '/', REPORTS_DIR: reportsDir };
+  const env = {
+    ...process.env,
+    SEARCH_SHARDS: shards,
+    DIST_DIR: distDir,
+    ASTRO_CACHE_DIR: path.join(work, `project-cache-${run}`),
+    BASE_PATH: '/',
+    REPORTS_DIR: reportsDir,
+  };
   return runMeasured(process.execPath, [BUILD_SCRIPT], { cwd: root, env, logFile: path.join(work, `project-${run}.log`) });
 }
 
@@ -127,7 +138,7 @@ async function measureSize(
   const log = (text: string) => console.log(`[${size}] ${text}`);
 
   for (let run = 1; run <= options.runs; run += 1) {
-    const project = await buildProject(reportsDir, work, distDir, run);
+    const project = await buildProject(reportsDir, work, distDir, run, options.shards);
     result.project.push(project);
     flush(result);
     log(`run ${run}: project ${project.ok ? `${project.seconds.toFixed(1)} s, ${(project.peakBytes / 2 ** 20).toFixed(0)} MB` : project.error}`);
@@ -184,7 +195,7 @@ async function main(): Promise<void> {
   const machine = readMachine();
   const machineLine = formatMachine(machine);
   console.log(
-    `Benchmark: sizes ${sizes.join(', ')}; ${options.runs} alternated runs; work folder ${workRoot}\nMachine: ${machineLine}; load average before: ${load.join(' ')}\n`,
+    `Benchmark: sizes ${sizes.join(', ')}; ${options.runs} alternated runs; search index SEARCH_SHARDS=${options.shards}; work folder ${workRoot}\nMachine: ${machineLine}; load average before: ${load.join(' ')}\n`,
   );
   const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
   const started = new Date().toISOString();

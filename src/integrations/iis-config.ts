@@ -1,6 +1,6 @@
 // Writes web.config (IIS) into the built site in astro:build:done, after the search index (see astro.config.mjs), so
 // the MIME map is derived from every file the build emitted, the search bundle included.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -30,6 +30,8 @@ export function listFileExtensions(dir: string): { extensions: Set<string>; bare
  * writes web.config again.
  */
 export function writeWebConfig(outDir: string, base: string): { extensions: number; bare: string[] } {
+  // Written again (after the search index or a merge), it maps the site's files, not a previous web.config.
+  rmSync(path.join(outDir, WEB_CONFIG_FILE), { force: true });
   const { extensions, bare } = listFileExtensions(outDir);
   if (!extensions.has('.pf_meta') && getShardMode() !== 'none')
     throw new Error(`${WEB_CONFIG_FILE}: no Pagefind index in ${outDir}; write the search index first`);

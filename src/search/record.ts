@@ -149,21 +149,12 @@ export function toSearchRecord(page: SearchPage): SearchRecord {
   return { url, kind, title, report, status, number, text, anchors };
 }
 
-/** A record read back from its JSON file; a file that is not one is an error naming its URL. */
+/** A record read back from its JSON file (written by toSearchRecord); a file that is not one is an error naming its URL. */
 export function readSearchRecord(value: unknown, from: string): SearchRecord {
-  const record = value as Partial<SearchRecord> | null;
-  if (!record || typeof record.url !== 'string' || typeof record.title !== 'string' || typeof record.text !== 'string' || !Array.isArray(record.anchors))
+  const record = value as SearchRecord | null;
+  if (typeof record?.url !== 'string' || typeof record.title !== 'string' || typeof record.text !== 'string' || !Array.isArray(record.anchors))
     throw new Error(`${from}: not a search record`);
-  return {
-    url: record.url,
-    kind: record.kind === 'report' ? 'report' : 'issue',
-    title: record.title,
-    report: typeof record.report === 'string' ? record.report : '',
-    status: typeof record.status === 'string' ? record.status : null,
-    number: Number.isInteger(record.number) && (record.number ?? 0) > 0 ? (record.number as number) : null,
-    text: record.text,
-    anchors: record.anchors.filter((anchor) => typeof anchor?.id === 'string' && Number.isInteger(anchor.start)).sort((a, b) => a.start - b.start),
-  };
+  return record;
 }
 
 /** A record's filters, in the shard named `shard`. */
