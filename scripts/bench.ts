@@ -1,20 +1,24 @@
-// npm run bench [-- --sizes 25,5000] [--runs 3] [--per-report 25] [--seed 1] [--keep] [--out FILE]
+// npm run bench [-- --sizes 25,5000] [--runs 3] [--per-report 25] [--seed 1] [--shards one|year] [--keep] [--out FILE]
 //
 // The benchmark, side by side with its peers in the same run (docs/benchmark.md): for each size it builds the
 // project and the plain-Astro floor alternately (and, at the seed's size, Starlight), then runs the fixed query set
 // (scripts/bench/queries.ts) on the project's /search/ and on Pagefind's default UI over the same pages, again
 // alternately. Every figure is the median of the runs, printed with the peer's beside it and their ratio. The seed
 // size uses content/reports; other sizes use reports generated from the seed (tests/fixtures/generate-reports.ts).
-// Prints Markdown tables and writes bench-results/latest.json.
+// Prints Markdown tables and writes bench-results/latest.json, with the machine it ran on (scripts/bench/machine.ts).
+// The file is rewritten after every measurement ("complete": false until the end), so a run that crashes or is
+// killed still leaves what it measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
+import { getShardMode, type ShardMode } from '../src/search/shard-mode.ts';
 import { generateReportsFolder } from '../tests/fixtures/generate-reports.ts';
 import { findProblemPage, folderSize, weighPage } from './bench/assets.ts';
 import { measureDeck, measureFirstSearch } from './bench/browser.ts';
+import { formatMachine, readMachine } from './bench/machine.ts';
 import { type Measured, runMeasured, runSteps } from './bench/measure.ts';
 import { floorCommands, PEER_PAGE, writeFloorProject, writePagefindUiPeer, writeStarlightProject } from './bench/peers.ts';
 import { BENCH_QUERIES } from './bench/queries.ts';
@@ -29,6 +33,8 @@ interface Options {
   runs: number;
   perReport: number;
   seed: number;
+  /** How the project's build shards its search index (SEARCH_SHARDS, src/search/shard-mode.ts). */
+  shards: ShardMode;
   keep: boolean;
   out: string;
 }
@@ -39,11 +45,12 @@ const ARG_OPTIONS = {
   'per-report': { type: 'string' },
   seed: { type: 'string' },
   out: { type: 'string' },
+  shards: { type: 'string' },
   keep: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const USAGE = 'usage: npm run bench -- [--sizes 25,5000] [--runs 3] [--per-report 25] [--seed 1] [--keep] [--out FILE]';
+const USAGE = 'usage: npm run bench -- [--sizes 25,5000] [--runs 3] [--per-report 25] [--seed 1] [--shards one|year] [--keep] [--out FILE]';
 
 /** The options on the command line, read with node:util parseArgs like every script's; --help or a bad option prints the usage. */
 function readOptions(): Options {
@@ -67,6 +74,7 @@ function readOptions(): Options {
     runs: Math.max(1, Number(values.runs ?? 3)),
     perReport: Number(values['per-report'] ?? 25),
     seed: Number(values.seed ?? 1),
+    shards: getShardMode(values.shards ?? 'one'),
     keep: values.keep === true,
     out: path.resolve(values.out ?? path.join(root, 'bench-results/latest.json')),
   };
@@ -76,9 +84,16 @@ function readOptions(): Options {
 const BUILD_SCRIPT = path.join(root, 'scripts/build.ts');
 
 /** One cold project build of `reportsDir` into `distDir`. */
-function buildProject(reportsDir: string, work: string, distDir: string, run: number): Promise<Measured> {
+function buildProject(reportsDir: string, work: string, distDir: string, run: number, shards: ShardMode): Promise<Measured> {
   rmSync(distDir, { recursive: true, force: true });
-  const env = { ...process.env, DIST_DIR: distDir, ASTRO_CACHE_DIR: path.join(work, `project-cache-${run}`), BASE_PATH: '/', REPORTS_DIR: reportsDir };
+  const env = {
+    ...process.env,
+    SEARCH_SHARDS: shards,
+    DIST_DIR: distDir,
+    ASTRO_CACHE_DIR: path.join(work, `project-cache-${run}`),
+    BASE_PATH: '/',
+    REPORTS_DIR: reportsDir,
+  };
   return runMeasured(process.execPath, [BUILD_SCRIPT], { cwd: root, env, logFile: path.join(work, `project-${run}.log`) });
 }
 
@@ -104,7 +119,18 @@ function countReports(dir: string): { reports: number; problems: number } {
   return { reports, problems };
 }
 
-async function measureSize(size: number, seedCount: number, options: Options, work: string, browser: Browser | null): Promise<SizeResult> {
+/**
+ * Measures one size, calling `flush` with its result so far after every measurement, so the results file always
+ * holds what has been measured.
+ */
+async function measureSize(
+  size: number,
+  seedCount: number,
+  options: Options,
+  work: string,
+  browser: Browser | null,
+  flush: (result: SizeResult) => void,
+): Promise<SizeResult> {
   const seed = size === seedCount;
   const reportsDir = seed ? path.join(root, 'content/reports') : path.join(work, 'reports');
   if (!seed) generateReportsFolder(reportsDir, { problems: size, perReport: options.perReport, seed: options.seed });
@@ -121,6 +147,7 @@ async function measureSize(size: number, seedCount: number, options: Options, wo
     deck: null,
     pages: null,
   };
+  flush(result);
   const floorDir = path.join(work, 'floor');
   writeFloorProject(floorDir, reportsDir);
   const starlightDir = path.join(work, 'starlight');
@@ -129,18 +156,21 @@ async function measureSize(size: number, seedCount: number, options: Options, wo
   const log = (text: string) => console.log(`[${size}] ${text}`);
 
   for (let run = 1; run <= options.runs; run += 1) {
-    const project = await buildProject(reportsDir, work, distDir, run);
+    const project = await buildProject(reportsDir, work, distDir, run, options.shards);
     result.project.push(project);
+    flush(result);
     log(`run ${run}: project ${project.ok ? `${project.seconds.toFixed(1)} s, ${(project.peakBytes / 2 ** 20).toFixed(0)} MB` : project.error}`);
     const floorOut = path.join(work, 'floor-dist');
     const floor = await buildPeer('floor', floorDir, work, run, floorCommands(floorDir, root, floorOut), floorOut);
     result.floor.push(floor);
+    flush(result);
     log(`run ${run}: floor ${floor.ok ? `${floor.seconds.toFixed(1)} s, ${(floor.peakBytes / 2 ** 20).toFixed(0)} MB` : floor.error}`);
     if (seed) {
       const starlightOut = path.join(work, 'starlight-dist');
       const astro = [{ command: process.execPath, args: [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', starlightDir] }];
       const starlight = await buildPeer('starlight', starlightDir, work, run, astro, starlightOut);
       result.starlight.push(starlight);
+      flush(result);
       log(`run ${run}: starlight ${starlight.ok ? `${starlight.seconds.toFixed(1)} s` : starlight.error}`);
     }
   }
@@ -149,6 +179,7 @@ async function measureSize(size: number, seedCount: number, options: Options, wo
   result.pages = folderSize(distDir).pages;
   const problem = findProblemPage(distDir);
   result.problemPage = problem ? weighPage(distDir, problem.pagePath) : null;
+  flush(result);
   writePagefindUiPeer(root, distDir);
   if (browser) {
     const server = await startStaticServer({ root: distDir, base: '/' });
@@ -158,10 +189,12 @@ async function measureSize(size: number, seedCount: number, options: Options, wo
           const q = encodeURIComponent(search.query);
           search.project.push(await measureFirstSearch(browser, `${server.url}search/?q=${q}`, false));
           search.peer.push(await measureFirstSearch(browser, `${server.url}${PEER_PAGE}?q=${q}`, true));
+          flush(result);
         }
         log(`run ${run}: searches measured`);
       }
       if (problem) result.deck = await measureDeck(browser, { url: server.url, distDir, reportId: problem.reportId });
+      flush(result);
     } finally {
       await server.close();
     }
@@ -177,22 +210,48 @@ async function main(): Promise<void> {
   mkdirSync(path.join(root, '.bench'), { recursive: true });
   const workRoot = mkdtempSync(path.join(root, '.bench', 'run-'));
   const load = os.loadavg().map((value) => value.toFixed(2));
-  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}`;
+  const machine = readMachine();
+  const machineLine = formatMachine(machine);
   console.log(
-    `Benchmark: sizes ${sizes.join(', ')}; ${options.runs} alternated runs; work folder ${workRoot}\n${machine}; load average before: ${load.join(' ')}\n`,
+    `Benchmark: sizes ${sizes.join(', ')}; ${options.runs} alternated runs; search index SEARCH_SHARDS=${options.shards}; work folder ${workRoot}\nMachine: ${machineLine}; load average before: ${load.join(' ')}\n`,
   );
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  const started = new Date().toISOString();
+  const results: SizeResult[] = [];
+  mkdirSync(path.dirname(options.out), { recursive: true });
+  /** Writes the results file: what has been measured so far, or (complete) everything with the tables. */
+  const writeResults = (complete: boolean, tables: string | null = null) => {
+    const json = {
+      date: started,
+      complete,
+      commit: git.status === 0 ? git.stdout.trim() : null,
+      machine: { ...machine, summary: machineLine },
+      load: { before: load, after: complete ? os.loadavg().map((value) => value.toFixed(2)) : null },
+      options: { ...options, sizes },
+      queries: BENCH_QUERIES,
+      results: results.map((result) => ({ ...result, verdicts: judge(result) })),
+      tables,
+    };
+    // Written whole to a temporary name and renamed, so a crash mid-write never leaves half a file.
+    const temporary = `${options.out}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(json, null, 2)}\n`);
+    renameSync(temporary, options.out);
+  };
+  writeResults(false);
   let browser: Browser | null = null;
   try {
     browser = await launchChromium();
   } catch (error) {
     console.log(`Chromium did not start (${(error as Error).message.split('\n')[0]}); search and deck figures will be n/a.`);
   }
-  const results: SizeResult[] = [];
   try {
     for (const size of sizes) {
       const work = path.join(workRoot, `size-${size}`);
       mkdirSync(work, { recursive: true });
-      results.push(await measureSize(size, seedCount, options, work, browser));
+      await measureSize(size, seedCount, options, work, browser, (result) => {
+        if (!results.includes(result)) results.push(result);
+        writeResults(false);
+      });
       if (!options.keep) rmSync(work, { recursive: true, force: true });
     }
   } finally {
@@ -202,21 +261,9 @@ async function main(): Promise<void> {
   const loadAfter = os.loadavg().map((value) => value.toFixed(2));
   const tables = results.map(formatTable).join('\n\n');
   console.log(`\n${tables}\n`);
-  console.log(`Machine: ${machine}. Load average before ${load.join(' ')}, after ${loadAfter.join(' ')}.`);
+  console.log(`Machine: ${machineLine}. Load average before ${load.join(' ')}, after ${loadAfter.join(' ')}.`);
   console.log('Bytes are on the wire (headers + body, Playwright request.sizes()) from a local server that gzips as production would.');
-  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
-  const json = {
-    date: new Date().toISOString(),
-    commit: git.status === 0 ? git.stdout.trim() : null,
-    machine,
-    load: { before: load, after: loadAfter },
-    options: { ...options, sizes },
-    queries: BENCH_QUERIES,
-    results: results.map((result) => ({ ...result, verdicts: judge(result) })),
-    tables,
-  };
-  mkdirSync(path.dirname(options.out), { recursive: true });
-  writeFileSync(options.out, `${JSON.stringify(json, null, 2)}\n`);
+  writeResults(true, tables);
   console.log(`Results written to ${path.relative(root, options.out) || options.out}`);
 }
 

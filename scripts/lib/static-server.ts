@@ -58,7 +58,8 @@ export function startStaticServer({
   const send = (req: IncomingMessage, res: ServerResponse, status: number, file: string) => {
     const type = getContentType(file);
     const { size, mtimeMs } = statSync(file);
-    const compressible = COMPRESSIBLE.test(type);
+    // The media type without its parameters (`application/json; charset=utf-8` is JSON).
+    const compressible = COMPRESSIBLE.test(type.split(';')[0]!.trim());
     const acceptsGzip = /\bgzip\b/u.test(req.headers['accept-encoding'] ?? '');
     if (acceptsGzip && compressible && size > 512) {
       const key = `${file}:${mtimeMs}`;

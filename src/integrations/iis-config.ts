@@ -1,11 +1,12 @@
 // Writes web.config (IIS) into the built site in astro:build:done, after the search index (see astro.config.mjs), so
 // the MIME map is derived from every file the build emitted, the search bundle included.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { renderWebConfig } from '#src/hosting/web-config.ts';
 import { assertServedSpeakerViewHashes, readServedSpeakerViewHashes, renderCspHeader } from '#src/lib/csp.ts';
+import { getShardMode } from '#src/search/shard-mode.ts';
 
 /** The file IIS reads in the site's (or application's) folder. */
 export const WEB_CONFIG_FILE = 'web.config';
@@ -23,10 +24,17 @@ export function listFileExtensions(dir: string): { extensions: Set<string>; bare
   return { extensions, bare };
 }
 
-/** Writes <outDir>/web.config for a site served at `base`; returns the extensions mapped and the files IIS will not serve. */
+/**
+ * Writes <outDir>/web.config for a site served at `base`; returns the extensions mapped and the files IIS will not
+ * serve. Without a search index it is an error, unless the index is left to a merge (SEARCH_SHARDS=none), which
+ * writes web.config again.
+ */
 export function writeWebConfig(outDir: string, base: string): { extensions: number; bare: string[] } {
+  // Written again (after the search index or a merge), it maps the site's files, not a previous web.config.
+  rmSync(path.join(outDir, WEB_CONFIG_FILE), { force: true });
   const { extensions, bare } = listFileExtensions(outDir);
-  if (!extensions.has('.pf_meta')) throw new Error(`${WEB_CONFIG_FILE}: no Pagefind index in ${outDir}; write the search index first`);
+  if (!extensions.has('.pf_meta') && getShardMode() !== 'none')
+    throw new Error(`${WEB_CONFIG_FILE}: no Pagefind index in ${outDir}; write the search index first`);
   // The header holds the speaker view as the site serves it, which the pages' policy must match too.
   assertServedSpeakerViewHashes(outDir);
   writeFileSync(path.join(outDir, WEB_CONFIG_FILE), renderWebConfig({ base, extensions, csp: renderCspHeader(readServedSpeakerViewHashes(outDir)) }));

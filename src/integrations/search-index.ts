@@ -1,9 +1,11 @@
-// Writes the search index (src/search/indexer.ts) into the built site in astro:build:done, so `astro build` and
-// `npm run build` give the same site. It runs after the integrations that add files (deck fonts, report sources)
-// and before iisConfig, whose MIME map must see the search bundle.
+// Writes the search index (src/search/indexer.ts) into the built site in astro:build:done, so `astro build` alone
+// gives the whole site. It runs after the integrations that add files (deck fonts, report sources) and before
+// iisConfig, whose MIME map must see the search bundle. `npm run build` (scripts/build.ts) runs the same step in the
+// same worker once Astro has exited instead (SEARCH_SHARDS=none for Astro), so their memory never adds up.
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
+import { getShardMode } from '#src/search/shard-mode.ts';
 
 /**
  * The index step in a worker with a small young generation: reading thousands of pages would otherwise grow the
@@ -11,7 +13,7 @@ import type { AstroIntegration } from 'astro';
  * `index` sends it the built site and resolves with the number of pages indexed. It is unreferenced until then,
  * so a build that fails earlier exits without waiting for it.
  */
-function startIndexWorker() {
+export function startIndexWorker() {
   const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   worker.unref();
   const done = new Promise<number>((resolve, reject) => {
@@ -40,12 +42,17 @@ export function searchIndex(): AstroIntegration {
     name: 'search-index',
     hooks: {
       'astro:build:start': () => {
-        worker = startIndexWorker();
+        if (getShardMode() !== 'none') worker = startIndexWorker();
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const mode = getShardMode();
+        if (mode === 'none') {
+          logger.info('SEARCH_SHARDS=none: no search index written in this step');
+          return;
+        }
         worker ??= startIndexWorker();
         const pages = await worker.index(fileURLToPath(dir));
-        logger.info(`Pagefind indexed ${pages} pages (position index)`);
+        logger.info(`Pagefind indexed ${pages} pages (position index, SEARCH_SHARDS=${mode})`);
       },
     },
   };

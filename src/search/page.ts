@@ -1,8 +1,9 @@
 // Drives the search page: reads ?q/status/report/issuer/sort, runs the search, renders results batch by batch (each
-// batch's fragments are fetched only when it is shown) and keeps the URL in step.
+// batch's records are fetched only when it is shown) and keeps the URL in step.
 import { formatSearchSummary, labels } from '#src/lib/labels.ts';
-import { loadPagefind, type PagefindApi, type SearchFilters, type SearchHit, type SearchOrder, type SearchSession, startSearch } from './engine.ts';
+import { loadSearchIndex, type SearchFilters, type SearchHit, type SearchIndex, type SearchOrder, type SearchSession, startSearch } from './engine.ts';
 import type { ExcerptPart } from './match.ts';
+import type { SearchShard } from './record.ts';
 
 /** The first batch is small (as many as Pagefind's own UI shows), so the first results show after few fetches; "more" then adds larger batches. */
 const FIRST_BATCH = 5;
@@ -20,7 +21,7 @@ if (form && results && status) {
   const reportSelect = form.querySelector<HTMLSelectElement>('select[name="report"]');
   const issuerSelect = form.querySelector<HTMLSelectElement>('select[name="issuer"]');
   const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]');
-  let api: Promise<PagefindApi> | null = null;
+  let index: Promise<SearchIndex> | null = null;
   let sequence = 0;
 
   const read = (): { query: string; filters: SearchFilters; order: SearchOrder } => ({
@@ -119,6 +120,13 @@ if (form && results && status) {
     results.append(more);
   };
 
+  /** Loads the index the page was pointed at (data-search-shards and data-pagefind-tag on Pagefind's script link). */
+  const loadIndex = (): Promise<SearchIndex> => {
+    const link = document.querySelector<HTMLElement>('link[data-search-shards]');
+    const shards = JSON.parse(link?.dataset['searchShards'] ?? '[]') as SearchShard[];
+    return loadSearchIndex(base, shards, link?.dataset['pagefindTag']);
+  };
+
   const search = async () => {
     const { query, filters, order } = read();
     syncUrl(query, filters, order);
@@ -134,8 +142,8 @@ if (form && results && status) {
     setBusy(true);
     status.textContent = labels.search.busy;
     try {
-      api ??= loadPagefind(base, document.querySelector<HTMLElement>('link[data-pagefind-tag]')?.dataset['pagefindTag']);
-      const session = await startSearch(await api, query, filters, order);
+      index ??= loadIndex();
+      const session = await startSearch(await index, query, filters, order);
       if (mine !== sequence) return;
       await render(query, session, mine);
     } catch (error) {

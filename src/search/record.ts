@@ -1,5 +1,6 @@
-// The Pagefind record format: the one place where the build (src/search/indexer.ts) and the search client
-// (src/search/engine.ts) agree on what a record holds: its words, the data a hit shows, filters and sort key.
+// The search record format: the one place where the build (src/search/indexer.ts) and the search client
+// (src/search/engine.ts) agree on what the index holds: each Pagefind record's words, filters and sort key, the
+// project's own record of what a hit shows (one JSON file per page), and the shards the index is split into.
 //
 // The position index. Every character of a page's normalised text (see normalizeWithMap) starts one Pagefind word:
 // the pair of it and the next character, so the positions Pagefind returns for a word are offsets into that text.
@@ -17,7 +18,14 @@
 // TITLE_SPAN, with commas before it (Pagefind counts them as positions but indexes nothing). A term that ends below
 // TITLE_SPAN is in the title; a term found anywhere is in the text. The title is indexed once, as part of the text.
 // Pagefind also indexes every meta value as words, which would double the index with words no query asks for, so
-// records carry no meta: src/search/indexer.ts writes what a hit shows (toRecordMeta) into each fragment afterwards.
+// Pagefind's records carry no meta, and no shown result reads Pagefind's fragments: what a hit shows is the project's
+// own record (toSearchRecord), one JSON file per page, named by the page's place in its shard's date order.
+//
+// Shards. The index is one or more shards, each a Pagefind bundle and a folder of records; the search page merges
+// the bundles with Pagefind's mergeIndex. A one-piece build is the one shard ONE_PIECE, whose bundle is pagefind/.
+// A result is placed without any fetch: Pagefind's search with no term (filtered by shard when there are several)
+// and the SORT_KEY order lists a shard's pages in date order, so a result's id gives its rank in its shard, hence
+// its record's file, and the shard's `order` runs give its place among all shards' pages.
 import { type LocatedAnchor, normalizeWithMap } from './match.ts';
 
 /**
@@ -30,8 +38,8 @@ export const LANGUAGE = 'unknown';
 export const TITLE_SPAN = 128;
 /** The sort key holding each record's place in date order. */
 export const SORT_KEY = 'rank';
-/** The filters every record may carry. */
-export const FILTER_KEYS = ['kind', 'report', 'status', 'issuer'] as const;
+/** The filters every record may carry; `shard` names the shard (its Pagefind bundle) the record is in. */
+export const FILTER_KEYS = ['kind', 'report', 'status', 'issuer', 'shard'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 const PAD = ',';
@@ -132,50 +140,26 @@ export function toRecordContent(title: string, text: string): string {
   return [...padding, ...toPairWords(Array.from(normalized, encodeUnit))].join(' ');
 }
 
-/** Measure anchors as stored in a record's meta ("id:offset …"). */
-export function encodeAnchors(anchors: readonly LocatedAnchor[]): string {
-  return anchors.map((anchor) => `${anchor.id}:${anchor.start}`).join(' ');
+/** What a shown hit reads of its page: the project's own record, one small JSON file per page (see SearchShard). */
+export type SearchRecord = Omit<SearchPage, 'date' | 'issuer'>;
+
+/** The record of a page, as written to its JSON file. */
+export function toSearchRecord(page: SearchPage): SearchRecord {
+  const { url, kind, title, report, status, number, text, anchors } = page;
+  return { url, kind, title, report, status, number, text, anchors };
 }
 
-/** The inverse of encodeAnchors; malformed parts are skipped. */
-export function decodeAnchors(value: string | undefined): LocatedAnchor[] {
-  if (!value) return [];
-  return value
-    .split(' ')
-    .flatMap((part) => {
-      const match = /^([\w-]+):(\d+)$/u.exec(part);
-      return match ? [{ id: match[1]!, start: Number(match[2]) }] : [];
-    })
-    .sort((a, b) => a.start - b.start);
+/** A record read back from its JSON file (written by toSearchRecord); a file that is not one is an error naming its URL. */
+export function readSearchRecord(value: unknown, from: string): SearchRecord {
+  const record = value as SearchRecord | null;
+  if (typeof record?.url !== 'string' || typeof record.title !== 'string' || typeof record.text !== 'string' || !Array.isArray(record.anchors))
+    throw new Error(`${from}: not a search record`);
+  return record;
 }
 
-/** A record's meta: everything a hit shows, so a fragment is the only fetch a shown result needs. */
-export function toRecordMeta(page: SearchPage): Record<string, string> {
-  const meta: Record<string, string> = { title: page.title, kind: page.kind, report: page.report, text: page.text };
-  if (page.status) meta['status'] = page.status;
-  if (page.number !== null) meta['number'] = String(page.number);
-  if (page.anchors.length > 0) meta['anchors'] = encodeAnchors(page.anchors);
-  return meta;
-}
-
-/** A shown result's fields, read back from a fragment's meta. */
-export function readRecordMeta(url: string, meta: Readonly<Record<string, string | undefined>>): Omit<SearchPage, 'date' | 'issuer'> {
-  const number = Number(meta['number']);
-  return {
-    url,
-    kind: meta['kind'] === 'report' ? 'report' : 'issue',
-    title: meta['title'] ?? url,
-    report: meta['report'] ?? '',
-    status: meta['status'] ?? null,
-    number: Number.isInteger(number) && number > 0 ? number : null,
-    text: meta['text'] ?? '',
-    anchors: decodeAnchors(meta['anchors']),
-  };
-}
-
-/** A record's filters. */
-export function toRecordFilters(page: SearchPage): Record<FilterKey, string[]> {
-  return { kind: [page.kind], report: [page.report], status: page.status ? [page.status] : [], issuer: [page.issuer] };
+/** A record's filters, in the shard named `shard`. */
+export function toRecordFilters(page: SearchPage, shard: string): Record<FilterKey, string[]> {
+  return { kind: [page.kind], report: [page.report], status: page.status ? [page.status] : [], issuer: [page.issuer], shard: [shard] };
 }
 
 const STATUS_ORDER = ['completed', 'ongoing'];
@@ -213,4 +197,77 @@ export function holdsTerm({ length, words }: QueryTerm, positionsOf: (word: stri
     if (rest.every((set, at) => set!.has(start + words[at + 1]!.offset))) return true;
   }
   return false;
+}
+
+/** The shard of a one-piece build. */
+export const ONE_PIECE = 'all';
+/** The folder, from the site root, holding every shard's records (and each shard's SHARD_FILE). */
+export const RECORDS_FOLDER = 'search-records';
+/** Each shard's own description, in its records folder: its name and its pages' order keys, for the merge. */
+export const SHARD_FILE = 'shard.json';
+
+/** The order keys of a page: what comparePages reads. */
+export type OrderKey = Pick<SearchPage, 'url' | 'kind' | 'report' | 'date' | 'status' | 'number'>;
+
+/** One shard as the search page reads it. */
+export interface SearchShard {
+  name: string;
+  /** Its Pagefind bundle folder, from the site root, ending in a slash. */
+  bundle: string;
+  /** Its records folder, from the site root, ending in a slash: record `rank` is `${records}${rank}.json`. */
+  records: string;
+  /** How many pages it holds. */
+  pages: number;
+  /** Where its pages sit among all shards' pages in date order, as runs [first place, count] in its own order. */
+  order: [number, number][];
+}
+
+/** What a shard job writes beside its records (SHARD_FILE): enough for a merge to place it among the others. */
+export interface ShardFile {
+  name: string;
+  bundle: string;
+  records: string;
+  /** Its pages' order keys, in its own date order (rank 0 first). */
+  pages: OrderKey[];
+}
+
+/** Where a shard's bundle and records go: the one-piece shard's bundle is pagefind/, another's pagefind-<name>/. */
+export function getShardFolders(name: string): { bundle: string; records: string } {
+  if (!/^[a-z0-9][a-z0-9_-]*$/u.test(name)) throw new Error(`shard name “${name}”: use lower-case letters, digits, - and _`);
+  return { bundle: name === ONE_PIECE ? 'pagefind/' : `pagefind-${name}/`, records: `${RECORDS_FOLDER}/${name}/` };
+}
+
+/** The record file of the page at `rank` in its shard, from the site root. */
+export function getRecordPath(shard: Pick<SearchShard, 'records'>, rank: number): string {
+  return `${shard.records}${rank}.json`;
+}
+
+/**
+ * The shards of a site, placed among each other in date order (comparePages); shards are listed by the place of
+ * their first page. Two shards holding the same page are an error naming it.
+ */
+export function placeShards(files: readonly ShardFile[]): SearchShard[] {
+  const all = files.flatMap((file, shard) => file.pages.map((page, rank) => ({ page, shard, rank })));
+  all.sort((a, b) => comparePages(a.page, b.page) || a.shard - b.shard);
+  for (let at = 1; at < all.length; at += 1)
+    if (all[at]!.page.url === all[at - 1]!.page.url)
+      throw new Error(`${all[at]!.page.url} is in two shards: ${files[all[at - 1]!.shard]!.name} and ${files[all[at]!.shard]!.name}`);
+  const shards: SearchShard[] = files.map((file) => ({ name: file.name, bundle: file.bundle, records: file.records, pages: file.pages.length, order: [] }));
+  all.forEach(({ shard }, place) => {
+    const runs = shards[shard]!.order;
+    const last = runs.at(-1);
+    if (last && last[0] + last[1] === place) last[1] += 1;
+    else runs.push([place, 1]);
+  });
+  return shards.filter((shard) => shard.pages > 0).sort((a, b) => (a.order[0]?.[0] ?? 0) - (b.order[0]?.[0] ?? 0));
+}
+
+/** The place among all shards' pages of the page at `rank` in a shard (see SearchShard.order). */
+export function findPlace(shard: Pick<SearchShard, 'order'>, rank: number): number {
+  let before = 0;
+  for (const [first, count] of shard.order) {
+    if (rank < before + count) return first + rank - before;
+    before += count;
+  }
+  throw new Error(`rank ${rank} is outside its shard`);
 }

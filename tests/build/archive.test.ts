@@ -1,6 +1,7 @@
 // Checks the built archive (at the root and under a sub-path): a page for every problem in the content files, the
 // metadata each page must show, and each report's published source offered for download. Links are checked in
 // links.test.ts, the CSP in tests/e2e/csp.test.ts.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -132,12 +133,13 @@ for (const site of [
       expect(search).toContain('<noscript>');
       expect(search).toContain('data-search-results');
       expect(search).toContain(`data-pagefind-base="${site.base}"`);
-      // The index step pointed the page at the bundle it wrote: the tag names the metadata, every preload exists.
-      const entry = JSON.parse(readFileSync(path.join(site.dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-      const tag = Object.values(entry.languages as Record<string, { hash: string }>)[0]?.hash;
+      // The index step pointed the page at the bundle it wrote: the tag is the entry's hash, every preload exists.
+      const entry = readFileSync(path.join(site.dist, 'pagefind', 'pagefind-entry.json'));
+      const tag = createHash('sha256').update(entry).digest('hex').slice(0, 16);
       expect(search).toContain(`data-pagefind-tag="${tag}"`);
-      const preloads = [...search.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/gu)].map((match) => match[1] ?? '');
-      expect(preloads).toContain(`${site.base}pagefind/pagefind.${tag}.pf_meta`);
+      const preloads = [...search.matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)" data-pagefind-file>/gu)].map((match) => match[1] ?? '');
+      expect(preloads).toContain(`${site.base}pagefind/pagefind-entry.json?ts=${tag}`);
+      expect(preloads.some((href) => href.endsWith('.pf_meta'))).toBe(true);
       expect(preloads).toHaveLength(3);
       for (const href of preloads) {
         expect(href.startsWith(`${site.base}pagefind/`)).toBe(true);

@@ -1,38 +1,21 @@
 // Every link in the build resolves, at the site root and under a sub-path: href/src/srcset/action of every page,
 // same-page and cross-page anchors (#main, /documents/#doc-…, …/issues/x/#measure-2), deck slide links (#/issue-…,
-// …/deck/#/issue-…), url() in the built CSS, and every page and anchor the Pagefind index can return.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// …/deck/#/issue-…), url() in the built CSS, and every page and anchor the search index can return.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
+import { readShardFiles } from '#src/search/indexer.ts';
+import { getRecordPath, readSearchRecord, type SearchRecord } from '#src/search/record.ts';
 import { decode, listFiles, toUrlPath } from '#tests/helpers/html.ts';
 
-/** One entry of the Pagefind index: the URL it returns and the element ids it can link into. */
-interface Fragment {
-  url: string;
-  anchors?: { id: string }[];
-  meta?: Record<string, string>;
-}
-
-/**
- * The element ids a search result can link to: Pagefind's own anchors (pages it read itself) and, for custom
- * records, the measure anchors the search integration stores in meta.anchors as "id:offset id:offset".
- */
-const anchorIdsOf = (fragment: Fragment): string[] => [
-  ...(fragment.anchors ?? []).map((anchor) => anchor.id),
-  ...[...(fragment.meta?.['anchors'] ?? '').matchAll(/([\w-]+):\d+/gu)].map((match) => match[1]!),
-];
-
-/** Reads Pagefind's fragment files (gzip of "pagefind_dcd" + JSON): one per indexed page. */
-function readFragments(dist: string): Fragment[] {
-  const dir = path.join(dist, 'pagefind', 'fragment');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.pf_fragment'))
-    .map((name) => {
-      const text = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
-      if (!text.startsWith('pagefind_dcd')) throw new Error(`${name}: not a Pagefind fragment (the bundle format changed?)`);
-      return JSON.parse(text.slice('pagefind_dcd'.length)) as Fragment;
-    });
+/** Reads the search records of every shard of a built site: one per indexed page. */
+function readRecords(dist: string): SearchRecord[] {
+  return readShardFiles(dist).flatMap((shard) =>
+    shard.pages.map((_, rank) => {
+      const file = path.join(dist, getRecordPath(shard, rank));
+      return readSearchRecord(JSON.parse(readFileSync(file, 'utf8')), file);
+    }),
+  );
 }
 
 const ORIGIN = 'http://site.invalid';
@@ -165,27 +148,27 @@ for (const site of [
         .filter((relative) => readFileSync(path.join(site.dist, relative), 'utf8').includes('data-pagefind-body'))
         .map((relative) => toUrlPath(relative, site.base))
         .sort();
-      const fragments = readFragments(site.dist);
-      // Pagefind stores URLs from the site root; the search page adds the base (data-pagefind-base) when it shows them.
-      const indexed = fragments.map((fragment) => `${site.base}${fragment.url.replace(/^\//u, '')}`);
+      const records = readRecords(site.dist);
+      // Records hold URLs from the site root; the search page adds the base (data-pagefind-base) when it shows them.
+      const indexed = records.map((record) => `${site.base}${record.url.replace(/^\//u, '')}`);
       expect(indexed.slice().sort()).toEqual(marked);
       const broken: string[] = [];
       let measureAnchors = 0;
-      for (const [index, fragment] of fragments.entries()) {
+      for (const [index, record] of records.entries()) {
         const target = resolve(indexed[index]!.split('#')[0]!);
         if (!target.file) {
-          broken.push(`${fragment.url}: ${target.problem}`);
+          broken.push(`${record.url}: ${target.problem}`);
           continue;
         }
         const ids = idsOf(target.file);
-        const anchored = new Set(anchorIdsOf(fragment));
+        const anchored = new Set(record.anchors.map((anchor) => anchor.id));
         for (const id of anchored) {
           if (/^measure-\d+$/u.test(id)) measureAnchors += 1;
-          if (!ids.has(id)) broken.push(`${fragment.url}#${id}: no such element`);
+          if (!ids.has(id)) broken.push(`${record.url}#${id}: no such element`);
         }
         // Each measure heading of a problem page can be a search sub-result, so each must be in the index.
         const measures = [...ids].filter((id) => /^measure-\d+$/u.test(id));
-        for (const id of measures) if (!anchored.has(id)) broken.push(`${fragment.url}#${id}: measure not in the index`);
+        for (const id of measures) if (!anchored.has(id)) broken.push(`${record.url}#${id}: measure not in the index`);
       }
       expect(broken, broken.join('\n')).toEqual([]);
       expect(measureAnchors).toBeGreaterThan(marked.length);

@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listPageAssets, listStaticImports, weighPage } from '../../scripts/bench/assets.ts';
+import { formatMachine, parseCpuinfo, readMachine } from '../../scripts/bench/machine.ts';
 import { median } from '../../scripts/bench/measure.ts';
 import { formatTable, judge, type SizeResult } from '../../scripts/bench/report.ts';
 
@@ -74,5 +75,26 @@ describe('bench report', () => {
     expect(table).toContain('| Build time (floor) | 45.0 s | 40.0 s | 1.13× |');
     expect(table).toContain('| First search “资金”: navigation → results (Pagefind UI) | 450 ms | 500 ms | 0.90× |');
     expect(judge({ ...result, problems: 25 })).toMatchObject({ buildTime: null, 'searchBytes:资金': null });
+  });
+});
+
+describe('the machine a benchmark records', () => {
+  it('reads the CPU model and the hypervisor flag of the first processor', () => {
+    const cpuinfo =
+      'processor\t: 0\nmodel name\t: AMD EPYC 7B13\nflags\t\t: fpu vme hypervisor lahf_lm\n\nprocessor\t: 1\nmodel name\t: other\nflags\t\t: fpu\n';
+    expect(parseCpuinfo(cpuinfo)).toEqual({ model: 'AMD EPYC 7B13', hypervisorFlag: true });
+    expect(parseCpuinfo('processor\t: 0\nflags\t: fpu vme\n')).toEqual({ model: null, hypervisorFlag: false });
+  });
+
+  it('describes this machine in one line: CPU, cores, memory, VM or not, Node', () => {
+    const machine = readMachine();
+    expect(machine.cores).toBe(os.availableParallelism());
+    const line = formatMachine(machine);
+    expect(line).toContain(`${machine.cores} cores`);
+    expect(line).toContain(machine.cpu);
+    expect(line).toContain(`Node ${process.version}`);
+    expect(line).toMatch(/VM \(|not a VM|VM unknown/u);
+    expect(formatMachine({ ...machine, vm: 'kvm', container: 'none', dmi: null })).toContain('VM (kvm)');
+    expect(formatMachine({ ...machine, vm: 'none', hypervisorFlag: false, container: 'none', dmi: null })).toContain('not a VM');
   });
 });

@@ -1,26 +1,30 @@
 // The pure matching functions of the search page: normalisation, terms, hits, excerpts and measure anchors.
 import { describe, expect, it } from 'vitest';
 import { normalizeForMatch } from '#src/lib/text.ts';
-import { findCandidates, orderHits, type SearchHit } from '#src/search/engine.ts';
+import { findCandidates, orderHits, placeResults, type SearchHit } from '#src/search/engine.ts';
 import { extractIndexedPage } from '#src/search/extract.ts';
-import { addBundlePreloads, readBundleFiles } from '#src/search/indexer.ts';
+import { addBundlePreloads, listBundleFiles } from '#src/search/indexer.ts';
 import { buildExcerpt, findAnchorAt, findTerms, normalizeWithMap, splitQuery } from '#src/search/match.ts';
 import {
   comparePages,
-  decodeAnchors,
   END_OF_RUN,
-  encodeAnchors,
   encodeUnit,
+  findPlace,
+  getShardFolders,
   holdsTerm,
   isExactQuery,
-  LANGUAGE,
-  readRecordMeta,
+  ONE_PIECE,
+  type OrderKey,
+  placeShards,
+  readSearchRecord,
+  SORT_KEY,
   TITLE_SPAN,
   toQueryTerm,
   toRecordContent,
   toRecordFilters,
-  toRecordMeta,
+  toSearchRecord,
 } from '#src/search/record.ts';
+import { getShardMode } from '#src/search/shard-mode.ts';
 
 describe('search matching', () => {
   it('normalises exactly like normalizeForMatch, keeping a map to the original offsets', () => {
@@ -211,17 +215,7 @@ describe('the position index', () => {
     expect((await byDate.next(10)).map((found) => found.url)).toEqual(['a', 'b', 'd', 'e']);
   });
 
-  it('round-trips measure anchors through record meta', () => {
-    const anchors = [
-      { id: 'measure-1', start: 12 },
-      { id: 'measure-2', start: 80 },
-    ];
-    expect(decodeAnchors(encodeAnchors(anchors))).toEqual(anchors);
-    expect(decodeAnchors(undefined)).toEqual([]);
-    expect(decodeAnchors('measure-1:3 bad')).toEqual([{ id: 'measure-1', start: 3 }]);
-  });
-
-  it('reads back what it wrote: kind, number and status from meta', () => {
+  it('reads back the record it wrote: kind, number, status and anchors', () => {
     const page = {
       url: '/r/i/',
       kind: 'issue' as const,
@@ -232,11 +226,16 @@ describe('the position index', () => {
       status: 'ongoing',
       number: 3,
       text: 'x',
-      anchors: [],
+      anchors: [
+        { id: 'measure-2', start: 80 },
+        { id: 'measure-1', start: 12 },
+      ],
     };
-    expect(readRecordMeta(page.url, toRecordMeta(page))).toEqual({ ...page, date: undefined, issuer: undefined, anchors: [] });
-    expect(toRecordFilters(page)).toEqual({ kind: ['issue'], report: ['r'], status: ['ongoing'], issuer: ['I'] });
-    expect(readRecordMeta('/r/', { kind: 'report', number: 'x' })).toMatchObject({ kind: 'report', number: null, status: null });
+    const written = JSON.parse(JSON.stringify(toSearchRecord(page)));
+    expect(readSearchRecord(written, 'r.json')).toEqual({ ...page, date: undefined, issuer: undefined });
+    expect(written).not.toHaveProperty('date');
+    expect(toRecordFilters(page, ONE_PIECE)).toEqual({ kind: ['issue'], report: ['r'], status: ['ongoing'], issuer: ['I'], shard: [ONE_PIECE] });
+    expect(() => readSearchRecord({ url: '/r/' }, 'bad.json')).toThrow(/bad\.json: not a search record/u);
   });
 
   it('orders by report date, newest first, even where ids sort the other way', () => {
@@ -262,30 +261,137 @@ describe('the position index', () => {
 });
 
 describe('the search page and its bundle', () => {
-  const entry = JSON.stringify({ version: '1.6.0', languages: { [LANGUAGE]: { hash: `${LANGUAGE}_abc`, wasm: null, page_count: 3 } } });
+  const names = ['fragment', 'index', 'pagefind-entry.json', 'pagefind.js', 'pagefind.unknown_abc.pf_meta', 'wasm.unknown.pagefind', 'pagefind-ui.js'];
+  const entry = new TextEncoder().encode('{"version":"1.6.0"}');
+  const shards = placeShards([
+    { name: ONE_PIECE, ...getShardFolders(ONE_PIECE), pages: [] },
+    { name: 'x', ...getShardFolders('x'), pages: [] },
+  ]);
 
-  it('preloads the entry (named by the metadata hash), the metadata and the WebAssembly', () => {
-    expect(readBundleFiles(entry)).toEqual({
-      tag: `${LANGUAGE}_abc`,
-      files: [`pagefind-entry.json?ts=${LANGUAGE}_abc`, `pagefind.${LANGUAGE}_abc.pf_meta`, 'wasm.unknown.pagefind'],
-    });
-    expect(() => readBundleFiles(JSON.stringify({ languages: { en: { hash: 'en_x' } } }))).toThrow(new RegExp(`no ${LANGUAGE} index`, 'u'));
+  it('preloads the entry (tagged by its own hash), the metadata and the WebAssembly, named from the bundle’s files', () => {
+    const bundle = listBundleFiles(names, entry);
+    expect(bundle.tag).toMatch(/^[0-9a-f]{16}$/u);
+    expect(listBundleFiles(names, new TextEncoder().encode('{"version":"1.6.1"}')).tag).not.toBe(bundle.tag);
+    expect(bundle.files).toEqual([`pagefind-entry.json?ts=${bundle.tag}`, 'pagefind.unknown_abc.pf_meta', 'wasm.unknown.pagefind']);
+    expect(() => listBundleFiles([...names, 'pagefind.unknown_def.pf_meta'], entry)).toThrow(/2 metadata .*Pagefind upgrade/u);
+    expect(() =>
+      listBundleFiles(
+        names.filter((name) => name !== 'pagefind-entry.json'),
+        entry,
+      ),
+    ).toThrow(/no pagefind-entry\.json/u);
   });
 
-  it('tags the link of Pagefind’s script and preloads the files after the scripts of the page', () => {
+  it('points Pagefind’s script link at the first shard with its tag and shards, and preloads after the scripts of the page', () => {
+    const one = placeShards([
+      { name: ONE_PIECE, ...getShardFolders(ONE_PIECE), pages: [{ url: '/a/', kind: 'report', report: 'a', date: '2022-01-01', status: null, number: null }] },
+    ]);
     const html =
       '<head><link rel="modulepreload" href="/kit/pagefind/pagefind.js" data-pagefind-preload></head><body><script type="module" src="/kit/a.js"></script></body>';
-    const linked = addBundlePreloads(html, readBundleFiles(entry)) ?? '';
-    expect(linked).toContain(`<link rel="modulepreload" href="/kit/pagefind/pagefind.js" data-pagefind-tag="${LANGUAGE}_abc">`);
-    expect(linked).not.toContain('data-pagefind-preload');
+    const bundle = listBundleFiles(names, entry);
+    const linked = addBundlePreloads(html, one, bundle) ?? '';
+    expect(linked).toContain(
+      `<link rel="modulepreload" href="/kit/pagefind/pagefind.js" data-pagefind-preload="/kit/" data-pagefind-tag="${bundle.tag}" data-search-shards="`,
+    );
+    const attribute = /data-search-shards="([^"]*)"/u.exec(linked)?.[1] ?? '';
+    expect(
+      JSON.parse(
+        attribute
+          .replace(/&quot;/gu, '"')
+          .replace(/&lt;/gu, '<')
+          .replace(/&amp;/gu, '&'),
+      ),
+    ).toEqual(one);
     expect(linked.indexOf('/kit/a.js')).toBeLessThan(linked.indexOf('rel="preload"'));
-    expect(linked).toContain(`<link rel="preload" as="fetch" crossorigin href="/kit/pagefind/pagefind.${LANGUAGE}_abc.pf_meta">`);
-    expect(linked).toMatch(/wasm\.unknown\.pagefind"><\/body>$/u);
-    expect(addBundlePreloads('<body></body>', readBundleFiles(entry))).toBeNull();
+    expect(linked).toContain('<link rel="preload" as="fetch" crossorigin href="/kit/pagefind/pagefind.unknown_abc.pf_meta" data-pagefind-file>');
+    expect(linked).toMatch(/wasm\.unknown\.pagefind" data-pagefind-file><\/body>$/u);
+    // Linked again (a merge), the page points at the new first shard and preloads its files only.
+    const other = placeShards([
+      { name: 'new', ...getShardFolders('new'), pages: [{ url: '/b/', kind: 'report', report: 'b', date: '2023-01-01', status: null, number: null }] },
+    ]);
+    const relinked = addBundlePreloads(linked, other, bundle) ?? '';
+    expect(relinked).toContain('<link rel="modulepreload" href="/kit/pagefind-new/pagefind.js" data-pagefind-preload="/kit/"');
+    expect(relinked.match(/rel="preload"/gu)).toHaveLength(3);
+    expect(relinked).not.toContain('/kit/pagefind/pagefind.unknown_abc.pf_meta');
+    expect(addBundlePreloads('<body></body>', one, bundle)).toBeNull();
+    // Shards without pages are left out; with none left there is nothing to point at.
+    expect(addBundlePreloads(html, shards, bundle)).toBeNull();
   });
 });
 
-describe('the count before any fragment is fetched', () => {
+describe('search shards', () => {
+  const key = (url: string, date: string, number: number): OrderKey => ({ url, kind: 'issue', report: url.split('/')[1]!, date, status: 'completed', number });
+  // Reports a (2024), b (2023) and c (2022): shard "new" holds a and c, shard "old" holds b.
+  const a = [key('/a/1/', '2024-05-01', 1), key('/a/2/', '2024-05-01', 2)];
+  const b = [key('/b/1/', '2023-01-01', 1)];
+  const c = [key('/c/1/', '2022-01-01', 1), key('/c/2/', '2022-01-01', 2)];
+
+  it('places each shard’s pages among all shards’ in date order, as runs', () => {
+    const shards = placeShards([
+      { name: 'old', ...getShardFolders('old'), pages: b },
+      { name: 'new', ...getShardFolders('new'), pages: [...a, ...c] },
+    ]);
+    expect(shards.map((shard) => [shard.name, shard.pages, shard.order])).toEqual([
+      [
+        'new',
+        4,
+        [
+          [0, 2],
+          [3, 2],
+        ],
+      ],
+      ['old', 1, [[2, 1]]],
+    ]);
+    const places = shards.flatMap((shard) => Array.from({ length: shard.pages }, (_, rank) => findPlace(shard, rank)));
+    expect(places.sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(() => findPlace(shards[1]!, 1)).toThrow(/outside its shard/u);
+    expect(shards[0]!.bundle).toBe('pagefind-new/');
+    expect(getShardFolders(ONE_PIECE).bundle).toBe('pagefind/');
+    expect(() => getShardFolders('../x')).toThrow(/shard name/u);
+  });
+
+  it('reads how the build shards its index from SEARCH_SHARDS', () => {
+    expect([undefined, '', 'one', 'year', 'none'].map((value) => getShardMode(value))).toEqual(['one', 'one', 'one', 'year', 'none']);
+    expect(() => getShardMode('month')).toThrow(/SEARCH_SHARDS=month: expected one, year or none/u);
+  });
+
+  it('refuses a page that two shards hold', () => {
+    expect(() =>
+      placeShards([
+        { name: 'p', ...getShardFolders('p'), pages: b },
+        { name: 'q', ...getShardFolders('q'), pages: b },
+      ]),
+    ).toThrow(/\/b\/1\/ is in two shards: p and q/u);
+  });
+
+  it('places every result by its id from a search with no term, per shard by its filter', async () => {
+    const shards = placeShards([
+      { name: 'old', ...getShardFolders('old'), pages: b },
+      { name: 'new', ...getShardFolders('new'), pages: [...a, ...c] },
+    ]);
+    const listed: Record<string, string[]> = { new: ['a1', 'a2', 'c1', 'c2'], old: ['b1'] };
+    const asked: unknown[] = [];
+    const api = {
+      search: async (term: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, string> }) => {
+        asked.push([term, options]);
+        return { results: (listed[String(options?.filters?.['shard'])] ?? []).map((id) => ({ id, words: [] })) };
+      },
+    };
+    const places = await placeResults(api, shards);
+    expect([...places].map(([id, place]) => [id, place.shard.name, place.rank, place.place])).toEqual([
+      ['a1', 'new', 0, 0],
+      ['a2', 'new', 1, 1],
+      ['c1', 'new', 2, 3],
+      ['c2', 'new', 3, 4],
+      ['b1', 'old', 0, 2],
+    ]);
+    expect(asked).toContainEqual([null, { filters: { shard: 'old' }, sort: { [SORT_KEY]: 'asc' } }]);
+    listed['old'] = [];
+    await expect(placeResults(api, shards)).rejects.toThrow(/shard old: Pagefind lists 0 pages, the shard holds 1/u);
+  });
+});
+
+describe('the count before any record is fetched', () => {
   /** A seeded generator, so a failure can be replayed. */
   function makeRandom(seed: number): () => number {
     let state = seed;
