@@ -72,7 +72,8 @@ describe('reports shaped differently in the archive', () => {
     expect(report?.data.declared).toEqual({ completed: 5, ongoing: 2 });
     const overview = /<section id="overview"[\s\S]*?<\/section>/u.exec(deck(followUp))?.[0] ?? '';
     expect(overview).not.toContain('反馈意见');
-    expect(overview).toMatch(/<strong>7<\/strong><span>个<\/span><small>问题（逐条统计）<\/small>/u);
+    // The mark stands in a span of its own, so it wraps whole.
+    expect(overview).toMatch(/<strong>7<\/strong><span>个<\/span><small>问题<span class="mark">（逐条统计）<\/span><\/small>/u);
     expect(overview).toMatch(/<strong>5<\/strong><span>个<\/span><small>已整改完成<\/small>/u);
     expect(overview).not.toContain('与通报所列总数一致');
     expect(overview).toContain('与通报所列已整改完成数、持续整改数一致；通报未列问题总数');
