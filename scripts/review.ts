@@ -11,7 +11,7 @@ import { type EntryOnDisk, renderReview } from '#src/import/review.ts';
 import { readIssuesFromDisk } from '#src/loaders/disk.ts';
 import { getReportsDir } from '#src/loaders/paths.ts';
 import { findReportSource } from '#src/loaders/sources.ts';
-import { type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
+import { isIssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import { readSource } from './import/read.ts';
 
 const usage = `用法 Usage: npm run review -- <report-id> [--out <file.html>] [--problems-at <序号>] [--status <状态>]
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const status = values.status;
-  if (status !== undefined && !(issueStatuses as readonly string[]).includes(status)) {
+  if (status !== undefined && !isIssueStatus(status)) {
     console.error(`--status "${status}": expected one of ${issueStatuses.join(', ')}\n${usage}`);
     return 2;
   }
@@ -52,12 +52,7 @@ async function main(): Promise<number> {
   }
   try {
     const text = await readSource(source.file);
-    const prepared = prepareImport(
-      text,
-      id,
-      { reports: [], issues: [] },
-      { problemsAt: values['problems-at'], defaultStatus: status as IssueStatus | undefined },
-    );
+    const prepared = prepareImport(text, id, { reports: [], issues: [] }, { problemsAt: values['problems-at'], defaultStatus: status });
     // The entries as they stand now, so the review shows where an editor changed what the import wrote.
     const onDisk = new Map<string, EntryOnDisk>();
     for (const issue of readIssuesFromDisk(reportsDir).issues.filter((entry) => entry.data.report === id)) {

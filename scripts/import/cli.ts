@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ImportError } from '#src/import/errors.ts';
 import { formatSummary } from '#src/import/summary.ts';
 import { getReportsDir } from '#src/loaders/paths.ts';
-import { type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
+import { isIssueStatus, issueStatuses } from '#src/schemas/issue.ts';
 import { importReport } from './import.ts';
 
 const usage = `用法 Usage: npm run import -- <file.txt|.docx|.doc|.wps|.odt|.pdf|.html|.htm> [--id <report-id>] [--out <reports-folder>] [--dry-run] [--force] [--problems-at <序号>] [--status <状态>] [--ocr]
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const status = values.status;
-  if (status !== undefined && !(issueStatuses as readonly string[]).includes(status)) {
+  if (status !== undefined && !isIssueStatus(status)) {
     console.error(`--status "${status}": expected one of ${issueStatuses.join(', ')}\n${usage}`);
     return 2;
   }
@@ -68,7 +68,7 @@ async function main(): Promise<number> {
       dryRun: values['dry-run'],
       force: values.force,
       problemsAt: values['problems-at'],
-      status: status as IssueStatus | undefined,
+      status,
       ocr: values.ocr,
     });
     console.log(formatSummary(result));

@@ -33,6 +33,7 @@ import {
   type OpenSlide,
   type PlannedCommitment,
   type PlannedStack,
+  paginateCarried,
   pickTitleSize,
   planSectionList,
   type SummaryRow,
@@ -330,29 +331,8 @@ function planCrossCarried(
     }),
   );
   if (items.length === 0) return [];
-  const width = CONTENT_WIDTH - BLOCK.timelineIndent - BLOCK.timeColumn;
-  return planSectionList<(typeof items)[number], CarriedSlide>(
-    'carried',
-    labels.crossDeck.carried,
-    items,
-    (item, scale) => getTextHeight(item.problem, scale.body, width) + getTextHeight(item.progress, TYPE.small, width) + BLOCK.itemGap,
-    (page, _part, _scale, heading) => ({
-      kind: 'carried',
-      heading,
-      items: page.map(({ rounds: _rounds, ...item }) => item),
-      // The notes name every round in full, oldest first.
-      notes: page
-        .map((item) =>
-          [
-            item.progress,
-            ...item.rounds.map((round) => `${formatDay(round.date)}《${round.reportTitle}》${formatIssueName(round.status, round.number)}：${round.title}`),
-          ].join('\n'),
-        )
-        .join('\n\n'),
-    }),
-    formatNotesLabel(labels.crossDeck.carried),
-    `${source.file}: carried`,
-  );
+  // The notes name every round in full, oldest first, this one included.
+  return paginateCarried(labels.crossDeck.carried, items, (item) => item.progress, `${source.file}: carried`);
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 } from '#src/lib/labels.ts';
 import { listMeasurePoints, splitMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus, listReportIssues } from '#src/lib/order.ts';
-import { indexRounds, listCarriedIssues } from '#src/lib/rounds.ts';
+import { indexRounds, listCarriedIssues, type Round } from '#src/lib/rounds.ts';
 import { formatGroupHeading, getIssueGroupPath, getStatusGroupText, type IssueGroupNode, listIssueGroups } from '#src/lib/sections.ts';
 import { formatShare, getReportStats, type TotalKey } from '#src/lib/stats.ts';
 import { splitSentences } from '#src/lib/text.ts';
@@ -28,7 +28,7 @@ import { formatDay, getReportTimeline } from '#src/lib/timeline.ts';
 import { getPrintedProblem } from '#src/lib/titles.ts';
 import { getBriefDeckPath, getDeckPath, getDeckSlideId, getReportPath } from '#src/lib/urls.ts';
 import { type DeckConfig, type DeckLength, deckConfigSchema } from '#src/schemas/deck.ts';
-import { type Highlight, type IssueStatus, issueStatuses } from '#src/schemas/issue.ts';
+import { type Highlight, type IssueStatus, isIssueStatus } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
 import { listOrganisationFacts } from './facts.ts';
 import {
@@ -624,28 +624,40 @@ function planCarried(report: ReportEntry, issues: readonly IssueEntry[], reports
     };
     return [item];
   });
+  return paginateCarried(labels.deck.carried, items, (item) => `${item.progress}：${item.problem}`, `${sourceOf(report)}: carried`);
+}
+
+/**
+ * The carried slides (a report's, or a deck across reports'): one line per problem, paginated under `heading`; the
+ * notes give each problem's `firstLine` and every round in full, oldest first.
+ */
+export function paginateCarried(
+  heading: string,
+  items: readonly (CarriedItem & { rounds: readonly Round[] })[],
+  firstLine: (item: CarriedItem) => string,
+  source: string,
+): CarriedSlide[] {
   const width = CONTENT_WIDTH - BLOCK.timelineIndent - BLOCK.timeColumn;
   return planSectionList<(typeof items)[number], CarriedSlide>(
     'carried',
-    labels.deck.carried,
+    heading,
     items,
     (item, scale) => getTextHeight(item.problem, scale.body, width) + getTextHeight(item.progress, TYPE.small, width) + BLOCK.itemGap,
-    (page, _part, _scale, heading) => ({
+    (page, _part, _scale, pageHeading) => ({
       kind: 'carried',
-      heading,
+      heading: pageHeading,
       items: page.map(({ rounds: _rounds, ...item }) => item),
-      // The notes name every earlier round in full, oldest first.
       notes: page
         .map((item) =>
           [
-            `${item.progress}：${item.problem}`,
+            firstLine(item),
             ...item.rounds.map((round) => `${formatDay(round.date)}《${round.reportTitle}》${formatIssueName(round.status, round.number)}：${round.title}`),
           ].join('\n'),
         )
         .join('\n\n'),
     }),
-    formatNotesLabel(labels.deck.carried),
-    `${sourceOf(report)}: carried`,
+    formatNotesLabel(heading),
+    source,
   );
 }
 
@@ -1071,10 +1083,6 @@ export function getDeckFormPath(reportId: string, length: DeckLength): string {
 }
 
 /** Whether a section name is a problem status (issueStatuses). */
-function isIssueStatus(section: string): section is IssueStatus {
-  return (issueStatuses as readonly string[]).includes(section);
-}
-
 /** Every slide of a plan in presenting order (top of a stack first). */
 export function listPlannedSlides(stacks: readonly PlannedStack[]): PlannedSlide[] {
   return stacks.flat();

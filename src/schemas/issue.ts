@@ -5,6 +5,11 @@ import { dueSchema } from './dates.ts';
 /** A problem's three statuses, in the order decks and lists present them: completed, ongoing, long-term. */
 export const issueStatuses = ['completed', 'ongoing', 'longTerm'] as const;
 
+/** Whether a string (a deck section, a --status value) names a problem status. */
+export function isIssueStatus(value: string): value is (typeof issueStatuses)[number] {
+  return (issueStatuses as readonly string[]).includes(value);
+}
+
 /** Where a report states a problem's status: its group's heading, a 整改状态： line, or a closing phrase of the body. */
 export const statusSources = ['heading', 'line', 'phrase'] as const;
 
