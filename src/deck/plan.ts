@@ -46,7 +46,7 @@ import {
   type TypeScale,
   USABLE_HEIGHT,
 } from './fit.ts';
-import { GRID_COLUMNS, INTRO_SIZES, ISSUE_SCALES, SPACE, TITLE_SIZES } from './tokens.ts';
+import { GRID_COLUMNS, INTRO_SIZES, ISSUE_SCALES, LIST_SCALES, SPACE, TITLE_SIZES } from './tokens.ts';
 
 /** Where a slide stands in a run of continuations: part 1 of 1 for a slide that fits. */
 export interface SlidePart {
@@ -325,11 +325,13 @@ function fitList<T>(
   heightOf: (item: T, scale: TypeScale) => number,
   fixed: (scale: TypeScale) => { first: number; rest: number },
   what: string,
+  scales: readonly TypeScale[] = SCALES,
 ) {
-  for (const scale of SCALES) {
+  for (const scale of scales) {
     const pages = paginate(items, (item) => heightOf(item, scale), fixed(scale), what);
     if (pages.length === 1) return { scale, pages };
   }
+  // Continuations are planned at the usual smallest scale: a second slide has room, so it needs no compact type.
   // A continuation is never left with a single item when the slide before it can spare one.
   const heightAt = (item: T) => heightOf(item, SMALLEST);
   return { scale: SMALLEST, pages: balancePages(paginate(items, heightAt, fixed(SMALLEST), what), heightAt, fixed(SMALLEST)) };
@@ -356,6 +358,7 @@ function fitShownList<T extends { type: string }>(
       paginate(items, (item) => heightOf(item, scale), fixed(scale), what),
       (item) => heightOf(item, scale),
       fixed(scale),
+      (item) => 'forms' in item,
     );
     pages.forEach((page, index) => {
       const frame = index === 0 ? fixed(scale).first : fixed(scale).rest;
@@ -391,13 +394,22 @@ function fitShownList<T extends { type: string }>(
   return layout(whole ?? single[0]!);
 }
 
-/** Moves items from the end of a page to the next while that page would hold a single item and both still fit. */
-function balancePages<T>(pages: T[][], heightOf: (item: T) => number, fixed: { first: number; rest: number }): T[][] {
+/**
+ * Moves items from the end of a page to the next while that page would hold a single item and both still fit.
+ * `counts` says which items count (a problem's bullets: its commitments below them do not make a slide full).
+ */
+function balancePages<T>(
+  pages: T[][],
+  heightOf: (item: T) => number,
+  fixed: { first: number; rest: number },
+  counts: (item: T) => boolean = () => true,
+): T[][] {
   const heightOfPage = (page: T[], index: number) => (index === 0 ? fixed.first : fixed.rest) + page.reduce((sum, item) => sum + heightOf(item), 0);
+  const countOf = (page: T[]) => page.filter(counts).length;
   for (let index = pages.length - 1; index > 0; index -= 1) {
     const page = pages[index]!;
     const previous = pages[index - 1]!;
-    while (page.length < 2 && previous.length > 2) {
+    while (countOf(page) < 2 && countOf(previous) > 2 && counts(previous.at(-1)!)) {
       const moved = previous.at(-1)!;
       if (heightOfPage([moved, ...page], index) > USABLE_HEIGHT) break;
       page.unshift(previous.pop()!);
@@ -417,12 +429,14 @@ export function planSectionList<T, S extends SlideBase>(
   what: string,
   /** Height of a part every slide of the list repeats under its heading (a table's header row). */
   header = 0,
+  /** The scales tried for one slide, largest first (LIST_SCALES: a compact step before a second slide). */
+  scales: readonly TypeScale[] = SCALES,
 ): S[] {
   const fixed = () => ({
     first: headingHeight(heading, TYPE.heading) + header,
     rest: headingHeight(`${heading}${CONTINUED}`, TYPE.heading) + header,
   });
-  const { scale, pages } = fitList(items, heightOf, fixed, what);
+  const { scale, pages } = fitList(items, heightOf, fixed, what, scales);
   return pages.map((page, position) => {
     const part = { index: position + 1, total: pages.length };
     const shown = position === 0 ? heading : `${heading}${CONTINUED}`;
@@ -545,6 +559,8 @@ function planOrganisation(report: ReportEntry, brief = false): OrganisationSlide
     }),
     formatNotesLabel(organisation.heading ?? labels.deck.organisationHeading),
     `${sourceOf(report)}: organisation`,
+    0,
+    LIST_SCALES,
   );
 }
 
@@ -566,6 +582,8 @@ function planPlan(report: ReportEntry): PlanSlide[] {
     }),
     formatNotesLabel(heading),
     `${sourceOf(report)}: plan`,
+    0,
+    LIST_SCALES,
   );
 }
 

@@ -16,6 +16,7 @@ import { listPlannedSlides, type PlannedSlide, planDeck } from '#src/deck/plan.t
 import { listSections } from '#src/deck/pptx/compose.ts';
 import { fonts } from '#src/deck/pptx/frame.ts';
 import type { IssueEntry, ReportEntry } from '#src/lib/entries.ts';
+import { labels } from '#src/lib/labels.ts';
 import { stripWhitespace } from '#src/lib/text.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { projectRoot } from '#tests/helpers/build.ts';
@@ -194,6 +195,15 @@ async function checkRendering(pdfFile: string, plan: readonly PlannedSlide[], sl
     if (planned.kind === 'issue') {
       const text = stripWhitespace(items.map((item) => item.str).join(''));
       expect(text, `${label} page ${number}`).toContain(stripWhitespace(planned.heading));
+      // Each 见备注 tag stands whole on one line as drawn (LibreOffice broke it as 见 / 备注 where a line ran short).
+      const lines = new Map<number, string>();
+      for (const item of items) {
+        const y = Math.round(item.transform[5]!);
+        lines.set(y, (lines.get(y) ?? '') + item.str);
+      }
+      const drawn = [...lines.values()].map(stripWhitespace).join('\n');
+      const tags = planned.bullets.filter((bullet) => !bullet.complete).length + (planned.leadIn && !planned.leadIn.complete ? 1 : 0);
+      expect(drawn.split(labels.deck.seeNotes).length - 1, `${label} page ${number} (${planned.id}): 见备注 tags drawn whole`).toBe(tags);
     }
   }
 }

@@ -1,9 +1,10 @@
 // The deck's pure parts: planning slides from config + entries, the config schema, the chart and the facts.
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { layoutTotalsChart } from '#src/deck/chart.ts';
 import { listOrganisationFacts } from '#src/deck/facts.ts';
-import { CONTENT_WIDTH, leavesShortLastLine } from '#src/deck/fit.ts';
-import { getDefaultDeckConfig, listPlannedSlideIds, listPlannedSlides, planDeck } from '#src/deck/plan.ts';
+import { CONTENT_WIDTH, leavesShortLastLine, MIN_FONT_PX } from '#src/deck/fit.ts';
+import { getDefaultDeckConfig, type IssueSlide, listPlannedSlideIds, listPlannedSlides, planDeck } from '#src/deck/plan.ts';
 import { SPACE } from '#src/deck/tokens.ts';
 import { listMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus, listReportIssues } from '#src/lib/order.ts';
@@ -14,7 +15,8 @@ import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { deckConfigSchema, deckSections } from '#src/schemas/deck.ts';
 import { parseWithFieldErrors } from '#src/schemas/error-map.ts';
 import { issueStatuses } from '#src/schemas/issue.ts';
-import { groupedReportsDir } from '#tests/helpers/fixtures.ts';
+import { projectRoot } from '#tests/helpers/build.ts';
+import { groupedReportsDir, longReportsDir } from '#tests/helpers/fixtures.ts';
 
 const { reports } = readReportsFromDisk();
 const { issues } = readIssuesFromDisk();
@@ -295,6 +297,41 @@ describe('planDeck in the report’s own groups (problemOrder: report)', () => {
         .map((group) => group.ordinal ?? '')
         .join('');
       expect(kickers[index]).toContain(`${ordinals}${issue.data.ordinal ?? issue.data.number}`);
+    }
+  });
+});
+
+describe('continuations', () => {
+  const collections = [undefined, longReportsDir, groupedReportsDir, path.join(projectRoot, 'tests/fixtures/reports/pptx-long')].map((dir) => ({
+    reports: readReportsFromDisk(dir).reports,
+    issues: readIssuesFromDisk(dir).issues,
+  }));
+  const slidesOf = (entry: (typeof collections)[number]) =>
+    entry.reports.flatMap((one) => listPlannedSlides(planDeck(one, entry.issues, getDefaultDeckConfig(), entry.reports)));
+
+  it('never leave a problem’s continuation with a single bullet while the slide before it has more than two', () => {
+    const lonely: string[] = [];
+    let continued = 0;
+    for (const entry of collections) {
+      const slides = slidesOf(entry).filter((slide): slide is IssueSlide => slide.kind === 'issue');
+      slides.forEach((slide, index) => {
+        if (slide.part.index === 1) return;
+        continued += 1;
+        const before = slides[index - 1]!;
+        if (slide.bullets.length < 2 && before.bullets.length > 2) lonely.push(`${slide.id}: ${slide.bullets.length} after ${before.bullets.length}`);
+      });
+    }
+    expect(continued, 'the collections exercise continuations').toBeGreaterThan(0);
+    expect(lonely).toEqual([]);
+  });
+
+  it('set the organisation and the plan on one slide in compact type when that fits, rather than two half-empty ones', () => {
+    const long = collections[1]!;
+    const slides = slidesOf(long);
+    for (const kind of ['organisation', 'plan'] as const) {
+      const own = slides.filter((slide) => slide.kind === kind);
+      expect(own.map((slide) => slide.id)).toEqual([kind]);
+      expect(own[0]!.scale.body).toBeGreaterThanOrEqual(MIN_FONT_PX);
     }
   });
 });

@@ -67,4 +67,15 @@ describe('pptxgenjs: the XML src/deck/pptx/write.ts completes', () => {
     const theme = await zip.file('ppt/theme/theme1.xml')!.async('string');
     expect(theme, 'pptxgenjs: the theme has no empty East Asian font to fill').not.toContain('<a:ea typeface=""/>');
   });
+
+  it('keeps the characters pptxgenjs writes as references (a bullet ■, text with & and <) through completePackage', async () => {
+    const pptx = new PptxGenJS();
+    pptx.addSlide().addText([{ text: '甲 & 乙 <丙>', options: { bullet: { characterCode: '25A0' } } }], { x: 0.5, y: 0.5, w: 5, h: 1 });
+    const zip = await JSZip.loadAsync(await completePackage((await pptx.write({ outputType: 'uint8array' })) as Uint8Array));
+    const slideXml = await zip.file('ppt/slides/slide1.xml')!.async('string');
+    // Written back as &amp;#x25A0; the bullet is drawn as an "&" in PowerPoint and LibreOffice.
+    const bullets = [...slideXml.matchAll(/<a:buChar char="([^"]*)"/gu)].map((match) => match[1]);
+    expect(bullets).toEqual(['■']);
+    expect(slideXml).toContain('<a:t>甲 &amp; 乙 &lt;丙&gt;</a:t>');
+  });
 });

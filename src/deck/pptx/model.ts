@@ -1,5 +1,6 @@
 // The PowerPoint deck as plain data: slides of positioned text boxes and shapes in frame px.
 // Slide renderers build it, tests read it, and write.ts is the only module that knows pptxgenjs.
+import { SPACE } from '#src/deck/tokens.ts';
 import { countRunLines } from './text-size.ts';
 
 /** A stretch of text with its own look inside a paragraph. */
@@ -12,6 +13,8 @@ export interface Run {
   color?: string;
   /** The id of a slide of the same deck this run jumps to when clicked (as the web deck's links do). */
   link?: string;
+  /** The run starts a new line (a soft line break, <a:br/>, before it; not before a paragraph's first run). */
+  softBreakBefore?: boolean;
 }
 
 /** One paragraph of a text box. */
@@ -97,7 +100,7 @@ export interface PptxDeck {
 /** The height a paragraph list takes in a box `width` px wide at the given line pitch multiple. */
 export function measureParagraphs(paragraphs: readonly Paragraph[], width: number, lineHeight: number, bulletIndentPx = 0): number {
   return paragraphs.reduce((height, paragraph, index) => {
-    const runs = paragraph.runs.map((run) => ({ text: run.text, sizePx: run.sizePx ?? paragraph.sizePx }));
+    const runs = paragraph.runs.map((run) => ({ text: run.text, sizePx: run.sizePx ?? paragraph.sizePx, softBreakBefore: run.softBreakBefore ?? false }));
     const lines = countRunLines(runs, width - (paragraph.bullet ? bulletIndentPx : 0));
     return height + (index > 0 ? (paragraph.spaceBeforePx ?? 0) : 0) + lines * getLinePitch(paragraph, lineHeight);
   }, 0);
@@ -108,8 +111,8 @@ export function getLinePitch(paragraph: Paragraph, lineHeight: number): number {
   return Math.max(paragraph.sizePx, ...paragraph.runs.map((run) => run.sizePx ?? 0)) * lineHeight;
 }
 
-/** The indent of bulleted paragraphs, px: the bullet and a gap, as the web deck's 28 px. */
-export const bulletIndentPx = 28;
+/** The indent of bulleted paragraphs, px: the bullet and a gap, the web deck's own (SPACE.bulletIndent). */
+export const bulletIndentPx = SPACE.bulletIndent;
 
 /** A text box at (x, y), `w` wide and exactly as tall as its text. */
 export function fitTextBox(box: Omit<TextBox, 'type' | 'h'> & { minHeight?: number }): TextBox {

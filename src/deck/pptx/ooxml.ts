@@ -21,6 +21,9 @@ const OPTIONS = {
   parseTagValue: false,
   parseAttributeValue: false,
   processEntities: true,
+  // pptxgenjs writes numeric character references (a bullet is <a:buChar char="&#x25A0;"/>); without this they
+  // stay literal text and are written back as &amp;#x25A0;, so PowerPoint and LibreOffice draw an "&" for the bullet.
+  htmlEntities: true,
 } as const;
 
 const parser = new XMLParser(OPTIONS);

@@ -21,9 +21,9 @@ import type {
 import { GRID_COLUMNS, SPACE } from '#src/deck/tokens.ts';
 import { labels } from '#src/lib/labels.ts';
 import { colors, contentBox, frame, minFontPx } from './frame.ts';
-import { createParagraph, fitTextBox, type Paragraph, type PathShape, type PptxSlide, type Run, type SlideItem } from './model.ts';
+import { bulletIndentPx, createParagraph, fitTextBox, type Paragraph, type PathShape, type PptxSlide, type Run, type SlideItem } from './model.ts';
 import { bodyLineHeight, type FittedSlide, fitSlide, headingLineHeight, placeBullets, placeHeading } from './slide-parts.ts';
-import { getTextEm } from './text-size.ts';
+import { getLastLineRoom, getTextEm } from './text-size.ts';
 
 const contentWidth = contentBox.right - contentBox.left;
 // Each status its colour (the theme's .status-* rules); a group of the report's own whose problems differ in status
@@ -35,6 +35,19 @@ const bottomOf = (items: readonly SlideItem[]) => Math.max(0, ...items.map((item
 // At the web deck's tag size (TYPE.label), within the room the plan keeps for it (MORE_TAG_PX): at the bullet's own
 // size, with brackets, it was wider and wrapped, leaving （见备 and 注） on two lines.
 const moreTag: Run = { text: `　${labels.deck.seeNotes}`, color: colors.muted, sizePx: TYPE.label };
+/** Room the tag keeps beyond its own width on the line it ends: renderers set Latin and spacing differently. */
+const TAG_SLACK_EM = 2;
+
+/**
+ * A shortened text's runs followed by the 见备注 tag, on a line of its own when the last line has too little room
+ * left: LibreOffice otherwise broke inside the tag (见 / 备注), since Han text may break anywhere and no
+ * character that forbids a break there is honoured by every renderer.
+ */
+function appendMoreTag(runs: Run[], sizePx: number, widthPx: number): Run[] {
+  const measured = runs.map((run) => ({ text: run.text, sizePx: run.sizePx ?? sizePx }));
+  const tagPx = getTextEm(moreTag.text) * TYPE.label + TAG_SLACK_EM * sizePx;
+  return [...runs, getLastLineRoom(measured, widthPx) < tagPx ? { ...moreTag, text: labels.deck.seeNotes, softBreakBefore: true } : moreTag];
+}
 
 /** What a hand-written MDX slide says, read from its file (the plan names the file only). */
 export interface MdxText {
@@ -460,7 +473,12 @@ export function renderIssueSlide(slide: IssueSlide): FittedSlide {
         x: contentBox.left,
         y,
         w: contentWidth,
-        paragraphs: [{ runs: [{ text: slide.leadIn.text }, ...(slide.leadIn.complete ? [] : [moreTag])], sizePx: scale.body }],
+        paragraphs: [
+          {
+            runs: slide.leadIn.complete ? [{ text: slide.leadIn.text }] : appendMoreTag([{ text: slide.leadIn.text }], scale.body, contentWidth),
+            sizePx: scale.body,
+          },
+        ],
         color: colors.ink,
         lineHeight: bodyLineHeight,
       });
@@ -470,11 +488,14 @@ export function renderIssueSlide(slide: IssueSlide): FittedSlide {
     if (slide.bullets.length > 0) {
       const leads = placeBullets(
         '整改措施',
-        slide.bullets.map((bullet, index) => ({
-          runs: [...(bullet.ordinal ? [{ text: bullet.ordinal, bold: true }] : []), { text: bullet.lead }, ...(bullet.complete ? [] : [moreTag])],
-          sizePx: scale.body,
-          ...(index > 0 ? { spaceBeforePx: BLOCK.itemGap } : {}),
-        })),
+        slide.bullets.map((bullet, index) => {
+          const runs: Run[] = [...(bullet.ordinal ? [{ text: bullet.ordinal, bold: true }] : []), { text: bullet.lead }];
+          return {
+            runs: bullet.complete ? runs : appendMoreTag(runs, scale.body, contentWidth - bulletIndentPx),
+            sizePx: scale.body,
+            ...(index > 0 ? { spaceBeforePx: BLOCK.itemGap } : {}),
+          };
+        }),
         y,
       );
       items.push(leads);

@@ -27,17 +27,38 @@ function splitBreakable(text: string): string[] {
 export interface MeasuredRun {
   text: string;
   sizePx: number;
+  /** The run starts a new line (a soft line break before it). */
+  softBreakBefore?: boolean;
 }
 
 /** The number of lines a paragraph of runs takes in a box `widthPx` wide, wrapping greedily. Empty text takes one line. */
 export function countRunLines(runs: readonly MeasuredRun[], widthPx: number): number {
+  return layoutRunLines(runs, widthPx).lines;
+}
+
+/**
+ * The room left on a paragraph's last line, px: the smaller of what the counted layout (one em spare a line) and a
+ * renderer filling every line to the edge leave, since where the lines break differs between the two.
+ */
+export function getLastLineRoom(runs: readonly MeasuredRun[], widthPx: number): number {
+  const counted = layoutRunLines(runs, widthPx);
+  const filled = layoutRunLines(runs, widthPx, false);
+  return Math.min(counted.capacity - counted.used, filled.capacity - filled.used);
+}
+
+/** Wraps runs greedily: the lines they take and how much of the last one is used. */
+function layoutRunLines(runs: readonly MeasuredRun[], widthPx: number, keepSpare = true): { lines: number; used: number; capacity: number } {
   let lines = 1;
   let used = 0;
   // One em of the largest size stays free on every line for the line-breaking rules.
-  const spare = Math.max(...runs.map((run) => run.sizePx), 0);
+  const spare = keepSpare ? Math.max(...runs.map((run) => run.sizePx), 0) : 0;
   const capacity = widthPx - spare;
   if (capacity <= 0) throw new Error(`a text box ${widthPx}px wide cannot hold ${spare}px type`);
   for (const run of runs) {
+    if (run.softBreakBefore && (used > 0 || lines > 1)) {
+      lines += 1;
+      used = 0;
+    }
     for (const piece of splitBreakable(run.text)) {
       if (piece === '\n') {
         lines += 1;
@@ -59,5 +80,5 @@ export function countRunLines(runs: readonly MeasuredRun[], widthPx: number): nu
       }
     }
   }
-  return lines;
+  return { lines, used, capacity };
 }

@@ -39,6 +39,7 @@ function buildTextProps(box: TextBox, numbers: SlideNumbers): PptxGenJS.TextProp
         ...(run.bold ? { bold: true } : {}),
         ...(run.color ? { color: run.color } : {}),
         ...(run.link && numbers.has(run.link) ? { hyperlink: { slide: numbers.get(run.link)!, tooltip: run.text } } : {}),
+        ...(run.softBreakBefore && rIndex > 0 ? { softBreakBefore: true } : {}),
         // Paragraph settings ride on every run; pptxgenjs reads them from the run that opens the paragraph.
         lineSpacing: getPoints(getLinePitch(p, box.lineHeight)),
         ...(pIndex > 0 && p.spaceBeforePx ? { paraSpaceBefore: getPoints(p.spaceBeforePx) } : {}),
