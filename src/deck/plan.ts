@@ -30,7 +30,7 @@ import { getBriefDeckPath, getDeckPath, getDeckSlideId, getReportPath } from '#s
 import { type DeckConfig, type DeckLength, deckConfigSchema } from '#src/schemas/deck.ts';
 import { type Highlight, type IssueStatus, isIssueStatus } from '#src/schemas/issue.ts';
 import { layoutTotalsChart, type TotalsChart } from './chart.ts';
-import { listOrganisationFacts } from './facts.ts';
+import { listIntroMeasures, listOrganisationFacts } from './facts.ts';
 import {
   BLOCK,
   CONTENT_WIDTH,
@@ -176,8 +176,9 @@ export interface IssueSlide extends SlideBase {
 export interface PlanSlide extends SlideBase {
   kind: 'plan';
   heading: string;
-  /** The first sentence of each paragraph of this part; the whole plan is in the notes. */
-  points: string[];
+  /** Each paragraph of this part as shown: whole where there is room, else its first whole clauses (complete false,
+   * tagged 见备注); the whole plan is in the notes. */
+  points: { text: string; complete: boolean }[];
 }
 
 export interface CommitmentsSlide extends SlideBase {
@@ -534,28 +535,32 @@ function planOrganisation(report: ReportEntry, brief = false): OrganisationSlide
   const measures = listOrganisationFacts(report).map((measure) => (brief ? { ...measure, facts: [], points: [] } : measure));
   // The ordinal （一） stands in its own column, three characters wide at the lead's size.
   const width = (scale: TypeScale) => CONTENT_WIDTH - 3 * (scale.body + 4) - 12;
+  // A measure printed without an ordinal or lead shows its first sentence; its whole text is in the notes.
+  const leadOf = (measure: (typeof measures)[number]) => measure.lead ?? splitSentences(measure.text)[0] ?? measure.text;
+  // Measures read from the intro (listIntroMeasures) carry its text into the notes themselves.
+  const introInNotes = listIntroMeasures(organisation).length === 0;
   return planSectionList<(typeof measures)[number], OrganisationSlide>(
     'organisation',
     organisation.heading ?? labels.deck.organisationHeading,
     measures,
     (measure, scale) =>
-      getTextHeight(measure.lead ?? measure.text, scale.body + 4, width(scale)) +
+      getTextHeight(leadOf(measure), scale.body + 4, width(scale)) +
       (measure.facts.length > 0 ? getTextHeight(measure.facts.map((f) => `${f.display} ${f.label}`).join('；'), TYPE.small, width(scale)) : 0) +
       measure.points.reduce((sum, point) => sum + getTextHeight(point, scale.body, width(scale)), 0) +
       BLOCK.itemGap * 2,
     (page, part, _scale, heading) => ({
       kind: 'organisation',
       heading,
-      // A measure printed without an ordinal or lead shows its first sentence; its whole text is in the notes.
       items: page.map((measure) => ({
         ordinal: measure.ordinal ?? '',
-        lead: measure.lead ?? splitSentences(measure.text)[0] ?? measure.text,
+        lead: leadOf(measure),
         facts: measure.facts.map((fact) => ({ date: { iso: fact.date, display: fact.display }, label: fact.label })),
         points: measure.points,
       })),
-      notes: [...(part.index === 1 && organisation.intro ? [organisation.intro] : []), ...page.map((m) => `${m.ordinal ?? ''}${m.lead ?? ''}${m.text}`)].join(
-        '\n\n',
-      ),
+      notes: [
+        ...(part.index === 1 && organisation.intro && introInNotes ? [organisation.intro] : []),
+        ...page.map((m) => `${m.ordinal ?? ''}${m.lead ?? ''}${m.text}`),
+      ].join('\n\n'),
     }),
     formatNotesLabel(organisation.heading ?? labels.deck.organisationHeading),
     `${sourceOf(report)}: organisation`,
@@ -568,23 +573,27 @@ function planPlan(report: ReportEntry): PlanSlide[] {
   const { plan } = report.data;
   if (!plan) return [];
   const heading = plan.heading ?? labels.deck.planHeading;
-  const paragraphs = plan.paragraphs.map((paragraph) => ({ paragraph, point: splitSentences(paragraph)[0] ?? paragraph }));
-  return planSectionList<(typeof paragraphs)[number], PlanSlide>(
-    'plan',
-    heading,
-    paragraphs,
-    (item, scale) => getTextHeight(item.point, scale.body, CONTENT_WIDTH - BLOCK.bulletIndent) + 2 * BLOCK.itemGap,
-    (page, _part, _scale, heading) => ({
+  // Each paragraph starts at its base form (its lead sentence or first whole clauses) and lengthens while the slide
+  // has room, as a problem's bullets do.
+  const items = plan.paragraphs.map((paragraph) => ({ type: 'point' as const, paragraph, ...toShownText(paragraph.trim(), true) }));
+  const width = CONTENT_WIDTH - BLOCK.bulletIndent;
+  const heightOf = (item: (typeof items)[number], scale: TypeScale) =>
+    getTextHeight(`${shownOf(item)}${isShownWhole(item) ? '' : '　'.repeat(Math.ceil(MORE_TAG_PX / scale.body))}`, scale.body, width) + 2 * BLOCK.itemGap;
+  const fixed = () => ({ first: headingHeight(heading, TYPE.heading), rest: headingHeight(`${heading}${CONTINUED}`, TYPE.heading) });
+  const { scale, pages } = fitShownList(items, heightOf, fixed, `${sourceOf(report)}: plan`, LIST_SCALES);
+  return pages.map((page, position) => {
+    const part = { index: position + 1, total: pages.length };
+    return {
       kind: 'plan',
-      heading,
-      points: page.map((item) => item.point),
+      id: getPartId('plan', part.index),
+      part,
+      notesLabel: formatNotesLabel(heading),
+      scale: { heading: TYPE.heading, body: scale.body },
+      heading: position === 0 ? heading : `${heading}${CONTINUED}`,
+      points: page.map((item) => ({ text: shownOf(item), complete: isShownWhole(item) })),
       notes: page.map((item) => item.paragraph).join('\n\n'),
-    }),
-    formatNotesLabel(heading),
-    `${sourceOf(report)}: plan`,
-    0,
-    LIST_SCALES,
-  );
+    };
+  });
 }
 
 function planCommitments(report: ReportEntry, issues: readonly IssueEntry[]): CommitmentsSlide[] {

@@ -99,7 +99,7 @@ function listExpectedTexts(slide: PlannedSlide): string[] {
         ...(slide.layout === 'opener' ? [slide.intro] : slide.cells.map((cell) => (slide.layout === 'table' ? cell.problem! : cell.shortTitle))),
       ];
     case 'plan':
-      return [slide.heading, ...slide.points];
+      return [slide.heading, ...slide.points.map((point) => point.text)];
     case 'commitments':
       return [slide.heading, ...(slide.empty ? [slide.empty] : slide.items.flatMap((c) => [c.due.display, c.quote]))];
     case 'carried':

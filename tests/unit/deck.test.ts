@@ -10,6 +10,7 @@ import { listMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus, listReportIssues } from '#src/lib/order.ts';
 import { formatGroupHeading, getIssueGroupPath, listIssueGroups } from '#src/lib/sections.ts';
 import { formatShare, getReportStats } from '#src/lib/stats.ts';
+import { escapeMdx } from '#src/lib/text.ts';
 import { getDeckSlideId } from '#src/lib/urls.ts';
 import { readIssuesFromDisk, readReportsFromDisk } from '#src/loaders/disk.ts';
 import { deckConfigSchema, deckSections } from '#src/schemas/deck.ts';
@@ -333,5 +334,40 @@ describe('continuations', () => {
       expect(own.map((slide) => slide.id)).toEqual([kind]);
       expect(own[0]!.scale.body).toBeGreaterThanOrEqual(MIN_FONT_PX);
     }
+  });
+});
+
+describe('organisation printed as its intro alone', () => {
+  // A fictional section: a lead-in, then its measures inline in the same paragraph (一是…二是…).
+  const intro =
+    '局党组把整改作为重要政治任务，主要做了以下工作：一是召开专题会议研究部署，制定整改方案；二是建立周调度机制，逐项跟踪推进。三是开展“回头看”，防止问题反弹。';
+  const shaped = { ...report, data: { ...report.data, organisation: { heading: '整改工作开展情况', intro, measures: [], parts: [] } } } as typeof report;
+
+  it('shows the lead-in and each inline measure on the slide, and the intro once in the notes', () => {
+    const slides = listPlannedSlides(planDeck(shaped, issues)).filter((slide) => slide.kind === 'organisation');
+    const items = slides.flatMap((slide) => slide.items);
+    const measures = listMeasures(escapeMdx(intro));
+    expect(items.map((item) => item.ordinal)).toEqual(['', ...measures.map((measure) => measure.ordinal)]);
+    expect(items.every((item) => item.lead.length > 0)).toBe(true);
+    const notes = slides.map((slide) => slide.notes).join('\n\n');
+    expect(notes.replace(/\s+/gu, '')).toBe(intro);
+  });
+});
+
+describe('the plan slide', () => {
+  it('shows each paragraph whole where there is room, else to the end of a clause, tagged', () => {
+    const plan = report.data.plan!;
+    const points = listPlannedSlides(planDeck(report, issues))
+      .filter((slide) => slide.kind === 'plan')
+      .flatMap((slide) => slide.points);
+    expect(points).toHaveLength(plan.paragraphs.length);
+    points.forEach((point, index) => {
+      const paragraph = plan.paragraphs[index]!.trim();
+      if (point.complete) expect(point.text).toBe(paragraph);
+      else {
+        expect(paragraph.startsWith(point.text) && point.text.length < paragraph.length).toBe(true);
+        expect(point.text).toMatch(/[，；：。！？][”’」』）》]*$/u);
+      }
+    });
   });
 });

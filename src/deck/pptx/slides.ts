@@ -524,14 +524,18 @@ export function renderIssueSlide(slide: IssueSlide): FittedSlide {
   });
 }
 
-/** Plan: the first sentence of each paragraph as a bullet. */
+/** Plan: each paragraph as a bullet, whole or to its first whole clauses with the 见备注 tag. */
 export function renderPlanSlide(slide: PlanSlide): FittedSlide {
   return fitSlide(slide.id, slide.scale, (scale) => {
     const { items, bottom } = placeHeading(slide.heading, scale.heading);
     items.push(
       placeBullets(
         '计划要点',
-        slide.points.map((point, index) => createParagraph(point, scale.body, index > 0 ? { spaceBeforePx: BLOCK.itemGap * 2 } : {})),
+        slide.points.map((point, index) => ({
+          runs: point.complete ? [{ text: point.text }] : appendMoreTag([{ text: point.text }], scale.body, contentWidth - bulletIndentPx),
+          sizePx: scale.body,
+          ...(index > 0 ? { spaceBeforePx: BLOCK.itemGap * 2 } : {}),
+        })),
         bottom,
       ),
     );
