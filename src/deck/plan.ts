@@ -764,8 +764,9 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   const headingRow = TYPE.count * LINE_HEIGHT.heading + BLOCK.headingRule;
   // A group the report introduces with no words of its own: the notes list its problems as printed.
   const notes = intro || list.map((issue) => `${issue.data.number}. ${issue.data.title}`).join('\n\n');
-  if (layout === 'opener') return [planOpener({ ...base, notes }, status, heading, intro)];
+  if (layout === 'opener' && intro) return [planOpener({ ...base, notes }, status, heading, intro)];
   if (layout === 'table') return planGroupTable(report, list, base, heading, headingRow);
+  // An opener with no words of the report's own lists the group's problems (as the grid does), not a bare heading.
   // Grid: four cells a row; a row is as tall as its tallest short title.
   const cellWidth = (CONTENT_WIDTH - (GRID_COLUMNS - 1) * SPACE.gridGap) / GRID_COLUMNS - 2 * (SPACE.cellPadX + SPACE.cellBorder);
   const rows: (typeof list)[] = [];
@@ -778,6 +779,8 @@ function planGroup(report: ReportEntry, issues: readonly IssueEntry[], status: I
   const pages = paginate(rows, rowHeight, { first: headingRow, rest: headingRow }, `${sourceOf(report)}: ${status} grid`);
   return pages.map((page, position) => ({
     ...base,
+    layout: 'grid' as const,
+    notes,
     id: getPartId(status, position + 1),
     part: { index: position + 1, total: pages.length },
     scale: { heading: TYPE.heading, body: fontPx },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutTotalsChart } from '#src/deck/chart.ts';
 import { listOrganisationFacts } from '#src/deck/facts.ts';
 import { CONTENT_WIDTH, leavesShortLastLine, MIN_FONT_PX } from '#src/deck/fit.ts';
-import { getDefaultDeckConfig, type IssueSlide, listPlannedSlideIds, listPlannedSlides, planDeck } from '#src/deck/plan.ts';
+import { type GroupSlide, getDefaultDeckConfig, type IssueSlide, listPlannedSlideIds, listPlannedSlides, planDeck } from '#src/deck/plan.ts';
 import { SPACE } from '#src/deck/tokens.ts';
 import { listMeasures } from '#src/lib/measures.ts';
 import { getIssueSlug, listIssuesByStatus, listReportIssues } from '#src/lib/order.ts';
@@ -369,5 +369,20 @@ describe('the plan slide', () => {
         expect(point.text).toMatch(/[，；：。！？][”’」』）》]*$/u);
       }
     });
+  });
+});
+
+describe('status group openers', () => {
+  it('list the group’s problems where the report gives the group no words of its own, never a bare heading', () => {
+    const { ongoingIntro: _dropped, ...implementation } = report.data.implementation;
+    const silent = { ...report, data: { ...report.data, implementation } } as typeof report;
+    const groups = (entry: typeof report) =>
+      listPlannedSlides(planDeck(entry, issues)).filter((slide): slide is GroupSlide => slide.kind === 'group' && slide.status === 'ongoing');
+    // As printed, the seed introduces its ongoing problems: an opener with those words.
+    expect(groups(report).map((slide) => slide.layout)).toEqual(['opener']);
+    const listed = groups(silent);
+    expect(listed.every((slide) => slide.layout === 'grid')).toBe(true);
+    expect(listed.flatMap((slide) => slide.cells.map((cell) => cell.number))).toEqual(ongoing.map((issue) => issue.data.number));
+    expect(listed[0]!.notes).toContain(ongoing[0]!.data.title);
   });
 });

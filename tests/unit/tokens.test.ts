@@ -42,7 +42,7 @@ const PLANNED: [selector: string, property: string, value: string][] = [
   ['.deck-issue .lead-in,\n.deck-issue .leads li', 'line-height', 'var(--deck-leading-body)'],
   ['.deck-issue .lead-in,\n.deck-issue .leads li', 'margin', '0 0 var(--deck-space-item-gap)'],
   ['.deck-issue .leads li', 'padding-left', 'var(--deck-space-bullet-indent)'],
-  ['.deck-issue .more', 'font-size', 'var(--deck-type-label)'],
+  ['.deck-issue .more,\n.deck-plan .more', 'font-size', 'var(--deck-type-label)'],
   ['.deck-issue .commitments', 'border-top', 'var(--deck-space-commitments-rule) solid var(--deck-line)'],
   ['.deck-issue .commitments li', 'font-size', 'var(--deck-type-small)'],
   ['.deck-group .grid', 'gap', 'var(--deck-space-grid-row-gap) var(--deck-space-grid-gap)'],
