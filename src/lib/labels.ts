@@ -5,6 +5,18 @@
 import type { ShownTotal, TotalKey } from '#src/lib/stats.ts';
 import type { IssueStatus } from '#src/schemas/issue.ts';
 
+/** A problem's status, as the report words it: a constant of its own, which the search page's script bundles without the rest. */
+export const statusLabels = { completed: '已整改完成', ongoing: '持续整改', longTerm: '需长期坚持' } as const satisfies Record<IssueStatus, string>;
+
+/** What the search page's script writes: a constant of its own (as statusLabels), so that its bundle holds these and not every label of the site. */
+export const searchScriptLabels = {
+  reportText: '通报正文',
+  more: '显示更多结果',
+  empty: '请输入关键词。',
+  busy: '正在搜索…',
+  failed: '搜索暂时无法使用，请稍后重试。',
+} as const;
+
 /** The site's strings, grouped by where they appear. */
 export const labels = {
   site: {
@@ -24,7 +36,7 @@ export const labels = {
     report: '通报',
   },
   /** A problem's status, as the report words it. */
-  status: { completed: '已整改完成', ongoing: '持续整改', longTerm: '需长期坚持' } satisfies Record<IssueStatus, string>,
+  status: statusLabels,
   /** The heading of a status group, as the report words it (the report's own heading wins where it has one). */
   statusGroup: { completed: '已整改完成的问题', ongoing: '持续整改的问题', longTerm: '需长期坚持的问题' } satisfies Record<IssueStatus, string>,
   /** A commitment's state against its report's date. */
@@ -178,16 +190,13 @@ export const labels = {
     sortRelevance: '相关度（标题含全部关键词的在前）',
     sortDate: '时间（新通报在前）',
     results: '搜索结果',
-    reportText: '通报正文',
-    more: '显示更多结果',
-    empty: '请输入关键词。',
-    busy: '正在搜索…',
-    failed: '搜索暂时无法使用，请稍后重试。',
     /** On the dev server (astro dev), which writes no search index. */
     needsBuild: '开发服务器不生成搜索索引：搜索需要先构建站点（npm run build），再用 npm run preview 查看。',
     /** Without JavaScript: text before the home link, between it and the document index link, and after. */
     noscript: ['搜索功能需要启用 JavaScript。其余页面均可在不启用 JavaScript 的情况下阅读：请从', '进入各通报和问题，或查看', '。'],
   },
+  /** What the search page's script writes. */
+  searchScript: searchScriptLabels,
   /** Slide titles of the briefing deck. */
   deck: {
     presentation: '演示',
@@ -302,17 +311,13 @@ export function formatProgressSummary(completed: number, ongoing: number, total:
   return `共 ${total} 个${labels.stats.problem}${counted ? `（${labels.stats.counted}）` : ''}：${labels.status.completed} ${completed} 个，${labels.status.ongoing} ${ongoing} 个${longTermPart}，${labels.stats.share} ${share}`;
 }
 
-/** What each total counts, as a figure's caption: 反馈意见, 问题, 已整改完成, 持续整改. */
-const TOTAL_CAPTIONS: Record<TotalKey, string> = {
-  items: labels.stats.feedbackItems,
-  problems: labels.stats.problem,
-  completed: labels.status.completed,
-  ongoing: labels.status.ongoing,
-  longTerm: labels.status.longTerm,
-};
+/** What a total counts, as a figure's caption: 反馈意见, 问题, 已整改完成, 持续整改 (a function: a table read at load would keep every label in the search page's script). */
+function getTotalCaption(key: TotalKey): string {
+  return key === 'items' ? labels.stats.feedbackItems : key === 'problems' ? labels.stats.problem : labels.status[key];
+}
 
 /** The caption of a shown total: its name, marked （逐条统计） where the report states no such total. */
-export function formatTotalCaption(total: Pick<ShownTotal, 'key' | 'stated'>, caption: string = TOTAL_CAPTIONS[total.key]): string {
+export function formatTotalCaption(total: Pick<ShownTotal, 'key' | 'stated'>, caption: string = getTotalCaption(total.key)): string {
   return total.stated ? caption : `${caption}（${labels.stats.counted}）`;
 }
 

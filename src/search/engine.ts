@@ -15,7 +15,6 @@ import {
   readSearchRecord,
   type SearchRecord,
   type SearchShard,
-  SORT_KEY,
   toQueryTerm,
 } from './record.ts';
 
@@ -25,7 +24,7 @@ interface PagefindResult {
   words: number[];
 }
 
-type SearchOptions = { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> };
+type SearchOptions = { filters?: Record<string, unknown> };
 
 /** The Pagefind browser API as this layer uses it. */
 export interface PagefindApi {
@@ -124,14 +123,12 @@ export async function loadSearchIndex(base: string, shards: readonly SearchShard
 
 /**
  * The place of every page from its Pagefind id: Pagefind's search with no term lists the pages (of one shard, by its
- * filter, when there are several) in the SORT_KEY order, which is the shard's date order; the index in that list is
- * the page's rank. A shard that lists another number of pages than it holds is an error naming it.
+ * filter, when there are several) in the order they were added, which is the shard's date order (see record.ts); the
+ * index in that list is the page's rank. A shard that lists another number of pages than it holds is an error naming it.
  */
 export async function placeResults(api: Pick<PagefindApi, 'search'>, shards: readonly SearchShard[]): Promise<ReadonlyMap<string, Place>> {
   const places = new Map<string, Place>();
-  const listed = await Promise.all(
-    shards.map((shard) => api.search(null, { ...(shards.length > 1 ? { filters: { shard: shard.name } } : {}), sort: { [SORT_KEY]: 'asc' } })),
-  );
+  const listed = await Promise.all(shards.map((shard) => api.search(null, shards.length > 1 ? { filters: { shard: shard.name } } : {})));
   shards.forEach((shard, at) => {
     const results = listed[at]?.results ?? [];
     if (results.length !== shard.pages) throw new Error(`search shard ${shard.name}: Pagefind lists ${results.length} pages, the shard holds ${shard.pages}`);
@@ -253,7 +250,7 @@ export async function startSearch(index: SearchIndex, query: string, filters: Se
   const words = [...new Set(queryTerms.flatMap((term) => term.words.map((query) => query.word)))];
   if (words.length === 0) return { total: 0, exact: true, exhausted: true, next: async () => [] };
   const chosen = toPagefindFilters(filters);
-  const options: SearchOptions = { ...(Object.keys(chosen).length > 0 ? { filters: chosen } : {}), sort: { [SORT_KEY]: 'asc' } };
+  const options: SearchOptions = Object.keys(chosen).length > 0 ? { filters: chosen } : {};
   const [found, places] = await Promise.all([index.api.search(words.join(' '), options), index.places()]);
   // Merged bundles' results come by score, not by date: put them in date order by their places.
   const placed = (found?.results ?? []).map((result) => {

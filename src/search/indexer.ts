@@ -33,11 +33,9 @@ import {
   type SearchShard,
   SHARD_FILE,
   type ShardFile,
-  SORT_KEY,
   toRecordContent,
   toRecordFilters,
   toSearchRecord,
-  toSortValue,
 } from '#src/search/record.ts';
 import { getShardMode, type ShardMode } from '#src/search/shard-mode.ts';
 
@@ -209,19 +207,12 @@ export async function writeSearchShard(outDir: string, name: string, pages: read
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: LANGUAGE });
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    // A few hundred records in flight at a time keeps the service busy without flooding it.
+    // A few hundred records in flight at a time keeps the service busy without flooding it. They are sent in date
+    // order and Pagefind numbers them as it receives them: that order is the one the search page reads (record.ts).
     for (let from = 0; from < ordered.length; from += 200) {
       const batch = ordered.slice(from, from + 200);
       const added = await Promise.all(
-        batch.map((page, offset) =>
-          index.addCustomRecord({
-            url: page.url,
-            content: toPageContent(page),
-            language: LANGUAGE,
-            filters: toRecordFilters(page, name),
-            sort: { [SORT_KEY]: toSortValue(from + offset) },
-          }),
-        ),
+        batch.map((page) => index.addCustomRecord({ url: page.url, content: toPageContent(page), language: LANGUAGE, filters: toRecordFilters(page, name) })),
       );
       const failed = added.flatMap((response, offset) => (response.errors.length > 0 ? [`${batch[offset]?.url}: ${response.errors.join('; ')}`] : []));
       if (failed.length > 0) throw new Error(`Pagefind could not index ${failed.join('; ')}`);

@@ -1,6 +1,6 @@
 // Drives the search page: reads ?q/status/report/issuer/sort, runs the search, renders results batch by batch (each
 // batch's records are fetched only when it is shown) and keeps the URL in step.
-import { formatSearchSummary, labels } from '#src/lib/labels.ts';
+import { formatSearchSummary, searchScriptLabels, statusLabels } from '#src/lib/labels.ts';
 import { loadSearchIndex, type SearchFilters, type SearchHit, type SearchIndex, type SearchOrder, type SearchSession, startSearch } from './engine.ts';
 import type { ExcerptPart } from './match.ts';
 import type { SearchShard } from './record.ts';
@@ -8,7 +8,7 @@ import type { SearchShard } from './record.ts';
 /** The first batch is small (as many as Pagefind's own UI shows), so the first results show after few fetches; "more" then adds larger batches. */
 const FIRST_BATCH = 5;
 const MORE_BATCH = 50;
-const STATUS_LABELS: Record<string, string> = labels.status;
+const STATUS_LABELS: Record<string, string> = statusLabels;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const results = document.querySelector<HTMLElement>('[data-search-results]');
@@ -63,7 +63,7 @@ if (form && results && status) {
     appendParts(link, hit.titleParts);
     const label = document.createElement('span');
     label.className = hit.kind === 'issue' && hit.status ? `badge badge--${hit.status}` : 'badge badge--due';
-    label.textContent = hit.kind === 'issue' ? (STATUS_LABELS[hit.status ?? ''] ?? '') : labels.search.reportText;
+    label.textContent = hit.kind === 'issue' ? (STATUS_LABELS[hit.status ?? ''] ?? '') : searchScriptLabels.reportText;
     const excerpt = document.createElement('p');
     excerpt.className = 'result-excerpt';
     appendParts(excerpt, hit.excerpt);
@@ -94,7 +94,7 @@ if (form && results && status) {
     const more = document.createElement('button');
     more.type = 'button';
     more.dataset['searchMore'] = '';
-    more.textContent = labels.search.more;
+    more.textContent = searchScriptLabels.more;
     more.addEventListener('click', async () => {
       if (more.disabled) return;
       more.disabled = true;
@@ -110,7 +110,7 @@ if (form && results && status) {
         (list.children[firstNew]?.querySelector('a') ?? list.lastElementChild?.querySelector('a'))?.focus();
       } catch (error) {
         if (mine !== sequence) return;
-        status.textContent = labels.search.failed;
+        status.textContent = searchScriptLabels.failed;
         console.error(error);
       } finally {
         more.disabled = false;
@@ -135,12 +135,12 @@ if (form && results && status) {
     if (!query.trim()) {
       results.replaceChildren();
       results.setAttribute('aria-busy', 'false');
-      status.textContent = labels.search.empty;
+      status.textContent = searchScriptLabels.empty;
       results.dataset['state'] = 'idle';
       return;
     }
     setBusy(true);
-    status.textContent = labels.search.busy;
+    status.textContent = searchScriptLabels.busy;
     try {
       index ??= loadIndex();
       const session = await startSearch(await index, query, filters, order);
@@ -149,7 +149,7 @@ if (form && results && status) {
     } catch (error) {
       if (mine !== sequence) return;
       results.replaceChildren();
-      status.textContent = labels.search.failed;
+      status.textContent = searchScriptLabels.failed;
       console.error(error);
     }
     if (mine === sequence) setBusy(false);

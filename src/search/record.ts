@@ -1,6 +1,6 @@
 // The search record format: the one place where the build (src/search/indexer.ts) and the search client
-// (src/search/engine.ts) agree on what the index holds: each Pagefind record's words, filters and sort key, the
-// project's own record of what a hit shows (one JSON file per page), and the shards the index is split into.
+// (src/search/engine.ts) agree on what the index holds: each Pagefind record's words and filters, the order of its
+// pages, the project's own record of what a hit shows (one JSON file per page), and the shards the index is split into.
 //
 // The position index. Every character of a page's normalised text (see normalizeWithMap) starts one Pagefind word:
 // the pair of it and the next character, so the positions Pagefind returns for a word are offsets into that text.
@@ -23,9 +23,11 @@
 //
 // Shards. The index is one or more shards, each a Pagefind bundle and a folder of records; the search page merges
 // the bundles with Pagefind's mergeIndex. A one-piece build is the one shard ONE_PIECE, whose bundle is pagefind/.
-// A result is placed without any fetch: Pagefind's search with no term (filtered by shard when there are several)
-// and the SORT_KEY order lists a shard's pages in date order, so a result's id gives its rank in its shard, hence
-// its record's file, and the shard's `order` runs give its place among all shards' pages.
+// A result is placed without any fetch: Pagefind numbers a bundle's pages in the order they are added (its service
+// handles one message at a time) and the build adds them in date order, so Pagefind's search with no term (filtered
+// by shard when there are several) lists a shard's pages in date order; a result's id gives its rank in its shard,
+// hence its record's file, and the shard's `order` runs give its place among all shards' pages. No sort key: its
+// list of every page, in the metadata each first search loads, would add about 11 KB (gzip) at 5,000 problems.
 import { type LocatedAnchor, normalizeWithMap } from './match.ts';
 
 /**
@@ -36,8 +38,6 @@ import { type LocatedAnchor, normalizeWithMap } from './match.ts';
 export const LANGUAGE = 'unknown';
 /** Where the title ends; a longer title starts at 0, and only its first TITLE_SPAN characters count as the title. */
 export const TITLE_SPAN = 128;
-/** The sort key holding each record's place in date order. */
-export const SORT_KEY = 'rank';
 /** The filters every record may carry; `shard` names the shard (its Pagefind bundle) the record is in. */
 export const FILTER_KEYS = ['kind', 'report', 'status', 'issuer', 'shard'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -174,11 +174,6 @@ export function comparePages(a: Pick<SearchPage, 'url' | 'kind' | 'report' | 'da
     (a.number ?? 0) - (b.number ?? 0) ||
     a.url.localeCompare(b.url)
   );
-}
-
-/** The sort value of the record at `rank` in date order (zero-padded so that text and number order agree). */
-export function toSortValue(rank: number): string {
-  return String(rank).padStart(7, '0');
 }
 
 /** Where a term may lie: in the title or anywhere in the page's text (the title included). */
